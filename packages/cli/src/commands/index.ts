@@ -1,0 +1,6 @@
+import type { Command } from 'commander';
+import type { CommandContext } from '../context.js';
+import { registerLs } from './ls.js';
+
+/** Every subcommand, registered in this order; one file per command. */
+export const COMMANDS: ReadonlyArray<(program: Command, ctx: CommandContext) => void> = [registerLs];

@@ -1,0 +1,37 @@
+import type { PackageRef } from '../model/package.js';
+import type { Severity } from '../findings/finding.js';
+
+/** One known vulnerability or malware report affecting one package version, after range matching. */
+export interface Advisory {
+  /** Primary id (the OSV record id). */
+  id: string;
+  /** All ids of the records grouped as one (GHSA, CVE, PYSEC, ...), primary first. */
+  ids: string[];
+  kind: 'vulnerability' | 'malware';
+  summary: string;
+  severity: Severity;
+  /** CVSS base score where a vector was given. */
+  score?: number;
+  /** The CVSS vector the score came from. */
+  vector?: string;
+  /** Lowest fixed version above the installed one, when there is one. */
+  fixed?: string;
+  published?: string;
+  modified?: string;
+  references?: string[];
+}
+
+export interface AdvisoryQueryResult {
+  /** Matched advisories by `packageKey(pkg)`; packages with none may be absent. */
+  byPackage: Map<string, Advisory[]>;
+  /** Name of the source, for the report ("OSV API at https://...", "offline DB"). */
+  source: string;
+  /** When the data was last refreshed (offline DB export time); undefined for live APIs. */
+  dataAsOf?: Date;
+}
+
+/** Answers "which advisories affect these packages". Throws SourceUnavailableError after retries, never returns empty on an outage. */
+export interface AdvisorySource {
+  readonly name: string;
+  query(packages: readonly PackageRef[], options?: { signal?: AbortSignal }): Promise<AdvisoryQueryResult>;
+}

@@ -1,0 +1,76 @@
+import { LockwardenError } from '../errors.js';
+import type { Ecosystem } from '../model/ecosystem.js';
+import type { EcosystemPlugin, LockfileParser, ManifestParser } from './types.js';
+import { npmPlugin } from './npm/index.js';
+
+/**
+ * The explicit list of ecosystem plug-ins. A test checks that every folder under `ecosystems/` is listed here
+ * and that every parser is exercised by fixtures.
+ */
+export const ECOSYSTEM_PLUGINS: ReadonlyMap<Ecosystem, EcosystemPlugin> = new Map<Ecosystem, EcosystemPlugin>([
+  ['npm', npmPlugin],
+]);
+
+/** The plug-in for an ecosystem; throws UNSUPPORTED_ECOSYSTEM when there is none. */
+export function getEcosystemPlugin(ecosystem: string): EcosystemPlugin {
+  const plugin = ECOSYSTEM_PLUGINS.get(ecosystem as Ecosystem);
+  if (!plugin) {
+    throw new LockwardenError('UNSUPPORTED_ECOSYSTEM', `unsupported ecosystem "${ecosystem}"`);
+  }
+  return plugin;
+}
+
+/** Every lockfile parser of every plug-in, in registry order. */
+export function allLockfileParsers(): LockfileParser[] {
+  return [...ECOSYSTEM_PLUGINS.values()].flatMap((p) => p.parsers);
+}
+
+/** Every manifest parser of every plug-in. */
+export function allManifestParsers(): ManifestParser[] {
+  return [...ECOSYSTEM_PLUGINS.values()].flatMap((p) => p.manifests ?? []);
+}
+
+/** The parser whose id (conventional file name) is `id`, e.g. `--parse-as yarn.lock`. */
+export function getLockfileParser(id: string): LockfileParser {
+  const parser = allLockfileParsers().find((p) => p.id === id);
+  if (!parser) {
+    const known = allLockfileParsers()
+      .map((p) => p.id)
+      .join(', ');
+    throw new LockwardenError('UNSUPPORTED_FORMAT', `unknown lockfile format "${id}" (known: ${known})`);
+  }
+  return parser;
+}
+
+/** The parser that claims a file by its base name, or `undefined`. */
+export function parserForFileName(baseName: string): LockfileParser | undefined {
+  return allLockfileParsers().find((p) => p.fileNames.some((pattern) => matchesFileName(pattern, baseName)));
+}
+
+/** Matches exact names and simple `*` globs (`*.lock.json`). */
+export function matchesFileName(pattern: string, baseName: string): boolean {
+  if (!pattern.includes('*')) return pattern === baseName;
+  const parts = pattern.split('*');
+  const first = parts[0] ?? '';
+  const last = parts[parts.length - 1] ?? '';
+  if (!baseName.startsWith(first) || !baseName.endsWith(last) || baseName.length < first.length + last.length) {
+    return false;
+  }
+  let index = first.length;
+  for (const part of parts.slice(1, -1)) {
+    const found = baseName.indexOf(part, index);
+    if (found < 0 || found + part.length > baseName.length - last.length) return false;
+    index = found + part.length;
+  }
+  return true;
+}
+
+/** Orders two versions as the ecosystem does: -1, 0 or 1. */
+export function compareVersions(ecosystem: string, a: string, b: string): -1 | 0 | 1 {
+  return getEcosystemPlugin(ecosystem).compareVersions(a, b);
+}
+
+/** The ecosystem's canonical form of a package name. */
+export function normalizePackageName(ecosystem: string, name: string): string {
+  return getEcosystemPlugin(ecosystem).normalizeName(name);
+}

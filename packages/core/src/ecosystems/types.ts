@@ -1,0 +1,45 @@
+import type { Ecosystem } from '../model/ecosystem.js';
+import type { DeclaredDependency, Inventory } from '../model/inventory.js';
+
+/** What a parser may ask for beyond the file's own text (go.sum next to go.mod, `-r` includes, a parent POM). */
+export interface ParseContext {
+  /**
+   * Reads a file relative to the lockfile's folder (or absolute), from the same snapshot the lockfile came from
+   * (the work tree, or a git commit). Returns `undefined` when it does not exist.
+   */
+  readRelated?: (relativePath: string) => string | undefined;
+}
+
+/** Reads one lockfile format into an inventory. */
+export interface LockfileParser {
+  /** The conventional file name of the format; also the value `--parse-as` takes (`package-lock.json`). */
+  id: string;
+  ecosystem: Ecosystem;
+  /** Base names this parser claims during discovery (exact names or simple `*` globs). */
+  fileNames: readonly string[];
+  /** `<language>/<format>` folders of ../shared/conformance/lockfiles this parser must pass. */
+  conformance?: readonly string[];
+  /** Parses `text` read from `path`; throws `ParseError` (with line and column) on malformed input. */
+  parse(text: string, path: string, context?: ParseContext): Inventory;
+}
+
+/** Reads one manifest format (package.json, pyproject.toml, ...) into declared dependencies. */
+export interface ManifestParser {
+  id: string;
+  ecosystem: Ecosystem;
+  fileNames: readonly string[];
+  parse(text: string, path: string): DeclaredDependency[];
+}
+
+/** Everything lockwarden knows about one ecosystem; one folder under `ecosystems/` each. */
+export interface EcosystemPlugin {
+  ecosystem: Ecosystem;
+  /** purl type (https://github.com/package-url/purl-spec/blob/master/PURL-TYPES.rst). */
+  purlType: string;
+  parsers: readonly LockfileParser[];
+  manifests?: readonly ManifestParser[];
+  /** Orders two versions as the ecosystem's own tooling does: -1, 0 or 1. Throws INVALID_VERSION when unparsable. */
+  compareVersions(a: string, b: string): -1 | 0 | 1;
+  /** The ecosystem's canonical form of a name (PEP 503 for PyPI, lowercase for NuGet, ...). */
+  normalizeName(name: string): string;
+}

@@ -1,0 +1,16 @@
+/**
+ * @lockwarden/core: the evaluation library. It never imports `@actions/*`; callers pass clients and a logger.
+ */
+export * from './errors.js';
+export * from './model/ecosystem.js';
+export * from './model/package.js';
+export * from './model/inventory.js';
+export * from './model/purl.js';
+export * from './ecosystems/types.js';
+export * from './ecosystems/registry.js';
+export * from './findings/finding.js';
+export * from './advisories/types.js';
+export * from './log/logger.js';
+export { LineIndex } from './parse/line-index.js';
+export { parseJson, isRecord } from './parse/json.js';
+export { parseYaml } from './parse/yaml.js';

@@ -1,0 +1,59 @@
+import type { Ecosystem } from './ecosystem.js';
+
+/** A hash the lockfile records for a package's artifact. `value` is lowercase hex. */
+export interface Hash {
+  algorithm: 'sha1' | 'sha256' | 'sha384' | 'sha512' | 'md5' | 'blake2b';
+  value: string;
+}
+
+/** Where a package's bits come from, as the lockfile says. */
+export type Source =
+  | { kind: 'registry'; url?: string }
+  | { kind: 'git'; url: string; commit?: string; ref?: string }
+  | { kind: 'tarball'; url: string }
+  | { kind: 'path'; path: string }
+  | { kind: 'unknown' };
+
+export interface Location {
+  /** The lockfile path as given to the parser (relative to the scan root when discovered). */
+  file: string;
+  /** 1-based line of the package's entry, when the format lets us find it. */
+  line?: number;
+}
+
+/**
+ * Dependency groups. `dev`, `optional`, `peer` and `bundled` are the common ones; Python and
+ * other ecosystems carry their own group names (poetry/uv groups, Maven scopes such as `test`).
+ */
+export type Scope = string;
+
+/** One resolved package in one lockfile. */
+export interface Package {
+  /** Unique within its inventory (e.g. npm's `node_modules/a/node_modules/b`); edges refer to it. */
+  id: string;
+  ecosystem: Ecosystem;
+  name: string;
+  /** Resolved version; `""` when the lockfile pins none (git dependency without a tag, unpinned requirement). */
+  version: string;
+  purl: string;
+  /** Declared by a root/workspace project rather than pulled in by another package. */
+  direct: boolean;
+  scopes: Scope[];
+  integrity: Hash[];
+  source: Source;
+  location: Location;
+  /** The package declares install scripts (npm `hasInstallScript`). */
+  hasInstallScript?: boolean;
+  /** License as the lockfile records it (npm v2+ `license`, composer, ...). */
+  license?: string;
+  /** Names under which a root declared it, when an alias differs from the real name (npm `npm:` aliases). */
+  aliases?: string[];
+}
+
+/** The parts of a package that identify it across lockfiles. */
+export type PackageRef = Pick<Package, 'ecosystem' | 'name' | 'version'> & { purl?: string; commit?: string };
+
+/** `ecosystem:name@version`, the key used by maps of enrichment data. */
+export function packageKey(p: Pick<Package, 'ecosystem' | 'name' | 'version'>): string {
+  return `${p.ecosystem}:${p.name}@${p.version}`;
+}
