@@ -1,0 +1,3 @@
+export * from './popularity-snapshot.js';
+export * from './name-forms.js';
+export * from './typosquat-detector.js';
