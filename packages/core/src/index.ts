@@ -15,3 +15,4 @@ export { LineIndex } from './parse/line-index.js';
 export { parseJson, isRecord } from './parse/json.js';
 export { parseYaml } from './parse/yaml.js';
 export * from './typosquat/index.js';
+export * from './registry/index.js';
