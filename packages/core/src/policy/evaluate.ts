@@ -221,7 +221,7 @@ export function evaluate(input: EvaluateInput): Decision {
     exceptionsApplied: [...applied].map(([exception, hit]) => ({ exception, findings: sortFindings(hit) })),
     exceptionsExpired,
     quarantineApproved: sortFindings(quarantineApproved),
-    notEvaluated: [...notEvaluated.values()].sort((a, b) => a.rule.localeCompare(b.rule) || a.reason.localeCompare(b.reason)),
+    notEvaluated: [...notEvaluated.values()].sort((a, b) => cmp(a.rule, b.rule) || cmp(a.reason, b.reason)),
     warnings,
     errors,
     packagesJudged: subjects.length,
@@ -241,13 +241,18 @@ export function sortFindings(findings: Finding[]): Finding[] {
     (a, b) =>
       ACTIONS.indexOf(a.action) - ACTIONS.indexOf(b.action) ||
       severityRank(a.severity) - severityRank(b.severity) ||
-      a.ecosystem.localeCompare(b.ecosystem) ||
-      a.name.localeCompare(b.name) ||
-      a.version.localeCompare(b.version) ||
-      a.rule.localeCompare(b.rule) ||
-      (a.location?.file ?? '').localeCompare(b.location?.file ?? '') ||
-      a.message.localeCompare(b.message),
+      cmp(a.ecosystem, b.ecosystem) ||
+      cmp(a.name, b.name) ||
+      cmp(a.version, b.version) ||
+      cmp(a.rule, b.rule) ||
+      cmp(a.location?.file ?? '', b.location?.file ?? '') ||
+      cmp(a.message, b.message),
   );
+}
+
+/** Code-unit order: the same on every machine, unlike localeCompare. */
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 interface Subject {
