@@ -8,7 +8,7 @@ export function npmPackage(name: string, version: string, extra: Partial<Package
     ecosystem: 'npm',
     name,
     version,
-    purl: buildPurl('npm', namespace, bare, version),
+    purl: extra.purl ?? buildPurl('npm', namespace, bare, version),
     direct: true,
     scopes: [],
     integrity: [{ algorithm: 'sha512', value: 'ab'.repeat(32) }],
