@@ -1,4 +1,5 @@
 import type { Advisory } from '../advisories/types.js';
+import type { Package } from '../model/package.js';
 
 /**
  * What a registry says about one package version. Every field is optional: a registry client fills what its
@@ -50,4 +51,13 @@ export interface Enrichment {
   failures?: SourceFailure[];
   /** Why a data kind was deliberately not consulted (e.g. `registry: "offline"`); listed in the report. */
   skipped?: Partial<Record<'advisories' | 'registry', string>>;
+}
+
+/**
+ * Answers registry questions for a set of packages (the registry-intelligence module implements it per ecosystem).
+ * Like an AdvisorySource it throws SourceUnavailableError after retries and never returns empty on an outage.
+ */
+export interface RegistryMetadataSource {
+  readonly name: string;
+  lookup(packages: readonly Package[], options?: { signal?: AbortSignal }): Promise<EnrichmentData<RegistryMetadata>>;
 }

@@ -8,3 +8,4 @@ export { isDevOnly, layerRules, RuleResolver, DEV_SCOPES } from './resolve-rules
 export { RULES, RULE_IDS, isRuleId, registryMetadata } from './rules/index.js';
 export type { RuleModule, RuleInput, RuleResult, FindingDraft, PackageChange, RuleData } from './rules/index.js';
 export { POLICY_SCHEMA, BUILTIN_PACKS } from './packs.generated.js';
+export * from './run-check.js';
