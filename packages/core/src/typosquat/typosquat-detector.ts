@@ -31,7 +31,7 @@ export interface TyposquatMatch {
 }
 
 /** Tuning knobs; the defaults are the ones measured in docs/detection.md. */
-export interface TyposquatOptions {
+export interface TyposquatDetectorOptions {
   /** Only the `targetTop` most popular names are imitation targets. Default: 25,000 (npm), 15,000 (PyPI). */
   targetTop?: number;
   /** Single-edit checks only for targets at least this long: short names have many honest neighbours. Default 5. */
@@ -50,7 +50,7 @@ export interface TyposquatOptions {
 }
 
 /** Options for one check. */
-export interface CheckOptions {
+export interface TyposquatCheckOptions {
   /** Never match the name against itself, even when it is a snapshot name (measuring false positives). */
   ignoreSelf?: boolean;
   /** Judge the name as if it were new: ignore its own popularity entirely (measuring false positives). */
@@ -105,9 +105,9 @@ export class TyposquatDetector {
   private readonly coreIndex: IdIndex = new Map();
   private readonly coreDeleteIndex: IdIndex = new Map();
   private readonly scopes = new Set<string>();
-  private readonly options: Required<TyposquatOptions>;
+  private readonly options: Required<TyposquatDetectorOptions>;
 
-  constructor(snapshot: PopularitySnapshot, options: TyposquatOptions = {}) {
+  constructor(snapshot: PopularitySnapshot, options: TyposquatDetectorOptions = {}) {
     this.ecosystem = snapshot.ecosystem;
     this.snapshot = snapshot;
     this.options = {
@@ -141,7 +141,7 @@ export class TyposquatDetector {
   }
 
   /** Judges one name; `undefined` when it imitates nothing (or is itself popular). */
-  check(rawName: string, options: CheckOptions = {}): TyposquatMatch | undefined {
+  check(rawName: string, options: TyposquatCheckOptions = {}): TyposquatMatch | undefined {
     const name = canonicalName(this.ecosystem, rawName);
     const ignoreOwn = options.ignoreOwnPopularity ?? false;
     if (!options.ignoreSelf && this.targetIds.has(name)) return undefined;
