@@ -9,3 +9,5 @@ export * from './crates-client.js';
 export * from './go-proxy-client.js';
 export * from './rubygems-client.js';
 export * from './registry-clients.js';
+export * from './publishing-history.js';
+export * from './registry-enrichment.js';
