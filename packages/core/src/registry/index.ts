@@ -11,3 +11,4 @@ export * from './rubygems-client.js';
 export * from './registry-clients.js';
 export * from './publishing-history.js';
 export * from './registry-enrichment.js';
+export * from './vet.js';
