@@ -12,3 +12,4 @@ export * from './registry-clients.js';
 export * from './publishing-history.js';
 export * from './registry-enrichment.js';
 export * from './vet.js';
+export * from './provenance-judgement.js';

@@ -35,7 +35,8 @@ export function publishingHistory(meta: PackageMetadata, version: VersionMetadat
     .sort((a, b) => Date.parse(a.publishedAt!) - Date.parse(b.publishedAt!));
   for (const v of earlier) {
     const best = history.strongestEarlier;
-    if (!best || publishingStrength(v.publishing.level) > publishingStrength(best.level)) {
+    // `>=`: name the most recent version at the strongest level, the one a reviewer compares against.
+    if (!best || publishingStrength(v.publishing.level) >= publishingStrength(best.level)) {
       history.strongestEarlier = { version: v.version, level: v.publishing.level };
     }
     if (v.publishing.sourceRepository) history.previousAttested = { version: v.version, repository: v.publishing.sourceRepository };
