@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { REPORT_FORMATS, renderReport, runCheck, type ReportFormat } from '@lockwarden/core';
+import { REPORT_FORMATS, RegistryClients, RegistryEnrichmentSource, renderReport, runCheck, type ReportFormat } from '@lockwarden/core';
 import { createAdvisorySource } from '../advisory-source.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../io.js';
@@ -68,7 +68,11 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
           approveQuarantine: Boolean(flags.approveQuarantine),
           offline: Boolean(flags.offline),
         },
-        { ...(advisories ? { advisories } : {}), logger: ctx.logger },
+        {
+          ...(advisories ? { advisories } : {}),
+          registry: new RegistryEnrichmentSource(new RegistryClients({ cwd: ctx.io.cwd, env: ctx.io.env, logger: ctx.logger })),
+          logger: ctx.logger,
+        },
       );
       const text = renderReport(
         flags.format,
