@@ -1,10 +1,11 @@
 import type { EcosystemPlugin } from '../types.js';
+import { packageLockParser } from './package-lock.js';
 import { compareNpmVersions } from './version.js';
 
 export const npmPlugin: EcosystemPlugin = {
   ecosystem: 'npm',
   purlType: 'npm',
-  parsers: [],
+  parsers: [packageLockParser],
   compareVersions: compareNpmVersions,
   // npm names are case-sensitive on the registry, but new names must be lowercase; keep them as written.
   normalizeName: (name) => name,
