@@ -1,11 +1,12 @@
 import type { EcosystemPlugin } from '../types.js';
 import { packageLockParser } from './package-lock.js';
+import { pnpmLockParser } from './pnpm-lock.js';
 import { compareNpmVersions } from './version.js';
 
 export const npmPlugin: EcosystemPlugin = {
   ecosystem: 'npm',
   purlType: 'npm',
-  parsers: [packageLockParser],
+  parsers: [packageLockParser, pnpmLockParser],
   compareVersions: compareNpmVersions,
   // npm names are case-sensitive on the registry, but new names must be lowercase; keep them as written.
   normalizeName: (name) => name,

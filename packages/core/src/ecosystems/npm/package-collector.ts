@@ -118,6 +118,11 @@ export class PackageCollector {
     this.rawEdges.push({ from, to });
   }
 
+  /** Lets another node id (a pnpm snapshot with peer suffix, say) stand for an already added package. */
+  alias(nodeId: string, pkg: Package): void {
+    this.nodeToPackage.set(nodeId, pkg);
+  }
+
   /** The merged package an occurrence id belongs to. */
   packageOf(nodeId: string): Package | undefined {
     return this.nodeToPackage.get(nodeId);
