@@ -16,7 +16,7 @@ export class JsonKeyLocator {
     // npm, bun and JSON.stringify(…, 2) write `"key": {`; a minified file writes `"key":{`. Decide once, so a
     // miss never costs two scans.
     const sample = text.slice(0, 65536);
-    this.separator = sample.includes('": {') || !sample.includes('":{') ? ': {' : ':{';
+    this.separator = sample.includes('": ') || !sample.includes('":') ? ': ' : ':';
     this.newline = text.indexOf('\n');
   }
 
@@ -27,13 +27,14 @@ export class JsonKeyLocator {
   }
 
   /**
-   * The 1-based line of the next `"key": {` (an object-valued key) at or after the cursor, or `undefined`.
-   * After a few misses in a row (a file formatted in some other way) it stops looking, so a file where no
-   * key matches cannot make parsing quadratic.
+   * The 1-based line of the next `"key": {` (an object-valued key; `opener` `[` for arrays) at or after the
+   * cursor, or `undefined`. Requiring the opener skips same-named keys with string values (`requires`
+   * maps). After a few misses in a row (a file formatted in some other way) it stops looking, so a file
+   * where no key matches cannot make parsing quadratic.
    */
-  next(key: string): number | undefined {
+  next(key: string, opener: '{' | '[' = '{'): number | undefined {
     if (this.misses >= 8) return undefined;
-    const at = this.text.indexOf(JSON.stringify(key) + this.separator, this.cursor);
+    const at = this.text.indexOf(JSON.stringify(key) + this.separator + opener, this.cursor);
     if (at < 0) {
       this.misses++;
       return undefined;
