@@ -109,8 +109,10 @@ export function evaluate(input: EvaluateInput): Decision {
       notEvaluated.set(key, entry);
     }
     entry.count++;
-    const label = `${pkg.name}@${pkg.version}`;
-    if (entry.packages.length < NOT_EVALUATED_SAMPLE && !entry.packages.includes(label)) entry.packages.push(label);
+    if (entry.packages.length < NOT_EVALUATED_SAMPLE) {
+      const label = `${pkg.name}@${pkg.version}`;
+      if (!entry.packages.includes(label)) entry.packages.push(label);
+    }
   };
 
   for (const { pkg, change, lockfile } of subjects) {

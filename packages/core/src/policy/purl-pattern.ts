@@ -50,6 +50,7 @@ export function parsePurlPattern(pattern: string): PurlPattern {
   }
   if (name === '') throw new LockwardenError('POLICY_ERROR', `"${pattern}": missing package name`);
   const range = rawVersion === undefined ? undefined : parseRange(rawVersion, pattern);
+  if (!/[*?[\]]/.test(name)) return { source: pattern, type, name, range, matchName: (n) => n === name };
   const glob = new Minimatch(name, { dot: true, nobrace: true, noext: true, nocomment: true, nonegate: true });
   return { source: pattern, type, name, range, matchName: (n) => glob.match(n) };
 }
