@@ -95,6 +95,7 @@ beforeAll(() => {
   git('config', 'user.name', 'test');
   git('config', 'commit.gpgsign', 'false');
   writeFileSync(join(repo, 'package-lock.json'), lockfile({}, {}));
+  writeFileSync(join(repo, 'lockwarden.yml'), POLICY);
   git('add', '-A');
   git('commit', '-q', '-m', 'base');
   writeFileSync(
@@ -189,5 +190,24 @@ describe('lockwarden check (done-when)', () => {
     expect(stdout).toBe('');
     const sarif = JSON.parse(execFileSync('cat', ['report.sarif'], { cwd: repo, encoding: 'utf8' })) as { runs: Array<{ results: unknown[] }> };
     expect(sarif.runs[0]!.results).toHaveLength(4);
+  });
+
+  it('--policy-ref reads the policy from the base, so a change cannot relax the policy that judges it', async () => {
+    writeFileSync(join(repo, 'lockwarden.yml'), 'rules:\n  deny: { action: off }\n  source: { action: off, git: off }\n  license: { action: off, unknown: off }\n');
+    const relaxed = await check([...ARGS, '--head', 'HEAD']);
+    expect(JSON.parse(relaxed.stdout).findings.map((f: { rule: string }) => f.rule).sort()).not.toContain('deny');
+    const pinned = await check([...ARGS, '--head', 'HEAD', '--policy-ref', 'HEAD~1']);
+    expect(pinned.code).toBe(1);
+    expect(JSON.parse(pinned.stdout).findings.map((f: { rule: string }) => f.rule).sort()).toEqual(expect.arrayContaining(['deny', 'license', 'source']));
+  });
+
+  it('usage and git errors are exit 2 with one line, no stack trace', async () => {
+    const noBase = await check(['check', '--format', 'json']);
+    expect(noBase).toEqual({ code: 2, stdout: '', stderr: 'lockwarden: check needs --base <ref>\n' });
+    const missing = await check(['check', '--base', 'no-such-ref', '--format', 'json']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('lockwarden: commit "no-such-ref" is not in this clone: run `git fetch --no-tags --depth=1 origin no-such-ref` first\n');
+    const badFormat = await check(['check', '--base', 'HEAD~1', '--format', 'xml']);
+    expect(badFormat.code).toBe(2);
   });
 });
