@@ -76,6 +76,8 @@ export interface Decision {
   errors: string[];
   /** Number of packages judged. */
   packagesJudged: number;
+  /** The `now` the decision was made at (ISO), against which exception expiry and data age are measured. */
+  evaluatedAt: string;
   /** Where the data came from and how old it is, for the report. */
   data: Array<{ kind: 'advisories' | 'registry'; source: string; asOf?: string }>;
 }
@@ -227,6 +229,7 @@ export function evaluate(input: EvaluateInput): Decision {
     warnings,
     errors,
     packagesJudged: subjects.length,
+    evaluatedAt: now.toISOString(),
     data,
   };
 }
