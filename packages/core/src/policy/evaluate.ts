@@ -316,16 +316,16 @@ function packageFromChange(c: JudgedChange): Package {
   };
 }
 
-/** Rule ids whose effective action is not `off` anywhere in the policy (top level, dev scope or an override). */
+/**
+ * Rule ids whose effective action is not `off` for some package: at the top level, for dev-only packages, or in an
+ * override. Callers use it to skip fetching data no enabled rule reads.
+ */
 export function enabledRules(policy: Policy): Set<RuleId> {
-  const resolver = new RuleResolver(policy);
+  const top = new RuleResolver(policy).resolve('', false);
   const enabled = new Set<RuleId>();
-  const paths = ['', ...policy.overrides.flatMap((o) => o.paths)];
-  for (const path of paths) {
-    for (const dev of [false, true]) {
-      const rules = resolver.resolve(path, dev);
-      for (const id of RULE_IDS) if (rules[id].action !== 'off') enabled.add(id);
-    }
+  for (const id of RULE_IDS) {
+    const actions = [top[id].action, policy.devRules[id]?.action, ...policy.overrides.map((o) => o.rules[id]?.action)];
+    if (actions.some((a) => a !== undefined && a !== 'off')) enabled.add(id);
   }
   return enabled;
 }
