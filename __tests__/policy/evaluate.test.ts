@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  enabledRules,
   evaluate,
   packageKey,
   policyFromText,
@@ -376,5 +377,21 @@ describe('modes', () => {
     expect(d.packagesJudged).toBe(2);
     expect(d.findings).toHaveLength(1);
     expect(d.verdict).toBe('fail');
+  });
+});
+
+describe('enabledRules', () => {
+  it('counts a rule enabled when the top level, the dev scope or an override turns it on', () => {
+    const { policy } = policyFromText(`${ALL_OFF_BUT('deny')}
+scopes:
+  dev:
+    rules:
+      license: { action: warn }
+overrides:
+  - paths: ["legacy/**"]
+    rules:
+      vulnerability: { action: block }
+`);
+    expect([...enabledRules(policy)].sort()).toEqual(['deny', 'license', 'vulnerability']);
   });
 });

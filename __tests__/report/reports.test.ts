@@ -82,7 +82,7 @@ describe('markdown report', () => {
       '### Not evaluated',
     ]);
     expect(md).toContain('| `merge-lib` | 1.0.0 | vulnerability | **block** | GHSA&#45;aaaa&#45;bbbb&#45;cccc &#40;CVE&#45;2026&#45;0001&#41;&#58; Prototype pollution in merge&#40;&#41; | upgrade to 2.0.0 or later |');
-    expect(md).toContain('data as of 2026-11-20 06:00 UTC');
+    expect(md).toContain('Advisories: offline DB at fixtures/osv (data as of 2026-11-20 06:00 UTC, 1 day old)');
     expect(md).toContain('Compared HEAD&#126;1 → HEAD');
   });
 

@@ -76,6 +76,8 @@ export interface Decision {
   errors: string[];
   /** Number of packages judged. */
   packagesJudged: number;
+  /** The `now` the decision was made at (ISO), against which exception expiry and data age are measured. */
+  evaluatedAt: string;
   /** Where the data came from and how old it is, for the report. */
   data: Array<{ kind: 'advisories' | 'registry'; source: string; asOf?: string }>;
 }
@@ -109,8 +111,10 @@ export function evaluate(input: EvaluateInput): Decision {
       notEvaluated.set(key, entry);
     }
     entry.count++;
-    const label = `${pkg.name}@${pkg.version}`;
-    if (entry.packages.length < NOT_EVALUATED_SAMPLE && !entry.packages.includes(label)) entry.packages.push(label);
+    if (entry.packages.length < NOT_EVALUATED_SAMPLE) {
+      const label = `${pkg.name}@${pkg.version}`;
+      if (!entry.packages.includes(label)) entry.packages.push(label);
+    }
   };
 
   for (const { pkg, change, lockfile } of subjects) {
@@ -225,6 +229,7 @@ export function evaluate(input: EvaluateInput): Decision {
     warnings,
     errors,
     packagesJudged: subjects.length,
+    evaluatedAt: now.toISOString(),
     data,
   };
 }
@@ -311,16 +316,16 @@ function packageFromChange(c: JudgedChange): Package {
   };
 }
 
-/** Rule ids whose effective action is not `off` anywhere in the policy (top level, dev scope or an override). */
+/**
+ * Rule ids whose effective action is not `off` for some package: at the top level, for dev-only packages, or in an
+ * override. Callers use it to skip fetching data no enabled rule reads.
+ */
 export function enabledRules(policy: Policy): Set<RuleId> {
-  const resolver = new RuleResolver(policy);
+  const top = new RuleResolver(policy).resolve('', false);
   const enabled = new Set<RuleId>();
-  const paths = ['', ...policy.overrides.flatMap((o) => o.paths)];
-  for (const path of paths) {
-    for (const dev of [false, true]) {
-      const rules = resolver.resolve(path, dev);
-      for (const id of RULE_IDS) if (rules[id].action !== 'off') enabled.add(id);
-    }
+  for (const id of RULE_IDS) {
+    const actions = [top[id].action, policy.devRules[id]?.action, ...policy.overrides.map((o) => o.rules[id]?.action)];
+    if (actions.some((a) => a !== undefined && a !== 'off')) enabled.add(id);
   }
   return enabled;
 }

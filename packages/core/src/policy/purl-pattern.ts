@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { Minimatch } from 'minimatch';
 import { LockwardenError } from '../errors.js';
 import { compareVersions, normalizePackageName } from '../ecosystems/registry.js';
 import type { Package } from '../model/package.js';
@@ -50,8 +50,9 @@ export function parsePurlPattern(pattern: string): PurlPattern {
   }
   if (name === '') throw new LockwardenError('POLICY_ERROR', `"${pattern}": missing package name`);
   const range = rawVersion === undefined ? undefined : parseRange(rawVersion, pattern);
-  const isMatch = picomatch(name, { dot: true, nobrace: true, noextglob: true });
-  return { source: pattern, type, name, range, matchName: (n) => isMatch(n) };
+  if (!/[*?[\]]/.test(name)) return { source: pattern, type, name, range, matchName: (n) => n === name };
+  const glob = new Minimatch(name, { dot: true, nobrace: true, noext: true, nocomment: true, nonegate: true });
+  return { source: pattern, type, name, range, matchName: (n) => glob.match(n) };
 }
 
 function parseRange(text: string, pattern: string): Comparator[][] {

@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { Minimatch } from 'minimatch';
 import type { Package } from '../model/package.js';
 import { RULES, RULE_IDS } from './rules/index.js';
 import type { Policy, ResolvedRules, RuleId, RulesConfig } from './types.js';
@@ -40,8 +40,8 @@ export class RuleResolver {
 
   constructor(private readonly policy: Policy) {
     this.overrides = policy.overrides.map((o) => {
-      const matchers = o.paths.map((p) => picomatch(p, { dot: true }));
-      return { match: (path: string) => matchers.some((m) => m(path)), rules: o.rules };
+      const matchers = o.paths.map((p) => new Minimatch(p, { dot: true }));
+      return { match: (path: string) => matchers.some((m) => m.match(path)), rules: o.rules };
     });
   }
 

@@ -35,6 +35,8 @@ export interface CheckOptions {
   approveQuarantine?: boolean;
   /** Registries are not consulted; their rules are listed as not evaluated without making the verdict `error`. */
   offline?: boolean;
+  /** Force fail-open (the Action's `fail-open` input) whatever the policy says; `undefined` keeps the policy's. */
+  failOpen?: boolean;
   /** The clock, for exception expiry and release age. */
   now?: Date;
   signal?: AbortSignal;
@@ -70,6 +72,7 @@ export async function runCheck(options: CheckOptions, deps: CheckDeps = {}): Pro
     throw new LockwardenError('USAGE_ERROR', 'a PR check needs a base ref (--base)');
   }
   const policy = loadPolicyFor(options);
+  if (options.failOpen !== undefined) policy.policy.failOpen = options.failOpen;
   for (const w of policy.warnings) logger.warn(w);
   logger.info(`policy: ${policy.policy.sources.join(' -> ')}`);
 

@@ -15,6 +15,7 @@ export function renderJsonReport(input: ReportInput): string {
     tool: { name: 'lockwarden', ...(input.toolVersion ? { version: input.toolVersion } : {}) },
     verdict: d.verdict,
     mode: d.mode,
+    evaluatedAt: d.evaluatedAt,
     ...(input.base !== undefined ? { base: input.base } : {}),
     ...(input.head !== undefined ? { head: input.head } : {}),
     summary: { ...countFindings(d.findings), total: d.findings.length, packagesJudged: d.packagesJudged },

@@ -147,11 +147,17 @@ function render(input: ReportInput, level: number, limit: number, note: string):
   const footer: string[] = [];
   if (input.policySources?.length) footer.push(`Policy: ${input.policySources.map(cell).join(' → ')}`);
   for (const src of d.data) {
-    footer.push(`${src.kind === 'advisories' ? 'Advisories' : 'Registry'}: ${cell(src.source)}${src.asOf ? ` (data as of ${src.asOf.slice(0, 16).replace('T', ' ')} UTC)` : ''}`);
+    footer.push(`${src.kind === 'advisories' ? 'Advisories' : 'Registry'}: ${cell(src.source)}${src.asOf ? ` (data as of ${src.asOf.slice(0, 16).replace('T', ' ')} UTC${age(src.asOf, d.evaluatedAt)})` : ''}`);
   }
   if (input.base !== undefined) footer.push(`Compared ${cell(input.base)} → ${cell(input.head ?? 'work tree')}`);
   if (footer.length) out.push(`<sub>${footer.join(' · ')}</sub>`, '');
   return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** ", 3 days old" when the data is at least a day older than the decision. */
+function age(asOf: string, evaluatedAt: string): string {
+  const days = Math.floor((Date.parse(evaluatedAt) - Date.parse(asOf)) / 86_400_000);
+  return days >= 1 ? `, ${days} day${days === 1 ? '' : 's'} old` : '';
 }
 
 function more(out: string[], hidden: number, what: string, note: string): void {

@@ -21,22 +21,14 @@ export const licenseRule: RuleModule<'license'> = {
     if (!text) {
       return finding(options.unknown, 'low', 'no license declared', 'check the package\'s license before using it', {});
     }
-    let tree: SpdxNode;
-    try {
-      tree = parseSpdx(text);
-    } catch {
+    const tree = parseCached(text);
+    if (!tree) {
       return finding(options.unknown, 'low', `license "${text}" is not an SPDX expression`, 'check the package\'s license terms by hand', {
         license: text,
       });
     }
     if (options.allow && options.allow.length > 0) {
-      let ok: boolean;
-      try {
-        ok = satisfies(text, options.allow);
-      } catch {
-        ok = false;
-      }
-      if (!ok) {
+      if (!satisfiesCached(text, options.allow)) {
         return finding(
           options.action,
           'moderate',
@@ -75,6 +67,40 @@ function finding(
   return { findings: [{ action, severity, message, remedy, evidence }] };
 }
 
+/** Lockfiles repeat a handful of license strings thousands of times; parsing each once keeps audits fast. */
+const parsed = new Map<string, SpdxNode | null>();
+const satisfied = new Map<string, boolean>();
+const MAX_CACHE = 10_000;
+
+function parseCached(text: string): SpdxNode | null {
+  let tree = parsed.get(text);
+  if (tree === undefined) {
+    try {
+      tree = parseSpdx(text);
+    } catch {
+      tree = null;
+    }
+    if (parsed.size > MAX_CACHE) parsed.clear();
+    parsed.set(text, tree);
+  }
+  return tree;
+}
+
+function satisfiesCached(text: string, allow: readonly string[]): boolean {
+  const key = `${text}\0${allow.join('\0')}`;
+  let ok = satisfied.get(key);
+  if (ok === undefined) {
+    try {
+      ok = satisfies(text, allow);
+    } catch {
+      ok = false;
+    }
+    if (satisfied.size > MAX_CACHE) satisfied.clear();
+    satisfied.set(key, ok);
+  }
+  return ok;
+}
+
 function leafText(node: parseSpdx.LicenseInfo): string {
   return `${node.license}${node.plus ? '+' : ''}${node.exception ? ` WITH ${node.exception}` : ''}`;
 }
@@ -89,12 +115,7 @@ function alternatives(node: SpdxNode): string[][] {
 }
 
 function leafMatches(leaf: string, denied: string): boolean {
-  if (leaf === denied) return true;
-  try {
-    return satisfies(leaf, [denied]);
-  } catch {
-    return false;
-  }
+  return leaf === denied || satisfiesCached(leaf, [denied]);
 }
 
 /** Throws when an allow/deny entry is not something spdx-satisfies accepts (a single id, `id+`, or `id WITH exc`). */

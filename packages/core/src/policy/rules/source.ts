@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { minimatch } from 'minimatch';
 import type { FindingDraft, RuleModule } from './rule.js';
 
 /**
@@ -115,6 +115,6 @@ export function registryAllowed(url: string, allowed: readonly string[]): boolea
       const prefix = entry.endsWith('/') ? entry : `${entry}/`;
       return url.startsWith(prefix) || url === entry;
     }
-    return host !== undefined && picomatch.isMatch(host, entry.toLowerCase(), { dot: true });
+    return host !== undefined && minimatch(host, entry.toLowerCase(), { dot: true, nobrace: true, noext: true });
   });
 }
