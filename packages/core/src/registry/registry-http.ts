@@ -110,7 +110,7 @@ export class RegistryHttp {
 }
 
 /** `Retry-After` as seconds or an HTTP date, in milliseconds. */
-export function parseRetryAfter(value: string | null): number | undefined {
+function parseRetryAfter(value: string | null): number | undefined {
   if (!value) return undefined;
   const seconds = Number(value);
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
@@ -119,7 +119,7 @@ export function parseRetryAfter(value: string | null): number | undefined {
 }
 
 /** A URL with any userinfo removed, for messages. */
-export function redact(url: string): string {
+function redact(url: string): string {
   try {
     const u = new URL(url);
     u.username = '';
