@@ -4,8 +4,12 @@ import {
   escapeModulePath,
   findVersion,
   GoProxyRegistryClient,
+  expandMinified,
   lookupKey,
   lookupPackages,
+  MavenRegistryClient,
+  NugetRegistryClient,
+  PackagistRegistryClient,
   PypiRegistryClient,
   RegistryClients,
   RegistryFetcher,
@@ -124,6 +128,97 @@ describe('RubyGemsRegistryClient', () => {
     expect(meta.versions.map((v) => v.version)).toEqual(['1.16.7-x86_64-linux', '1.16.7', '1.17.0.rc1']);
     expect(meta.latest).toBe('1.16.7');
     expect((await c.getPackage('nope')).exists).toBe(false);
+  });
+});
+
+describe('PackagistRegistryClient', () => {
+  it('expands Composer minified metadata and reads times, licences and abandonment', async () => {
+    const s = await registry({
+      '/p2/monolog/monolog.json': {
+        minified: 'composer/2.0',
+        packages: {
+          'monolog/monolog': [
+            { name: 'monolog/monolog', version: '3.8.0', version_normalized: '3.8.0.0', license: ['MIT'], time: '2024-11-12T13:57:08+00:00', source: { type: 'git', url: 'https://github.com/Seldaek/monolog.git', reference: 'abc' } },
+            { version: '3.7.0', version_normalized: '3.7.0.0', time: '2024-06-28T09:40:51+00:00' },
+            { version: '1.0.0', version_normalized: '1.0.0.0', time: '2011-02-25T21:43:01+00:00', license: '__unset', abandoned: 'monolog/monolog-ng' },
+          ],
+        },
+      },
+    });
+    const meta = await new PackagistRegistryClient(`${s.url}/`, fetcher()).getPackage('Monolog/Monolog');
+    expect(meta.versions.map((v) => [v.version, v.publishedAt, v.license, v.deprecated])).toEqual([
+      ['3.8.0', '2024-11-12T13:57:08+00:00', 'MIT', undefined],
+      ['3.7.0', '2024-06-28T09:40:51+00:00', 'MIT', undefined],
+      ['1.0.0', '2011-02-25T21:43:01+00:00', undefined, 'abandoned, use monolog/monolog-ng'],
+    ]);
+    expect(meta).toMatchObject({ latest: '3.8.0', firstPublishedAt: '2011-02-25T21:43:01+00:00', repository: 'https://github.com/Seldaek/monolog.git' });
+    expect((await new PackagistRegistryClient(`${s.url}/`, fetcher()).getPackage('no/such')).exists).toBe(false);
+    expect(expandMinified([{ a: 1, b: 2 }, { b: '__unset' }])).toEqual([{ a: 1, b: 2 }, { a: 1 }]);
+  });
+});
+
+describe('NugetRegistryClient', () => {
+  it('follows the service index to registrations, fetches pages that are not inlined, and reads unlisting', async () => {
+    let base = '';
+    const s = await registry({
+      '/v3/index.json': (_r, res) =>
+        sendJson(res, 200, { version: '3.0.0', resources: [{ '@id': `${base}/reg/`, '@type': 'RegistrationsBaseUrl/3.6.0' }] }),
+      '/reg/newtonsoft.json/index.json': (_r, res) =>
+        sendJson(res, 200, {
+          count: 2,
+          items: [
+            { '@id': `${base}/reg/newtonsoft.json/page/1.json`, lower: '12.0.1', upper: '12.0.3' },
+            {
+              lower: '13.0.3',
+              upper: '13.0.3',
+              items: [{ catalogEntry: { id: 'Newtonsoft.Json', version: '13.0.3', published: '2023-03-08T07:42:54.647+00:00', listed: true, licenseExpression: 'MIT', projectUrl: 'https://www.newtonsoft.com/json' } }],
+            },
+          ],
+        }),
+      '/reg/newtonsoft.json/page/1.json': {
+        items: [
+          { catalogEntry: { version: '12.0.1', published: '2018-11-27T20:45:36.39+00:00', listed: true, licenseExpression: 'MIT', deprecation: { reasons: ['Legacy'], message: 'use 13' } } },
+          { catalogEntry: { version: '12.0.3', published: '1900-01-01T00:00:00+00:00', listed: false } },
+        ],
+      },
+    });
+    base = s.url;
+    const c = new NugetRegistryClient(`${s.url}/v3/index.json`, fetcher());
+    const meta = await c.getPackage('Newtonsoft.Json');
+    expect(meta.versions.map((v) => [v.version, v.publishedAt, v.yanked ?? false, v.deprecated])).toEqual([
+      ['12.0.1', '2018-11-27T20:45:36.39+00:00', false, 'use 13'],
+      ['12.0.3', undefined, true, undefined],
+      ['13.0.3', '2023-03-08T07:42:54.647+00:00', false, undefined],
+    ]);
+    expect(meta.latest).toBe('13.0.3');
+    expect((await c.getPackage('No.Such.Package')).exists).toBe(false);
+    expect(s.requests.filter((r) => r.url === '/v3/index.json')).toHaveLength(1);
+  });
+});
+
+describe('MavenRegistryClient', () => {
+  it('lists versions from maven-metadata.xml and dates a version by its POM', async () => {
+    const s = await registry({
+      '/org/apache/commons/commons-lang3/maven-metadata.xml': (_r, res) => {
+        res.writeHead(200, { 'content-type': 'text/xml' });
+        res.end(`<?xml version="1.0" encoding="UTF-8"?>
+<metadata><groupId>org.apache.commons</groupId><artifactId>commons-lang3</artifactId>
+<versioning><latest>3.17.0</latest><release>3.17.0</release><versions><version>3.16.0</version><version>3.17.0</version></versions>
+<lastUpdated>20240826100000</lastUpdated></versioning></metadata>`);
+      },
+      '/org/apache/commons/commons-lang3/3.17.0/commons-lang3-3.17.0.pom': (_r, res) => {
+        res.writeHead(200, { 'content-type': 'text/xml', 'last-modified': 'Mon, 26 Aug 2024 09:59:04 GMT' });
+        res.end('<project/>');
+      },
+    });
+    const c = new MavenRegistryClient(`${s.url}/`, fetcher());
+    const meta = await c.getPackage('org.apache.commons:commons-lang3');
+    expect(meta.versions.map((v) => v.version)).toEqual(['3.16.0', '3.17.0']);
+    expect(meta.latest).toBe('3.17.0');
+    expect(await c.getVersion('org.apache.commons:commons-lang3', '3.17.0')).toMatchObject({ publishedAt: '2024-08-26T09:59:04.000Z' });
+    expect(await c.getVersion('org.apache.commons:commons-lang3', '9.9.9')).toBeUndefined();
+    expect((await c.getPackage('org.example:nothing')).exists).toBe(false);
+    expect((await c.getPackage('not-a-coordinate')).exists).toBe(false);
   });
 });
 

@@ -26,7 +26,7 @@ export class DiskCache {
     }
     if (!isRecord(raw) || raw.url !== url || typeof raw.storedAt !== 'number' || typeof raw.body !== 'string') return undefined;
     if (typeof raw.status !== 'number' || this.now() - raw.storedAt > this.ttlMs) return undefined;
-    return { status: raw.status, body: raw.body, url };
+    return { status: raw.status, body: raw.body, url, ...(typeof raw.lastModified === 'string' ? { lastModified: raw.lastModified } : {}) };
   }
 
   /** Stores a response; written to a temporary file first so a crash never leaves half a file. */
@@ -35,7 +35,8 @@ export class DiskCache {
     mkdirSync(this.dir, { recursive: true });
     const file = this.file(url);
     const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ url, status: response.status, storedAt: this.now(), body: response.body }));
+    const { status, body, lastModified } = response;
+    writeFileSync(tmp, JSON.stringify({ url, status, storedAt: this.now(), body, ...(lastModified ? { lastModified } : {}) }));
     renameSync(tmp, file);
   }
 

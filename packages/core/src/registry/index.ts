@@ -13,3 +13,6 @@ export * from './publishing-history.js';
 export * from './registry-enrichment.js';
 export * from './vet.js';
 export * from './provenance-judgement.js';
+export * from './packagist-client.js';
+export * from './nuget-client.js';
+export * from './maven-client.js';

@@ -11,6 +11,9 @@ import { PypiRegistryClient, resolvePipIndexUrl } from './pypi-client.js';
 import { RegistryFetcher } from './registry-fetcher.js';
 import { RegistryHttp, type RegistryHttpOptions } from './registry-http.js';
 import { RUBYGEMS_DEFAULT, RubyGemsRegistryClient } from './rubygems-client.js';
+import { PACKAGIST_DEFAULT, PackagistRegistryClient } from './packagist-client.js';
+import { NUGET_DEFAULT_INDEX, NugetRegistryClient } from './nuget-client.js';
+import { MAVEN_CENTRAL_DEFAULT, MavenRegistryClient } from './maven-client.js';
 import { findVersion, type PackageMetadata, type RegistryClient } from './types.js';
 
 /** How to build the clients: where configuration comes from, the cache, HTTP tuning. */
@@ -39,7 +42,7 @@ export function defaultCacheDir(env: Record<string, string | undefined>): string
 
 /**
  * One client per ecosystem, created on first use (the npm configuration is read only if an npm package is looked
- * up). Ecosystems without a client (`Packagist`, `NuGet`, `Maven`, ... not yet) answer `undefined`, which the rules
+ * up). Ecosystems without a client (`Pub`, `Hex`, `SwiftURL`, `CocoaPods`) answer `undefined`, which the rules
  * report as "not evaluated".
  */
 export class RegistryClients {
@@ -54,7 +57,7 @@ export class RegistryClients {
   }
 
   /** Ecosystems this build can look up. */
-  static readonly SUPPORTED: readonly Ecosystem[] = ['npm', 'PyPI', 'crates.io', 'Go', 'RubyGems'];
+  static readonly SUPPORTED: readonly Ecosystem[] = ['npm', 'PyPI', 'crates.io', 'Go', 'RubyGems', 'Packagist', 'NuGet', 'Maven'];
 
   /** The client for an ecosystem, or `undefined` when there is none. */
   get(ecosystem: Ecosystem): Promise<RegistryClient | undefined> {
@@ -83,6 +86,12 @@ export class RegistryClients {
         return new GoProxyRegistryClient(endpoints.Go ? [slash(endpoints.Go)] : resolveGoProxies(env), this.fetcher);
       case 'RubyGems':
         return new RubyGemsRegistryClient(slash(endpoints.RubyGems ?? RUBYGEMS_DEFAULT), this.fetcher);
+      case 'Packagist':
+        return new PackagistRegistryClient(slash(endpoints.Packagist ?? PACKAGIST_DEFAULT), this.fetcher);
+      case 'NuGet':
+        return new NugetRegistryClient(endpoints.NuGet ?? NUGET_DEFAULT_INDEX, this.fetcher);
+      case 'Maven':
+        return new MavenRegistryClient(slash(endpoints.Maven ?? MAVEN_CENTRAL_DEFAULT), this.fetcher);
       default:
         return undefined;
     }

@@ -7,6 +7,8 @@ export interface RegistryResponse {
   body: string;
   /** The final URL after redirects. */
   url: string;
+  /** The `Last-Modified` header, for repositories whose files carry no publish time of their own (Maven). */
+  lastModified?: string;
 }
 
 /** Tuning for retries and limits; tests shorten the delays. */
@@ -65,7 +67,8 @@ export class RegistryHttp {
         });
         if (res.ok || res.status === 404) {
           const body = await this.readBody(res, url, source);
-          return { status: res.status, body, url: res.url || url };
+          const lastModified = res.headers.get('last-modified');
+          return { status: res.status, body, url: res.url || url, ...(lastModified ? { lastModified } : {}) };
         }
         await res.body?.cancel();
         lastProblem = `HTTP ${res.status}`;
