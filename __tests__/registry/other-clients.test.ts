@@ -5,6 +5,7 @@ import {
   findVersion,
   GoProxyRegistryClient,
   expandMinified,
+  findNonexistentDeclared,
   lookupKey,
   lookupPackages,
   MavenRegistryClient,
@@ -247,5 +248,26 @@ describe('lookupPackages', () => {
     expect(results.get(lookupKey('npm', 'broken'))?.status).toBe('error');
     expect(results.get(lookupKey('Hex', 'phoenix'))?.status).toBe('unsupported');
     expect(npm.requests.filter((r) => r.url === '/lodash')).toHaveLength(1);
+  });
+});
+
+describe('findNonexistentDeclared', () => {
+  it('reports manifest names the registry does not have, skipping git, path and workspace specifiers', async () => {
+    const npm = await registry({ '/lodash': fixture('npm/lodash.json') });
+    const clients = new RegistryClients({ cwd: '/', env: {}, cacheDir: null, http: { retries: 0 }, endpoints: { npm: `${npm.url}/` } });
+    const declared = (name: string, specifier: string, line: number) => ({
+      ecosystem: 'npm' as const,
+      name,
+      specifier,
+      purl: `pkg:npm/${name}`,
+      scopes: [],
+      location: { file: 'package.json', line },
+    });
+    const findings = await findNonexistentDeclared(
+      [declared('lodash', '^4.17.21', 3), declared('lodash-hallucinated-utils', '^1.0.0', 4), declared('local', 'file:../local', 5), declared('fork', 'git+https://example.org/x.git', 6)],
+      clients,
+    );
+    expect(findings.map((f) => [f.name, f.action, f.location?.line])).toEqual([['lodash-hallucinated-utils', 'block', 4]]);
+    expect(npm.requests.map((r) => r.url).sort()).toEqual(['/lodash', '/lodash-hallucinated-utils']);
   });
 });

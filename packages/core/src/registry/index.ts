@@ -16,3 +16,4 @@ export * from './provenance-judgement.js';
 export * from './packagist-client.js';
 export * from './nuget-client.js';
 export * from './maven-client.js';
+export * from './declared-dependencies.js';
