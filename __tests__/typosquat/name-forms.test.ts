@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   canonicalName,
   classifyEdit,
+  DeleteIndex,
   decorationCores,
   deletions,
   foldLookalikes,
@@ -66,5 +67,17 @@ describe('name forms', () => {
     expect(classifyEdit('lomash', 'lodash')).toBe('substitution');
     expect(isKeyboardNeighbour('a', 's')).toBe(true);
     expect(isKeyboardNeighbour('a', 'p')).toBe(false);
+  });
+});
+
+describe('DeleteIndex', () => {
+  it('finds every form within one edit of a probe, including the form itself', () => {
+    const index = new DeleteIndex(['lodash', 'express', 'react'], [0, 1, 2]);
+    expect([...index.candidates('lodash')]).toContain(0);
+    expect([...index.candidates('lodsh')]).toContain(0);
+    expect([...index.candidates('lodashx')]).toContain(0);
+    expect([...index.candidates('lodahs')]).toContain(0);
+    expect([...index.candidates('expresss')]).toContain(1);
+    expect([...index.candidates('zzzzzz')].filter((id) => id === 2)).toEqual([]);
   });
 });

@@ -1,10 +1,10 @@
 import type { Ecosystem } from '../model/ecosystem.js';
+import { DeleteIndex } from './delete-index.js';
 import type { PopularitySnapshot } from './popularity-snapshot.js';
 import {
   canonicalName,
   classifyEdit,
   decorationCores,
-  deletions,
   foldLookalikes,
   osaDistance,
   reorderKey,
@@ -91,19 +91,22 @@ const PREFERRED: readonly TyposquatTechnique[] = [
 
 /**
  * Finds names that imitate popular ones, offline, from a popularity snapshot. Built once per ecosystem; every index
- * is a hash map so a check costs a few dozen lookups (the symmetric-delete scheme: a target is indexed under itself
- * and each single deletion, a candidate probes with the same set, and an exact distance check confirms).
+ * is hashed so a check costs a few dozen lookups (single edits use the symmetric-delete scheme, see `DeleteIndex`,
+ * and an exact distance check confirms).
  */
 export class TyposquatDetector {
   readonly ecosystem: Ecosystem;
   private readonly snapshot: PopularitySnapshot;
   private readonly targets: string[];
   private readonly targetIds = new Map<string, number>();
-  private readonly deleteIndex: IdIndex = new Map();
+  /** Per target id: its look-alike-folded, separator-unified form, and its undecorated cores. */
+  private readonly editForm: string[] = [];
+  private readonly cores: string[][] = [];
+  private readonly deleteIndex: DeleteIndex;
   private readonly squashedIndex: IdIndex = new Map();
   private readonly reorderIndex: IdIndex = new Map();
   private readonly coreIndex: IdIndex = new Map();
-  private readonly coreDeleteIndex: IdIndex = new Map();
+  private readonly coreDeleteIndex: DeleteIndex;
   private readonly scopes = new Set<string>();
   private readonly options: Required<TyposquatDetectorOptions>;
 
@@ -122,22 +125,34 @@ export class TyposquatDetector {
     for (const name of snapshot.names) {
       if (name.startsWith('@')) this.scopes.add(name.slice(1, name.indexOf('/')));
     }
+    const editForms: string[] = [];
+    const editIds: number[] = [];
+    const coreForms: string[] = [];
+    const coreIds: number[] = [];
     this.targets.forEach((t, id) => {
       if (!this.targetIds.has(t)) this.targetIds.set(t, id);
       const folded = foldLookalikes(t);
       const unified = unifySeparators(folded);
+      this.editForm[id] = unified;
+      this.cores[id] = decorationCores(this.ecosystem, folded);
       if (t.length >= this.options.minEditLength) {
-        for (const key of [unified, ...deletions(unified)]) push(this.deleteIndex, key, id);
+        editForms.push(unified);
+        editIds.push(id);
       }
       push(this.squashedIndex, withoutSeparators(folded), id);
       const r = reorderKey(folded);
       if (r) push(this.reorderIndex, r, id);
-      for (const core of decorationCores(this.ecosystem, folded)) {
+      for (const core of this.cores[id]!) {
         push(this.coreIndex, core, id);
         // `openvc` for `opencv-python`: a typo of the target's undecorated core.
-        if (core.length >= this.options.minEditLength) for (const key of [core, ...deletions(core)]) push(this.coreDeleteIndex, key, id);
+        if (core.length >= this.options.minEditLength) {
+          coreForms.push(core);
+          coreIds.push(id);
+        }
       }
     });
+    this.deleteIndex = new DeleteIndex(editForms, editIds);
+    this.coreDeleteIndex = new DeleteIndex(coreForms, coreIds);
   }
 
   /** Judges one name; `undefined` when it imitates nothing (or is itself popular). */
@@ -181,11 +196,9 @@ export class TyposquatDetector {
 
     // One edit: omission, repetition, insertion, substitution (keyboard or look-alike), adjacent swap.
     const unified = unifySeparators(folded);
-    const probes = new Set<number>();
-    for (const key of [unified, ...deletions(unified)]) for (const id of ids(this.deleteIndex, key)) probes.add(id);
-    for (const id of probes) {
+    for (const id of this.deleteIndex.candidates(unified)) {
       const target = this.targets[id]!;
-      const foldedTarget = unifySeparators(foldLookalikes(target));
+      const foldedTarget = this.editForm[id]!;
       // Equal here means only separators or look-alikes differ: the squashed comparison above named it.
       if (foldedTarget !== unified && osaDistance(unified, foldedTarget, 1) === 1) {
         const c = unifySeparators(name);
@@ -206,11 +219,8 @@ export class TyposquatDetector {
     }
     // A typo of a decorated target's core: `openvc` for `opencv-python`.
     if (squashed.length >= this.options.minEditLength) {
-      const coreProbes = new Set<number>();
-      for (const key of [squashed, ...deletions(squashed)]) for (const id of ids(this.coreDeleteIndex, key)) coreProbes.add(id);
-      for (const id of coreProbes) {
-        const cores = decorationCores(this.ecosystem, foldLookalikes(this.targets[id]!));
-        if (cores.some((c) => osaDistance(squashed, c, 1) === 1)) add(id, 'affix', true);
+      for (const id of this.coreDeleteIndex.candidates(squashed)) {
+        if (this.cores[id]!.some((c) => osaDistance(squashed, c, 1) === 1)) add(id, 'affix', true);
       }
     }
 
