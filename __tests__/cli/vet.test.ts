@@ -15,6 +15,22 @@ beforeAll(async () => {
   const sigstore = fixture('npm/sigstore-core.json');
   server = await startRegistry({
     '/lodash': fixture('npm/lodash.json'),
+    // A pre-registered hallucinated name: ten days old, one version, no repository, an install script.
+    '/huggingface-cli-helper': {
+      _id: 'huggingface-cli-helper',
+      name: 'huggingface-cli-helper',
+      'dist-tags': { latest: '0.0.1' },
+      versions: {
+        '0.0.1': {
+          name: 'huggingface-cli-helper',
+          version: '0.0.1',
+          license: 'ISC',
+          scripts: { postinstall: 'node setup.js' },
+          dist: { integrity: 'sha512-AAAA', tarball: 'https://registry.example.org/huggingface-cli-helper/-/huggingface-cli-helper-0.0.1.tgz' },
+        },
+      },
+      time: { created: new Date(Date.now() - 10 * DAY).toISOString(), '0.0.1': new Date(Date.now() - 10 * DAY).toISOString() },
+    },
     '/expresss': fixture('npm/expresss.json'),
     // A real package with a release published yesterday.
     '/left-pad': withVersion(fixture('npm/left-pad.json'), '1.3.1', yesterday, { repository: 'stevemao/left-pad' }),
@@ -81,6 +97,15 @@ describe('lockwarden vet against a local registry', () => {
     expect(downgrade.map((f) => f.rule)).toEqual(['provenance']);
     expect(downgrade[0]?.message).toMatch(/no publishing evidence, while 4\.0\.1 .* trusted publisher/);
     expect(report.findings.filter((f) => f.version === '4.0.1' && (f.action === 'block' || f.action === 'quarantine'))).toEqual([]);
+  });
+
+  it('quarantines a young, unpopular, thin new dependency with its reasons, and warns about its install script', async () => {
+    const { code, report } = await vet('npm:huggingface-cli-helper');
+    expect(code).toBe(1);
+    expect(report.findings.map((f) => `${f.rule}:${f.action}`)).toEqual(['popularity:quarantine', 'install-scripts:warn']);
+    expect(report.findings[0]?.message).toBe(
+      'young, unpopular and thin: first published 10 days ago, not among the most-downloaded names, a single version, no repository link',
+    );
   });
 
   it('exits 0 for a clean popular package alone', async () => {
