@@ -216,26 +216,29 @@ export const requirementsTxtParser: LockfileParser = {
       const displayPath = key === '' ? path : posix.join(topDir, key);
       const parsed = readRequirementsFile(content, displayPath);
       indexUrl ??= parsed.indexUrl;
-      for (const req of parsed.requirements) {
-        const entry = entryFor(req, displayPath);
-        if (!entry) continue;
-        if (kind === 'requirements') entries.push(entry);
-        else if (entry.version !== '' && entry.source.kind === 'registry') {
-          constraints.set(normalizePypiName(entry.name), entry.version);
+      // pip reads includes where they stand, so packages keep file order across files.
+      const items = [...parsed.requirements, ...parsed.includes].sort((x, y) => x.line - y.line);
+      for (const item of items) {
+        if (!('kind' in item)) {
+          const entry = entryFor(item, displayPath);
+          if (!entry) continue;
+          if (kind === 'requirements') entries.push(entry);
+          else if (entry.version !== '' && entry.source.kind === 'registry') {
+            constraints.set(normalizePypiName(entry.name), entry.version);
+          }
+          continue;
         }
-      }
-      for (const include of parsed.includes) {
         // Includes nested in a constraints file are constraints too, as in pip.
-        const includeKind = kind === 'constraints' ? 'constraints' : include.kind;
-        if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(include.target)) continue; // remote includes are not fetched
+        const includeKind = kind === 'constraints' ? 'constraints' : item.kind;
+        if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(item.target)) continue; // remote includes are not fetched
         const base = key === '' ? '.' : posix.dirname(key);
-        const target = include.target.replace(/\\/g, '/');
+        const target = item.target.replace(/\\/g, '/');
         const nextKey = posix.isAbsolute(target) ? target : posix.normalize(posix.join(base, target));
         if (visited.has(nextKey)) continue;
         visited.add(nextKey);
         if (visited.size > MAX_INCLUDED_FILES) {
           throw new ParseError(displayPath, `more than ${MAX_INCLUDED_FILES} files included with -r/-c`, {
-            line: include.line,
+            line: item.line,
           });
         }
         const included = context?.readRelated?.(nextKey);

@@ -51,6 +51,7 @@ export function parsePep440(version: string): Pep440Version | undefined {
  * version and among themselves by setuptools' old `LegacyVersion` key.
  */
 export function comparePypiVersions(a: string, b: string): -1 | 0 | 1 {
+  if (a.trim() === '' || b.trim() === '') throw new LockwardenError('INVALID_VERSION', 'empty PyPI version');
   const va = parsePep440(a);
   const vb = parsePep440(b);
   if (va && vb) return comparePep440(va, vb);
@@ -136,7 +137,6 @@ const LEGACY_REPLACEMENTS: Record<string, string> = { pre: 'c', preview: 'c', '-
 
 /** setuptools' `_legacy_cmpkey` (packaging < 22): numbers zero-padded, words prefixed with `*`. */
 function legacyKey(version: string): string[] {
-  if (version.trim() === '') throw new LockwardenError('INVALID_VERSION', 'empty PyPI version');
   if (version.length > MAX_VERSION_LENGTH) {
     throw new LockwardenError('INVALID_VERSION', `PyPI version is longer than ${MAX_VERSION_LENGTH} characters`);
   }
