@@ -1,6 +1,7 @@
 import { parse, TomlError } from 'smol-toml';
 import { ParseError } from '../../errors.js';
 import { isRecord, MAX_LOCKFILE_BYTES, stripBom } from '../../parse/json.js';
+import { countNewlines } from '../../parse/line-index.js';
 
 export type TomlRecord = Record<string, unknown>;
 
@@ -51,15 +52,19 @@ export function tomlTables(value: unknown): TomlRecord[] {
 export function arrayTableLines(text: string, header: string, expected: number): (number | undefined)[] {
   const lines: number[] = [];
   const pattern = new RegExp(`^\\s*\\[\\[\\s*${header.replace(/\./g, '\\s*\\.\\s*')}\\s*\\]\\]\\s*(#.*)?$`);
-  let lineNo = 0;
-  let start = 0;
-  while (start <= text.length) {
-    const end = text.indexOf('\n', start);
-    const line = text.slice(start, end < 0 ? text.length : end);
-    lineNo++;
-    if (line.includes('[[') && pattern.test(line.replace(/\r$/, ''))) lines.push(lineNo);
-    if (end < 0) break;
-    start = end + 1;
+  let lineNo = 1;
+  let counted = 0;
+  // Jump from one `[[` to the next instead of walking every line: lockfiles have few headers and many lines.
+  for (let at = text.indexOf('[['); at >= 0; at = text.indexOf('[[', at)) {
+    const lineStart = text.lastIndexOf('\n', at) + 1;
+    const newline = text.indexOf('\n', at);
+    const lineEnd = newline < 0 ? text.length : newline;
+    if (pattern.test(text.slice(lineStart, lineEnd).replace(/\r$/, ''))) {
+      lineNo += countNewlines(text, counted, lineStart);
+      counted = lineStart;
+      lines.push(lineNo);
+    }
+    at = lineEnd;
   }
   return lines.length === expected ? lines : new Array<number | undefined>(expected).fill(undefined);
 }
