@@ -69,6 +69,7 @@ mkdocs = "^1.6"
       ['black', '*', ['dev'], 12],
       ['mkdocs', '^1.6', ['docs'], 15],
     ]);
+    expect(parser.parse(text, 'pyproject.toml')[1]?.purl).toBe('pkg:pypi/zope-interface');
   });
 
   it('reads PDM and uv dev dependencies', () => {

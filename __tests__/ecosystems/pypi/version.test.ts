@@ -59,6 +59,7 @@ describe('PyPI version ordering (PEP 440)', () => {
 
   it('compares release numbers beyond 2^53 exactly', () => {
     expect(cmp('1.20240101123456789', '1.20240101123456790')).toBe(-1);
+    expect(cmp('1.9007199254740993', '1.9007199254740992')).toBe(1); // equal as floats
     expect(cmp('99999999999999999999', '99999999999999999998')).toBe(1);
     expect(cmp('1!0', '99999999999999999999')).toBe(1);
   });

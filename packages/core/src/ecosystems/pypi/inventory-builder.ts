@@ -26,6 +26,7 @@ export class PypiInventoryBuilder {
     private readonly format: string,
   ) {}
 
+  /** Adds a package and returns it; parsers may still set `direct` and `scopes` on it before `build()`. */
   add(init: PypiPackageInit): Package {
     const base = `${normalizePypiName(init.name)}@${init.version}`;
     let id = base;
@@ -56,6 +57,7 @@ export class PypiInventoryBuilder {
     }
   }
 
+  /** Records that `edge.from` (a package or project id) depends on `edge.to`. */
   addEdge(edge: Edge): void {
     (this.edges ??= []).push(edge);
   }
@@ -65,10 +67,12 @@ export class PypiInventoryBuilder {
     this.edges ??= [];
   }
 
+  /** The packages added so far, in lockfile order. */
   get all(): readonly Package[] {
     return this.packages;
   }
 
+  /** The inventory; `edges` is left out unless the format records them. */
   build(): Inventory {
     const inventory: Inventory = {
       lockfile: this.lockfile,

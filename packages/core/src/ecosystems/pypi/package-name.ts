@@ -10,5 +10,3 @@ export function pypiPurl(name: string, version: string): string {
   return buildPurl('pypi', undefined, normalizePypiName(name), version || undefined);
 }
 
-/** PEP 508 project names: ASCII letters and digits, with `-`, `_`, `.` only inside. */
-export const PYPI_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$/;

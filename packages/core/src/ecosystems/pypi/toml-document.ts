@@ -3,6 +3,7 @@ import { ParseError } from '../../errors.js';
 import { isRecord, MAX_LOCKFILE_BYTES, stripBom } from '../../parse/json.js';
 import { countNewlines } from '../../parse/line-index.js';
 
+/** A parsed TOML table; values are read through the `toml*` accessors below, never trusted by shape. */
 export type TomlRecord = Record<string, unknown>;
 
 /**

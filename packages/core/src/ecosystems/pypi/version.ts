@@ -4,7 +4,7 @@ import { LockwardenError } from '../../errors.js';
 /**
  * The PEP 440 grammar is the one `packaging` uses, taken from @renovatebot/pep440 rather than retyped. Its own
  * `compare` is not used: it crashes on strings that are not PEP 440, and turns release numbers into floats, so
- * `1.20240101123456789` and `1.20240101123456790` would compare equal. Numbers stay digit strings here.
+ * `1.9007199254740993` and `1.9007199254740992` would compare equal. Numbers stay digit strings here.
  */
 const PEP440 = new RegExp(`^\\s*${VERSION_PATTERN}\\s*$`, 'i');
 
