@@ -93,7 +93,7 @@ describe('poetry.lock', () => {
     expect(inv.packages.filter((p) => p.direct).map((p) => p.name)).toEqual(['urllib3']);
   });
 
-  it('reads a v1 lockfile: category and [metadata.files] hashes', () => {
+  it('reads a v1 lockfile: category and [metadata.files] hashes, keyed by the name in normal form', () => {
     const v1 = `[[package]]
 name = "black"
 version = "22.1.0"
@@ -104,7 +104,7 @@ optional = false
 lock-version = "1.1"
 
 [metadata.files]
-black = [
+Black = [
     {file = "black-22.1.0.tar.gz", hash = "sha256:${SHA_B}"},
 ]
 `;

@@ -74,7 +74,10 @@ export const poetryLockParser: LockfileParser = {
     const doc = parseTomlDocument(text, path);
     const tables = tomlTables(doc.package);
     const lines = arrayTableLines(text, 'package', tables.length);
-    const metadataFiles = tomlTable(tomlTable(doc.metadata)?.files) ?? {};
+    // Poetry 1.x keys [metadata.files] by the package name; match it in normal form, as Poetry does.
+    const metadataFiles = new Map(
+      Object.entries(tomlTable(tomlTable(doc.metadata)?.files) ?? {}).map(([k, v]) => [normalizePypiName(k), v] as const),
+    );
     const builder = new PypiInventoryBuilder(path, 'poetry.lock');
     const dependencies: { from: string; names: string[] }[] = [];
 
@@ -82,7 +85,7 @@ export const poetryLockParser: LockfileParser = {
       const name = tomlString(pkg.name);
       if (name === undefined || name === '') return;
       const integrity = fileHashes(pkg.files);
-      addHashes(integrity, fileHashes(metadataFiles[name]));
+      addHashes(integrity, fileHashes(metadataFiles.get(normalizePypiName(name))));
       const added = builder.add({
         name,
         version: tomlString(pkg.version) ?? '',
