@@ -361,6 +361,29 @@ describe('hostile input to the TOML lockfiles', () => {
     expect(caught(() => parser.parse('[1, 2]', 'Pipfile.lock'))).toBeInstanceOf(ParseError);
   });
 
+  it('skips values of the wrong type instead of trusting their shape', () => {
+    const text = `[[package]]
+name = 1979-05-27
+version = "1"
+
+[[package]]
+name = "ok"
+version = 2
+groups = 5
+files = "not-a-list"
+source = 1979-05-27T07:32:00Z
+
+[package.dependencies]
+ok = 1979-05-27
+`;
+    const inv = getLockfileParser('poetry.lock').parse(text, 'poetry.lock');
+    expect(inv.packages.map((p) => [p.name, p.version, p.scopes, p.source, p.integrity])).toEqual([
+      ['ok', '', [], { kind: 'registry' }, []],
+    ]);
+    const uv = getLockfileParser('uv.lock').parse('package = 1979-05-27\n', 'uv.lock');
+    expect(uv.packages).toHaveLength(0);
+  });
+
   it('ignores __proto__ keys instead of touching prototypes', () => {
     const text = `[[package]]\nname = "a"\nversion = "1"\n[package.__proto__]\npolluted = true\n[package.dependencies]\n__proto__ = "1"\n`;
     const inv = getLockfileParser('poetry.lock').parse(text, 'poetry.lock');

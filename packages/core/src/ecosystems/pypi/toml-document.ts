@@ -31,9 +31,16 @@ export function tomlString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+/** True for a TOML table: a plain or prototype-less object (smol-toml's dates are objects too, `TomlDate`s). */
+export function isTomlTable(value: unknown): value is TomlRecord {
+  if (!isRecord(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === null || proto === Object.prototype;
+}
+
 /** A table value, or `undefined`. */
 export function tomlTable(value: unknown): TomlRecord | undefined {
-  return isRecord(value) ? value : undefined;
+  return isTomlTable(value) ? value : undefined;
 }
 
 /** An array value (any element type), or `[]`. */
@@ -43,7 +50,7 @@ export function tomlArray(value: unknown): unknown[] {
 
 /** The elements of an array that are tables. */
 export function tomlTables(value: unknown): TomlRecord[] {
-  return tomlArray(value).filter(isRecord);
+  return tomlArray(value).filter(isTomlTable);
 }
 
 /**
