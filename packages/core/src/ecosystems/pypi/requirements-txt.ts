@@ -1,10 +1,11 @@
 import { posix } from 'node:path';
 import { ParseError } from '../../errors.js';
-import type { Hash, Source } from '../../model/package.js';
+import type { Hash, Package, Source } from '../../model/package.js';
 import type { Inventory } from '../../model/inventory.js';
 import { MAX_LOCKFILE_BYTES } from '../../parse/json.js';
 import type { LockfileParser, ParseContext } from '../types.js';
 import { addHashes, parseArtifactHash } from './artifact-hash.js';
+import { byNormalizedName } from './direct-dependencies.js';
 import { PypiInventoryBuilder } from './inventory-builder.js';
 import { normalizePypiName } from './package-name.js';
 import { parseRequirement, pinnedVersion } from './requirement-spec.js';
@@ -22,6 +23,11 @@ export interface RequirementLine {
   requirement: string;
   editable: boolean;
   hashes: Hash[];
+  /**
+   * pip-compile / `uv pip compile` annotations (`# via flask`, `# via -r requirements.in`): what asked for the
+   * package. `undefined` when the line carries none.
+   */
+  via?: string[];
 }
 
 /** A line that pulls in another file: `-r other.txt` (requirements) or `-c constraints.txt` (constraints). */
@@ -56,28 +62,61 @@ export function readRequirementsFile(text: string, file: string): RequirementsFi
     });
   }
   const result: RequirementsFile = { requirements: [], includes: [] };
+  // The requirement that following `# via` comment lines annotate, and whether a multi-line `# via` list is open.
+  let annotated: RequirementLine | undefined;
+  let viaOpen = false;
   for (const { line, content } of logicalLines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)) {
     if (content.length > MAX_REQUIREMENT_LINE) {
       throw new ParseError(file, `line is longer than ${MAX_REQUIREMENT_LINE} characters`, { line });
     }
-    const stripped = stripComment(content).trim();
-    if (stripped === '') continue;
-    if (stripped.startsWith('-')) {
-      readOptionLine(stripped, line, result);
+    const commentAt = commentStart(content);
+    const stripped = (commentAt < 0 ? content : content.slice(0, commentAt)).trim();
+    const comment = commentAt < 0 ? undefined : content.slice(commentAt).trim();
+    if (stripped === '') {
+      viaOpen = annotated !== undefined && comment !== undefined && readViaComment(comment, annotated, viaOpen);
       continue;
     }
-    const tokens = stripped.split(/\s+/);
-    const firstOption = tokens.findIndex((t) => t.startsWith('-'));
-    const requirementTokens = firstOption < 0 ? tokens : tokens.slice(0, firstOption);
-    const optionTokens = firstOption < 0 ? [] : tokens.slice(firstOption);
-    result.requirements.push({
-      line,
-      requirement: requirementTokens.join(' '),
-      editable: false,
-      hashes: hashOptions(optionTokens),
-    });
+    viaOpen = false;
+    const before = result.requirements.length;
+    if (stripped.startsWith('-')) {
+      readOptionLine(stripped, line, result);
+    } else {
+      const tokens = stripped.split(/\s+/);
+      const firstOption = tokens.findIndex((t) => t.startsWith('-'));
+      const requirementTokens = firstOption < 0 ? tokens : tokens.slice(0, firstOption);
+      const optionTokens = firstOption < 0 ? [] : tokens.slice(firstOption);
+      result.requirements.push({
+        line,
+        requirement: requirementTokens.join(' '),
+        editable: false,
+        hashes: hashOptions(optionTokens),
+      });
+    }
+    annotated = result.requirements.length > before ? result.requirements[result.requirements.length - 1] : undefined;
+    // pip-tools before 6 wrote the annotation on the requirement's own line: `click==7.0  # via flask, black`.
+    if (annotated && comment !== undefined) viaOpen = readViaComment(comment, annotated, false);
   }
   return result;
+}
+
+/**
+ * Reads one pip-compile annotation comment into `req.via`: `# via a, b`, or `# via` followed by `#   a` lines.
+ * Returns whether a multi-line list is (still) open.
+ */
+function readViaComment(comment: string, req: RequirementLine, open: boolean): boolean {
+  const body = comment.replace(/^#/, '');
+  const via = /^\s*via\b:?(.*)$/.exec(body);
+  if (via) {
+    const rest = (via[1] ?? '').trim();
+    req.via = rest === '' ? [] : rest.split(/,\s*/).map((v) => v.trim()).filter((v) => v !== '');
+    return rest === '';
+  }
+  const item = open ? /^\s{2,}(\S.*)$/.exec(body) : null;
+  if (item?.[1] !== undefined) {
+    (req.via ??= []).push(item[1].trim());
+    return true;
+  }
+  return false;
 }
 
 function readOptionLine(text: string, line: number, into: RequirementsFile): void {
@@ -150,9 +189,9 @@ function* logicalLines(text: string): Generator<{ line: number; content: string 
 }
 
 /** pip's `COMMENT_RE`: a `#` at the start or after whitespace starts a comment (`#egg=` in a URL does not). */
-function stripComment(line: string): string {
+function commentStart(line: string): number {
   const at = line.search(/(^|\s)#/);
-  return at < 0 ? line : line.slice(0, at);
+  return at < 0 ? -1 : line.indexOf('#', at);
 }
 
 interface Entry {
@@ -162,6 +201,7 @@ interface Entry {
   integrity: Hash[];
   file: string;
   line: number;
+  via?: string[];
 }
 
 /**
@@ -169,6 +209,12 @@ interface Entry {
  * (`-e .`), which are the project itself rather than something installed from elsewhere.
  */
 function entryFor(req: RequirementLine, file: string): Entry | undefined {
+  const entry = bareEntryFor(req, file);
+  if (entry && req.via !== undefined) entry.via = req.via;
+  return entry;
+}
+
+function bareEntryFor(req: RequirementLine, file: string): Entry | undefined {
   const text = req.requirement;
   const parsed = req.editable ? undefined : parseRequirement(text);
   const archiveLike = /\.(whl|tar\.gz|tgz|tar\.bz2|zip)(\s*;.*)?$/i.test(text);
@@ -194,11 +240,37 @@ function entryFor(req: RequirementLine, file: string): Entry | undefined {
   return { name: info.name, version: info.version, source: info.source, integrity: req.hashes, file, line: req.line };
 }
 
+/** A `# via` entry naming the user's own input rather than another package. */
+function isRootVia(via: string): boolean {
+  return /^(-r|--requirement)\b/.test(via) || /\([^)]*\)$/.test(via);
+}
+
+/** Edges from pip-compile's `# via` annotations: from each named package (or the project) to the annotated one. */
+function linkAnnotations(builder: PypiInventoryBuilder, entries: readonly Entry[], added: readonly Package[]): void {
+  builder.recordsEdges();
+  const index = byNormalizedName(added);
+  entries.forEach((entry, i) => {
+    const to = added[i];
+    if (!to || entry.via === undefined) return;
+    for (const via of entry.via) {
+      if (isRootVia(via)) {
+        builder.addEdge({ from: '', to: to.id });
+        continue;
+      }
+      if (via.startsWith('-')) continue; // `-c constraints.txt`: a constraint, not a dependent
+      const name = via.replace(/\[.*\]$/, '').trim();
+      for (const from of index.get(normalizePypiName(name)) ?? []) builder.addEdge({ from: from.id, to: to.id });
+    }
+  });
+}
+
 /**
- * `requirements.txt` and friends. Every requirement is direct (the file is what the user asked for); `-r` includes
- * are followed through `context.readRelated` (each file once, so include cycles end), `-c` constraint files only
- * supply versions to requirements that name none. URL and VCS requirements are reported with a git, tarball or path
- * source and the version their file name gives, `""` otherwise.
+ * `requirements.txt` and friends. Every requirement is direct (the file is what the user asked for), except in
+ * pip-compile / `uv pip compile` output, whose `# via` annotations say which lines `-r` or the project brought in
+ * (direct) and which other packages pulled in (transitive, with edges). `-r` includes are followed through
+ * `context.readRelated` (each file once, so include cycles end), `-c` constraint files only supply versions to
+ * requirements that name none. URL and VCS requirements are reported with a git, tarball or path source and the
+ * version their file name gives, `""` otherwise.
  */
 export const requirementsTxtParser: LockfileParser = {
   id: 'requirements.txt',
@@ -251,21 +323,24 @@ export const requirementsTxtParser: LockfileParser = {
     visit(text, '', 'requirements');
 
     const builder = new PypiInventoryBuilder(path, 'requirements.txt');
-    for (const entry of entries) {
+    const added = entries.map((entry) => {
       let version = entry.version;
       if (version === '' && entry.source.kind === 'registry') version = constraints.get(normalizePypiName(entry.name)) ?? '';
       const source: Source =
         entry.source.kind === 'registry' && indexUrl !== undefined ? { kind: 'registry', url: indexUrl } : entry.source;
-      builder.add({
+      return builder.add({
         name: entry.name,
         version,
-        direct: true,
+        // Without annotations every line is something the user asked for; with them, only what `-r` or the
+        // project (`name (pyproject.toml)`) brought in.
+        direct: entry.via === undefined || entry.via.some(isRootVia),
         integrity: entry.integrity,
         source,
         file: entry.file,
         line: entry.line,
       });
-    }
+    });
+    if (entries.some((e) => e.via !== undefined)) linkAnnotations(builder, entries, added);
     return builder.build();
   },
 };
