@@ -1,0 +1,89 @@
+import { ParseError } from '../../errors.js';
+import type { Package, Source } from '../../model/package.js';
+import { buildPurl } from '../../model/purl.js';
+import { isRecord, parseJson } from '../../parse/json.js';
+import type { LockfileParser } from '../types.js';
+
+/**
+ * The SwiftURL name of a package: its repository URL without scheme, credentials and `.git`
+ * (`https://github.com/apple/swift-nio.git` -> `github.com/apple/swift-nio`; `git@github.com:a/b` -> `github.com/a/b`).
+ */
+export function swiftPackageName(location: string): string {
+  let name = location.trim();
+  const scp = /^[^/@:]+@([^/:]+):(.+)$/.exec(name);
+  if (scp) name = `${scp[1]}/${scp[2]}`;
+  name = name.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/^[^/@]*@/, '');
+  name = name.replace(/\/+$/, '').replace(/\.git$/, '');
+  const slash = name.indexOf('/');
+  // Host names are case-insensitive; the path is not.
+  return slash < 0 ? name.toLowerCase() : name.slice(0, slash).toLowerCase() + name.slice(slash);
+}
+
+/** `pkg:swift/<host>/<owner>/<repo>@<version>`: namespace is everything before the last path segment. */
+export function swiftPurl(name: string, version: string): string {
+  const slash = name.lastIndexOf('/');
+  return slash < 0
+    ? buildPurl('swift', undefined, name, version)
+    : buildPurl('swift', name.slice(0, slash), name.slice(slash + 1), version);
+}
+
+interface Pin {
+  location: string;
+  kind: string | undefined;
+  state: Record<string, unknown>;
+}
+
+function str(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+/** Pins of v1 (`object.pins[]` with `repositoryURL`) and v2/v3 (`pins[]` with `location` and `kind`). */
+function pinsOf(doc: unknown, path: string): Pin[] {
+  if (!isRecord(doc)) throw new ParseError(path, 'not a Package.resolved: not a JSON object');
+  const v1 = isRecord(doc.object) ? doc.object.pins : undefined;
+  const raw = doc.version === 1 || (v1 !== undefined && doc.pins === undefined) ? v1 : doc.pins;
+  if (!Array.isArray(raw)) throw new ParseError(path, 'not a Package.resolved: no "pins" array');
+  return raw.map((pin, i) => {
+    if (!isRecord(pin)) throw new ParseError(path, `pin ${i} is not an object`);
+    const location = str(pin.location) || str(pin.repositoryURL);
+    if (location === '') throw new ParseError(path, `pin ${i} has no repository location`);
+    return { location, kind: typeof pin.kind === 'string' ? pin.kind : undefined, state: isRecord(pin.state) ? pin.state : {} };
+  });
+}
+
+/**
+ * SwiftPM's `Package.resolved` (versions 1 to 3): one pin per package with its repository, version and
+ * revision. Local packages (`fileSystem`, `localSourceControl`) are the project's own folders, not
+ * dependencies fetched from anywhere, and are not reported.
+ */
+export const packageResolvedParser: LockfileParser = {
+  id: 'Package.resolved',
+  ecosystem: 'SwiftURL',
+  fileNames: ['Package.resolved'],
+  conformance: ['swift/packageresolved'],
+  parse(text, path) {
+    const packages: Package[] = [];
+    for (const pin of pinsOf(parseJson(text, path), path)) {
+      if (pin.kind === 'fileSystem' || pin.kind === 'localSourceControl') continue;
+      const name = swiftPackageName(pin.location);
+      const version = str(pin.state.version);
+      const source: Source = { kind: 'git', url: pin.location };
+      if (str(pin.state.revision)) source.commit = str(pin.state.revision);
+      if (str(pin.state.branch)) source.ref = str(pin.state.branch);
+      packages.push({
+        id: `${name}@${version || str(pin.state.revision)}`,
+        ecosystem: 'SwiftURL',
+        name,
+        version,
+        purl: swiftPurl(name, version),
+        // Package.resolved lists every pin without saying which ones Package.swift declares.
+        direct: false,
+        scopes: [],
+        integrity: [],
+        source,
+        location: { file: path },
+      });
+    }
+    return { lockfile: path, format: 'Package.resolved', ecosystem: 'SwiftURL', packages, projects: [] };
+  },
+};
