@@ -67,15 +67,20 @@ export const packageResolvedParser: LockfileParser = {
       if (pin.kind === 'fileSystem' || pin.kind === 'localSourceControl') continue;
       const name = swiftPackageName(pin.location);
       const version = str(pin.state.version);
+      const revision = str(pin.state.revision);
+      if (version === '' && revision === '') {
+        throw new ParseError(path, `pin "${pin.location}" has neither a version nor a revision`);
+      }
       const source: Source = { kind: 'git', url: pin.location };
-      if (str(pin.state.revision)) source.commit = str(pin.state.revision);
+      if (revision) source.commit = revision;
       if (str(pin.state.branch)) source.ref = str(pin.state.branch);
       packages.push({
-        id: `${name}@${version || str(pin.state.revision)}`,
+        id: `${name}@${version || revision}`,
         ecosystem: 'SwiftURL',
         name,
         version,
-        purl: swiftPurl(name, version),
+        // A branch pin has no version; the purl then names the commit, as purl allows for VCS-based types.
+        purl: swiftPurl(name, version || revision),
         // Package.resolved lists every pin without saying which ones Package.swift declares.
         direct: false,
         scopes: [],
