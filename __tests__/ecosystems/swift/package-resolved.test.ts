@@ -31,7 +31,8 @@ const V1 = JSON.stringify({
   version: 1,
 });
 
-const V3 = JSON.stringify({
+const V3 = JSON.stringify(
+  {
   originHash: 'abc',
   pins: [
     {
@@ -43,7 +44,10 @@ const V3 = JSON.stringify({
     { identity: 'local-kit', kind: 'fileSystem', location: '/Users/me/local-kit', state: {} },
   ],
   version: 3,
-});
+  },
+  null,
+  2,
+);
 
 describe('Package.resolved', () => {
   it('reads v1 pins: URL names, purls, branch pins without a version', () => {
@@ -63,8 +67,8 @@ describe('Package.resolved', () => {
 
   it('reads v2/v3 pins and leaves out local packages', () => {
     const inv = parser.parse(V3, 'Package.resolved');
-    expect(inv.packages.map((p) => [p.name, p.version, p.purl])).toEqual([
-      ['github.com/apple/swift-log', '1.6.1', 'pkg:swift/github.com/apple/swift-log@1.6.1'],
+    expect(inv.packages.map((p) => [p.name, p.version, p.purl, p.location.line])).toEqual([
+      ['github.com/apple/swift-log', '1.6.1', 'pkg:swift/github.com/apple/swift-log@1.6.1', 4],
     ]);
   });
 
@@ -77,14 +81,17 @@ describe('Package.resolved', () => {
 
   it('rejects truncated JSON, empty files and the wrong shape with a location', () => {
     const err = errorOf(() => parser.parse(V3.slice(0, 60), 'Package.resolved'));
-    expect(err.line).toBe(1);
+    expect(err.line).toBe(5);
     expect(err.column).toBeGreaterThan(0);
     expect(() => parser.parse('', 'Package.resolved')).toThrow(ParseError);
     expect(errorOf(() => parser.parse('{"version":2}', 'Package.resolved')).reason).toBe(
       'not a Package.resolved: no "pins" array',
     );
-    expect(errorOf(() => parser.parse('{"pins":[{"state":{}}]}', 'Package.resolved')).reason).toBe(
-      'pin 0 has no repository location',
+    expect(errorOf(() => parser.parse('{"pins":[\n{"state":{}}]}', 'Package.resolved')).message).toBe(
+      'Package.resolved:2: pin 0 has no repository location',
+    );
+    expect(errorOf(() => parser.parse('{"pins":[{"location":"just-a-name","state":{"version":"1.0.0"}}]}', 'P')).reason).toBe(
+      'pin location "just-a-name" is not a repository URL',
     );
     expect(errorOf(() => parser.parse('{"pins":[{"location":"https://x.org/a/b","state":{}}]}', 'P')).reason).toBe(
       'pin "https://x.org/a/b" has neither a version nor a revision',

@@ -41,6 +41,14 @@ function sourceOf(pod: string, external: Record<string, unknown>, checkout: Reco
   return { kind: 'unknown' };
 }
 
+function podPurl(pod: string, version: string, path: string, line: number | undefined): string {
+  try {
+    return buildPurl('cocoapods', undefined, pod, version);
+  } catch (err) {
+    throw new ParseError(path, `"${pod}" is not a valid pod name`, { line }, { cause: err });
+  }
+}
+
 /**
  * CocoaPods' `Podfile.lock`: the PODS list (`- Name (version)`, or a map from it to its own dependencies).
  * Subspecs (`Name/Core`) belong to their pod and are folded into it.
@@ -53,7 +61,7 @@ export const podfileLockParser: LockfileParser = {
   parse(text, path) {
     const { doc, lines, value } = parseYaml(text, path);
     if (!isRecord(value) || !Array.isArray(value.PODS)) {
-      throw new ParseError(path, 'not a Podfile.lock: no "PODS" list');
+      throw new ParseError(path, 'not a Podfile.lock: no "PODS" list', { line: 1 });
     }
     const direct = new Set(
       (Array.isArray(value.DEPENDENCIES) ? value.DEPENDENCIES : []).map((d) => dependencyName(str(d))),
@@ -81,7 +89,7 @@ export const podfileLockParser: LockfileParser = {
         ecosystem: 'CocoaPods',
         name: parsed.pod,
         version: parsed.version,
-        purl: buildPurl('cocoapods', undefined, parsed.pod, parsed.version),
+        purl: podPurl(parsed.pod, parsed.version, path, line),
         direct: direct.has(parsed.pod),
         scopes: [],
         integrity: [],

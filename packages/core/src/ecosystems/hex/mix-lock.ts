@@ -81,7 +81,7 @@ export const mixLockParser: LockfileParser = {
   conformance: ['elixir/mixlock', 'erlang/mixlock'],
   parse(text, path) {
     if (text.length > MAX_LOCKFILE_BYTES) throw new ParseError(path, `file is larger than ${MAX_LOCKFILE_BYTES} bytes`);
-    if (text.trim() === '') throw new ParseError(path, 'empty mix.lock: expected a map %{...}');
+    if (text.trim() === '') throw new ParseError(path, 'empty mix.lock: expected a map %{...}', { line: 1 });
     const { term, line } = readElixirTerm(text, path);
     if (term.kind !== 'map') throw new ParseError(path, 'not a mix.lock: the file is not a map %{...}', { line: 1 });
     const packages: Package[] = [];
@@ -90,18 +90,25 @@ export const mixLockParser: LockfileParser = {
       if (app === undefined) continue;
       const entry = readEntry(app, value);
       if (!entry) continue;
+      const entryLine = line(key.offset);
+      let purl: string;
+      try {
+        purl = buildPurl('hex', undefined, entry.name, entry.version);
+      } catch (err) {
+        throw new ParseError(path, `"${entry.name}" is not a valid Hex package name`, { line: entryLine }, { cause: err });
+      }
       packages.push({
         id: app,
         ecosystem: 'Hex',
         name: entry.name,
         version: entry.version,
-        purl: buildPurl('hex', undefined, entry.name, entry.version),
+        purl,
         // mix.lock does not record which dependencies mix.exs declares.
         direct: false,
         scopes: [],
         integrity: entry.integrity,
         source: entry.source,
-        location: { file: path, line: line(key.offset) },
+        location: { file: path, line: entryLine },
       });
     }
     return { lockfile: path, format: 'mix.lock', ecosystem: 'Hex', packages, projects: [] };

@@ -1,3 +1,4 @@
+import { ParseError } from '../../errors.js';
 import type { Location, Package, Scope } from '../../model/package.js';
 import { buildPurl } from '../../model/purl.js';
 
@@ -11,12 +12,18 @@ export function mavenPackage(input: {
   location: Location;
 }): Package {
   const name = `${input.group}:${input.artifact}`;
+  let purl: string;
+  try {
+    purl = buildPurl('maven', input.group, input.artifact, input.version);
+  } catch (err) {
+    throw new ParseError(input.location.file, `"${name}" is not a valid Maven coordinate`, input.location, { cause: err });
+  }
   return {
     id: `${name}@${input.version}`,
     ecosystem: 'Maven',
     name,
     version: input.version,
-    purl: buildPurl('maven', input.group, input.artifact, input.version),
+    purl,
     direct: input.direct,
     scopes: input.scopes,
     integrity: [],

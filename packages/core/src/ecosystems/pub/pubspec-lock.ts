@@ -34,6 +34,15 @@ function integrityOf(description: unknown): Hash[] {
   return /^[0-9a-f]{64}$/.test(sha) ? [{ algorithm: 'sha256', value: sha }] : [];
 }
 
+function pubPurl(name: string, version: string, path: string, line: number | undefined): string {
+  try {
+    return buildPurl('pub', undefined, name, version);
+  } catch (err) {
+    // Pub names are lowercase identifiers; anything else cannot come from pub.dev.
+    throw new ParseError(path, `"${name}" is not a valid Pub package name`, { line }, { cause: err });
+  }
+}
+
 /**
  * Dart's `pubspec.lock`: every resolved package with its source (hosted, git, path, sdk) and how the root
  * depends on it (`direct main`, `direct dev`, `direct overridden`, `transitive`).
@@ -46,7 +55,7 @@ export const pubspecLockParser: LockfileParser = {
   parse(text, path) {
     const { doc, lines, value } = parseYaml(text, path);
     if (!isRecord(value) || !isRecord(value.packages)) {
-      throw new ParseError(path, 'not a pubspec.lock: no "packages" map');
+      throw new ParseError(path, 'not a pubspec.lock: no "packages" map', { line: 1 });
     }
     const node = doc.get('packages', true);
     const lineOf = new Map<string, number>();
@@ -68,7 +77,7 @@ export const pubspecLockParser: LockfileParser = {
         ecosystem: 'Pub',
         name,
         version,
-        purl: buildPurl('pub', undefined, name, version),
+        purl: pubPurl(name, version, path, line),
         direct: dependency.startsWith('direct'),
         scopes: dependency === 'direct dev' ? ['dev'] : [],
         integrity: integrityOf(entry.description),
