@@ -45,6 +45,8 @@ const xmlParser = new XMLParser({
   trimValues: true,
   captureMetaData: true,
   maxNestedTags: MAX_NESTED_TAGS,
+  // Callbacks get the bare tag name; building a path string per tag would triple the parse time.
+  jPath: false,
   isArray: (name) => name === 'dependency' || name === 'profile',
 });
 const META = XMLParser.getMetaDataSymbol();
@@ -75,7 +77,7 @@ function readPom(raw: string, file: string): PomModel {
   if (raw.length > MAX_LOCKFILE_BYTES) throw new ParseError(file, `file is larger than ${MAX_LOCKFILE_BYTES} bytes`);
   const source = stripBom(raw);
   // A POM never needs a DTD; refusing one rules out entity expansion (billion laughs) and external entities (XXE).
-  const doctype = source.indexOf('<!DOCTYPE');
+  const doctype = source.search(/<!DOCTYPE/i);
   if (doctype >= 0) {
     throw new ParseError(file, 'DOCTYPE declarations are not allowed in a POM', new LineIndex(source).position(doctype));
   }

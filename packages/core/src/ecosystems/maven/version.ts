@@ -156,8 +156,22 @@ function compareItems(a: Item, b: Item | undefined): number {
   }
 }
 
+/** Parsed trees are never mutated after parsing, so sorting a long version list can reuse them. */
+const cache = new Map<string, Item>();
+const MAX_CACHE = 50_000;
+
+function parsedCached(version: string): Item {
+  let item = cache.get(version);
+  if (!item) {
+    item = parseMavenVersion(version);
+    if (cache.size >= MAX_CACHE) cache.clear();
+    cache.set(version, item);
+  }
+  return item;
+}
+
 /** Orders two Maven versions as Maven's ComparableVersion does. */
 export function compareMavenVersions(a: string, b: string): -1 | 0 | 1 {
-  const result = compareItems(parseMavenVersion(a), parseMavenVersion(b));
+  const result = compareItems(parsedCached(a), parsedCached(b));
   return result < 0 ? -1 : result > 0 ? 1 : 0;
 }
