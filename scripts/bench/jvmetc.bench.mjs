@@ -27,7 +27,7 @@ const gradle = Array.from(
 ).join('\n');
 
 // mix.lock: 1,000 Hex packages.
-const hex = (n) => Array.from({ length: 64 }, () => '0123456789abcdef'[int(16)]).join('');
+const hex = () => Array.from({ length: 64 }, () => '0123456789abcdef'[int(16)]).join('');
 const mix = `%{\n${Array.from(
   { length: 1000 },
   (_, i) =>
