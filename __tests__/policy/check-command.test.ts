@@ -1,11 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../packages/cli/src/main.js';
-import type { CliIO } from '../../packages/cli/src/io.js';
+import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/conformance.js';
+import { makeRepo } from '../helpers/git-repo.js';
+import { runCli } from '../helpers/run-cli.js';
 
 const DB = join(REPO_ROOT, '__tests__/fixtures/policy-check/osv');
 const INTEGRITY = `sha512-${Buffer.alloc(64, 7).toString('base64')}`;
@@ -64,19 +62,26 @@ function exceptions(expiries: [string, string, string, string]): string {
 `;
 }
 
-let repo: string;
+const HEAD_LOCK = lockfile(
+  {
+    'node_modules/event-stream': registryEntry('event-stream', '3.3.6', 'MIT'),
+    'node_modules/git-dep': {
+      version: '1.0.0',
+      resolved: 'git+ssh://git@git.example.org/acme/git-dep.git#0123456789abcdef0123456789abcdef01234567',
+      license: 'MIT',
+    },
+    'node_modules/gpl-thing': registryEntry('gpl-thing', '2.0.0', 'GPL-3.0-only'),
+    'node_modules/lodash': registryEntry('lodash', '4.17.20', 'MIT'),
+  },
+  { 'event-stream': '3.3.6', 'git-dep': 'git+ssh://git@git.example.org/acme/git-dep.git', 'gpl-thing': '^2.0.0', lodash: '4.17.20' },
+);
 
-function git(...args: string[]): void {
-  execFileSync('git', args, { cwd: repo, stdio: 'ignore' });
-}
+// Base: one package and the policy; head adds a vulnerable package, a GPL-3.0 package under an allow-list without
+// it, a git dependency and a denied package. Tests edit lockwarden.yml in the work tree (the default policy source).
+const repo = makeRepo([{ 'package-lock.json': lockfile({}, {}), 'lockwarden.yml': POLICY }, { 'package-lock.json': HEAD_LOCK }]);
+afterAll(() => repo.cleanup());
 
-async function check(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd: repo, env: {} };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+const check = (argv: string[]) => runCli(argv, { cwd: repo.dir });
 
 interface JsonReport {
   verdict: string;
@@ -88,41 +93,9 @@ interface JsonReport {
 
 const ARGS = ['check', '--base', 'HEAD~1', '--offline', '--db', DB, '--format', 'json'];
 
-beforeAll(() => {
-  repo = mkdtempSync(join(tmpdir(), 'lockwarden-check-'));
-  git('init', '-q', '-b', 'main');
-  git('config', 'user.email', 'test@example.org');
-  git('config', 'user.name', 'test');
-  git('config', 'commit.gpgsign', 'false');
-  writeFileSync(join(repo, 'package-lock.json'), lockfile({}, {}));
-  writeFileSync(join(repo, 'lockwarden.yml'), POLICY);
-  git('add', '-A');
-  git('commit', '-q', '-m', 'base');
-  writeFileSync(
-    join(repo, 'package-lock.json'),
-    lockfile(
-      {
-        'node_modules/event-stream': registryEntry('event-stream', '3.3.6', 'MIT'),
-        'node_modules/git-dep': {
-          version: '1.0.0',
-          resolved: 'git+ssh://git@git.example.org/acme/git-dep.git#0123456789abcdef0123456789abcdef01234567',
-          license: 'MIT',
-        },
-        'node_modules/gpl-thing': registryEntry('gpl-thing', '2.0.0', 'GPL-3.0-only'),
-        'node_modules/lodash': registryEntry('lodash', '4.17.20', 'MIT'),
-      },
-      { 'event-stream': '3.3.6', 'git-dep': 'git+ssh://git@git.example.org/acme/git-dep.git', 'gpl-thing': '^2.0.0', lodash: '4.17.20' },
-    ),
-  );
-  git('add', '-A');
-  git('commit', '-q', '-m', 'head: add four packages');
-});
-
-afterAll(() => rmSync(repo, { recursive: true, force: true }));
-
 describe('lockwarden check (done-when)', () => {
   it('fails with one finding per rule and exit 1', async () => {
-    writeFileSync(join(repo, 'lockwarden.yml'), POLICY);
+    writeFileSync(join(repo.dir, 'lockwarden.yml'), POLICY);
     const { code, stdout, stderr } = await check(ARGS);
     expect(stderr).toBe('');
     expect(code).toBe(1);
@@ -143,7 +116,7 @@ describe('lockwarden check (done-when)', () => {
   });
 
   it('passes with exit 0 and lists every exception when each finding has a live exception', async () => {
-    writeFileSync(join(repo, 'lockwarden.yml'), exceptions(['2099-12-31', '2099-12-31', '2099-12-31', '2099-12-31']));
+    writeFileSync(join(repo.dir, 'lockwarden.yml'), exceptions(['2099-12-31', '2099-12-31', '2099-12-31', '2099-12-31']));
     const { code, stdout } = await check(ARGS);
     const report = JSON.parse(stdout) as JsonReport;
     expect(report.findings).toEqual([]);
@@ -158,7 +131,7 @@ describe('lockwarden check (done-when)', () => {
   });
 
   it('fails again with exit 1 and names the exception that expired', async () => {
-    writeFileSync(join(repo, 'lockwarden.yml'), exceptions(['2099-12-31', '2020-01-31', '2099-12-31', '2099-12-31']));
+    writeFileSync(join(repo.dir, 'lockwarden.yml'), exceptions(['2099-12-31', '2020-01-31', '2099-12-31', '2099-12-31']));
     const { code, stdout, stderr } = await check(ARGS);
     const report = JSON.parse(stdout) as JsonReport;
     expect(code).toBe(1);
@@ -176,7 +149,7 @@ describe('lockwarden check (done-when)', () => {
   });
 
   it('a policy error is exit 2 with file:line', async () => {
-    writeFileSync(join(repo, 'lockwarden.yml'), `${POLICY}exceptions:\n  - package: pkg:npm/lodash\n    expires: 2099-01-01\n`);
+    writeFileSync(join(repo.dir, 'lockwarden.yml'), `${POLICY}exceptions:\n  - package: pkg:npm/lodash\n    expires: 2099-01-01\n`);
     const { code, stderr, stdout } = await check(ARGS);
     expect(code).toBe(2);
     expect(stdout).toBe('');
@@ -184,16 +157,16 @@ describe('lockwarden check (done-when)', () => {
   });
 
   it('sarif output locates findings on the lockfile lines; --output writes a file', async () => {
-    writeFileSync(join(repo, 'lockwarden.yml'), POLICY);
+    writeFileSync(join(repo.dir, 'lockwarden.yml'), POLICY);
     const { code, stdout } = await check([...ARGS.slice(0, -1), 'sarif', '--output', 'report.sarif']);
     expect(code).toBe(1);
     expect(stdout).toBe('');
-    const sarif = JSON.parse(execFileSync('cat', ['report.sarif'], { cwd: repo, encoding: 'utf8' })) as { runs: Array<{ results: unknown[] }> };
+    const sarif = JSON.parse(readFileSync(join(repo.dir, 'report.sarif'), 'utf8')) as { runs: Array<{ results: unknown[] }> };
     expect(sarif.runs[0]!.results).toHaveLength(4);
   });
 
   it('--policy-ref reads the policy from the base, so a change cannot relax the policy that judges it', async () => {
-    writeFileSync(join(repo, 'lockwarden.yml'), 'rules:\n  deny: { action: off }\n  source: { action: off, git: off }\n  license: { action: off, unknown: off }\n');
+    writeFileSync(join(repo.dir, 'lockwarden.yml'), 'rules:\n  deny: { action: off }\n  source: { action: off, git: off }\n  license: { action: off, unknown: off }\n');
     const relaxed = await check([...ARGS, '--head', 'HEAD']);
     expect(JSON.parse(relaxed.stdout).findings.map((f: { rule: string }) => f.rule).sort()).not.toContain('deny');
     const pinned = await check([...ARGS, '--head', 'HEAD', '--policy-ref', 'HEAD~1']);
