@@ -58,8 +58,8 @@ export function reorderKey(name: string): string | undefined {
  */
 const DECORATION_WORDS: Partial<Record<Ecosystem, { prefixes: string[]; suffixes: string[] }>> = {
   npm: {
-    prefixes: ['node', 'nodejs', 'js', 'npm', 'the', 'real', 'official', 'plain', 'easy', 'simple', 'basic', 'lib'],
-    suffixes: ['js', 'node', 'nodejs', 'npm', 'lib', 'basic', 'lite', 'latest', 'official', 'dev', 'plus', 'pro', 'next', 'fixed', 'patched'],
+    prefixes: ['node', 'nodejs', 'js', 'npm', 'the', 'real', 'official', 'plain', 'easy', 'simple', 'basic'],
+    suffixes: ['js', 'node', 'nodejs', 'npm', 'basic', 'lite', 'latest', 'official', 'dev', 'plus', 'pro', 'next', 'fixed', 'patched'],
   },
   PyPI: {
     prefixes: ['python3', 'python2', 'python', 'py3', 'py', 'pypi', 'lib', 'the', 'real', 'official', 'easy', 'simple'],
