@@ -2,6 +2,7 @@ import { LockwardenError } from '../errors.js';
 import type { Ecosystem } from '../model/ecosystem.js';
 import type { EcosystemPlugin, LockfileParser, ManifestParser } from './types.js';
 import { npmPlugin } from './npm/index.js';
+import { goPlugin } from './go/index.js';
 
 /**
  * The explicit list of ecosystem plug-ins. A test checks that every folder under `ecosystems/` is listed here
@@ -9,6 +10,7 @@ import { npmPlugin } from './npm/index.js';
  */
 export const ECOSYSTEM_PLUGINS: ReadonlyMap<Ecosystem, EcosystemPlugin> = new Map<Ecosystem, EcosystemPlugin>([
   ['npm', npmPlugin],
+  ['Go', goPlugin],
 ]);
 
 /** The plug-in for an ecosystem; throws UNSUPPORTED_ECOSYSTEM when there is none. */
