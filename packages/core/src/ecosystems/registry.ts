@@ -3,6 +3,7 @@ import type { Ecosystem } from '../model/ecosystem.js';
 import type { EcosystemPlugin, LockfileParser, ManifestParser } from './types.js';
 import { npmPlugin } from './npm/index.js';
 import { goPlugin } from './go/index.js';
+import { cargoPlugin } from './cargo/index.js';
 
 /**
  * The explicit list of ecosystem plug-ins. A test checks that every folder under `ecosystems/` is listed here
@@ -11,6 +12,7 @@ import { goPlugin } from './go/index.js';
 export const ECOSYSTEM_PLUGINS: ReadonlyMap<Ecosystem, EcosystemPlugin> = new Map<Ecosystem, EcosystemPlugin>([
   ['npm', npmPlugin],
   ['Go', goPlugin],
+  ['crates.io', cargoPlugin],
 ]);
 
 /** The plug-in for an ecosystem; throws UNSUPPORTED_ECOSYSTEM when there is none. */
