@@ -4,6 +4,7 @@ import type { EcosystemPlugin, LockfileParser, ManifestParser } from './types.js
 import { npmPlugin } from './npm/index.js';
 import { goPlugin } from './go/index.js';
 import { cargoPlugin } from './cargo/index.js';
+import { rubygemsPlugin } from './rubygems/index.js';
 
 /**
  * The explicit list of ecosystem plug-ins. A test checks that every folder under `ecosystems/` is listed here
@@ -13,6 +14,7 @@ export const ECOSYSTEM_PLUGINS: ReadonlyMap<Ecosystem, EcosystemPlugin> = new Ma
   ['npm', npmPlugin],
   ['Go', goPlugin],
   ['crates.io', cargoPlugin],
+  ['RubyGems', rubygemsPlugin],
 ]);
 
 /** The plug-in for an ecosystem; throws UNSUPPORTED_ECOSYSTEM when there is none. */
