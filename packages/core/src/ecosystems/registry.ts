@@ -5,6 +5,7 @@ import { npmPlugin } from './npm/index.js';
 import { goPlugin } from './go/index.js';
 import { cargoPlugin } from './cargo/index.js';
 import { rubygemsPlugin } from './rubygems/index.js';
+import { packagistPlugin } from './packagist/index.js';
 
 /**
  * The explicit list of ecosystem plug-ins. A test checks that every folder under `ecosystems/` is listed here
@@ -15,6 +16,7 @@ export const ECOSYSTEM_PLUGINS: ReadonlyMap<Ecosystem, EcosystemPlugin> = new Ma
   ['Go', goPlugin],
   ['crates.io', cargoPlugin],
   ['RubyGems', rubygemsPlugin],
+  ['Packagist', packagistPlugin],
 ]);
 
 /** The plug-in for an ecosystem; throws UNSUPPORTED_ECOSYSTEM when there is none. */

@@ -52,6 +52,8 @@ const TOOLCHAIN = /^default$|^go1($|\.)/;
 const MODULE_PATH = /^[A-Za-z0-9._~+-]+(\/[A-Za-z0-9._~+-]+)*$/;
 const BLOCK_VERBS = new Set(['require', 'exclude', 'replace', 'retract', 'godebug', 'tool', 'ignore']);
 const PUNCTUATION = new Set(['(', ')', '[', ']', ',']);
+/** A run of word characters: anything but blanks, punctuation, quotes, and the '/' and '=' handled one by one. */
+const IDENT_RUN = /[^ \t\r\f\v()[\],"`/=]+/y;
 
 /**
  * Parses go.mod syntax the way `golang.org/x/mod/modfile.Parse` does in strict mode: unknown directives,
@@ -290,11 +292,12 @@ function lexLine(src: string, line: number, file: string): Line {
     }
     const begin = i;
     while (i < n) {
-      const d = src[i] as string;
-      if (d === ' ' || d === '\t' || d === '\r' || PUNCTUATION.has(d) || d === '"' || d === '`') break;
-      if (d === '/' && src[i + 1] === '/') break;
-      if (d === '=' && src[i + 1] === '>') break;
-      i++;
+      IDENT_RUN.lastIndex = i;
+      if (IDENT_RUN.test(src)) i = IDENT_RUN.lastIndex;
+      const d = src[i];
+      // A lone '/' or '=' belongs to the word; '//' starts a comment and '=>' is a token of its own.
+      if ((d === '/' && src[i + 1] !== '/') || (d === '=' && src[i + 1] !== '>')) i++;
+      else break;
     }
     tokens.push({ text: src.slice(begin, i), quoted: false, column: begin + 1 });
   }
