@@ -14,7 +14,8 @@ describe('composer.json manifest parser', () => {
     "lib-curl": "*",
     "composer-runtime-api": "^2",
     "Symfony/Console": "^7.0",
-    "monolog/monolog": "^3.5"
+    "monolog/monolog": "^3.5",
+    "php-http/curl-client": "^2.0"
   },
   "require-dev": {
     "phpunit/phpunit": "^10.5"
@@ -23,7 +24,8 @@ describe('composer.json manifest parser', () => {
     expect(deps).toEqual([
       { ecosystem: 'Packagist', name: 'symfony/console', specifier: '^7.0', purl: 'pkg:composer/symfony/console', scopes: [], location: { file: 'composer.json', line: 8 } },
       { ecosystem: 'Packagist', name: 'monolog/monolog', specifier: '^3.5', purl: 'pkg:composer/monolog/monolog', scopes: [], location: { file: 'composer.json', line: 9 } },
-      { ecosystem: 'Packagist', name: 'phpunit/phpunit', specifier: '^10.5', purl: 'pkg:composer/phpunit/phpunit', scopes: ['dev'], location: { file: 'composer.json', line: 12 } },
+      { ecosystem: 'Packagist', name: 'php-http/curl-client', specifier: '^2.0', purl: 'pkg:composer/php-http/curl-client', scopes: [], location: { file: 'composer.json', line: 10 } },
+      { ecosystem: 'Packagist', name: 'phpunit/phpunit', specifier: '^10.5', purl: 'pkg:composer/phpunit/phpunit', scopes: ['dev'], location: { file: 'composer.json', line: 13 } },
     ]);
   });
 

@@ -3,7 +3,8 @@ import type { DeclaredDependency } from '../../model/inventory.js';
 import { isRecord, parseJson } from '../../parse/json.js';
 import type { ManifestParser } from '../types.js';
 import { JsonLocator } from './json-locations.js';
-import { composerPurl, isPlatformPackage } from './purl.js';
+import { isPlatformPackage } from './platform-packages.js';
+import { composerPurl } from './purl.js';
 
 /**
  * composer.json `require` and `require-dev` (scope `dev`). Platform packages (`php`, `ext-*`, `lib-*`,

@@ -5,7 +5,8 @@ import type { Hash, Package, Source } from '../../model/package.js';
 import { isRecord, parseJson } from '../../parse/json.js';
 import type { LockfileParser, ParseContext } from '../types.js';
 import { JsonLocator } from './json-locations.js';
-import { composerPurl, isPlatformPackage } from './purl.js';
+import { isPlatformPackage } from './platform-packages.js';
+import { composerPurl } from './purl.js';
 
 const GROUPS = [
   ['packages', []],

@@ -3,7 +3,8 @@ import { composerJsonParser } from './composer-json.js';
 import { composerLockParser } from './composer-lock.js';
 import { comparePackagistVersions } from './version.js';
 
-export { composerPurl, isPlatformPackage } from './purl.js';
+export { isPlatformPackage } from './platform-packages.js';
+export { composerPurl } from './purl.js';
 
 /** PHP packages: composer.lock and composer.json, version_compare order, `pkg:composer` purls. */
 export const packagistPlugin: EcosystemPlugin = {

@@ -6,18 +6,3 @@ export function composerPurl(name: string, version: string | undefined): string 
   const vendor = slash > 0 ? name.slice(0, slash) : undefined;
   return buildPurl('composer', vendor, slash > 0 ? name.slice(slash + 1) : name, version);
 }
-
-/** Composer's platform packages (the PHP runtime and its extensions), which no registry serves. */
-export function isPlatformPackage(name: string): boolean {
-  const n = name.toLowerCase();
-  return (
-    n === 'php' ||
-    n.startsWith('php-') ||
-    n === 'hhvm' ||
-    n.startsWith('ext-') ||
-    n.startsWith('lib-') ||
-    n === 'composer' ||
-    n === 'composer-plugin-api' ||
-    n === 'composer-runtime-api'
-  );
-}
