@@ -97,6 +97,29 @@ replace not.required/mod v1.0.0 => other.example/mod v2.0.0
     expect(local?.version).toBe('');
   });
 
+  it('prefers a version-specific replace over a path-wide one, whatever their order, and does not chain them', () => {
+    const inv = parse(`module m
+go 1.21
+require (
+	example.com/a v1.0.0
+	example.com/a v1.1.0
+	example.com/b v1.0.0
+)
+replace example.com/a v1.0.0 => example.com/exact v9.0.0
+replace example.com/a => example.com/wide v8.0.0
+replace example.com/b => example.com/a v1.1.0
+`);
+    expect(summary(inv)).toEqual(['example.com/a@1.1.0', 'example.com/exact@9.0.0', 'example.com/wide@8.0.0', 'stdlib@1.21']);
+  });
+
+  it('stays linear with thousands of requires and replaces', () => {
+    const n = 20_000;
+    const text = `module m\ngo 1.21\nrequire (\n${Array.from({ length: n }, (_, i) => `\tex.org/m${i} v1.0.0\n`).join('')})\nreplace (\n${Array.from({ length: n }, (_, i) => `\tex.org/m${i} => ex.org/fork${i} v1.0.1\n`).join('')})\n`;
+    const inv = parse(text);
+    expect(inv.packages).toHaveLength(n + 1);
+    expect(inv.packages[0]?.name).toBe('ex.org/fork0');
+  });
+
   it('reads the sibling go.sum for go ≤ 1.16 and for a go.mod without go directive', () => {
     const sum = [
       'github.com/a/b v1.0.0 h1:AAAA=',

@@ -111,7 +111,11 @@ export function parseCargoSource(source: string | undefined): Source {
 
 function resolveEdges(crates: LockedCrate[]): Edge[] {
   const byName = new Map<string, LockedCrate[]>();
-  for (const c of crates) byName.set(c.pkg.name, [...(byName.get(c.pkg.name) ?? []), c]);
+  for (const c of crates) {
+    const list = byName.get(c.pkg.name);
+    if (list) list.push(c);
+    else byName.set(c.pkg.name, [c]);
+  }
   const edges: Edge[] = [];
   for (const c of crates) {
     for (const dep of c.dependencies) {

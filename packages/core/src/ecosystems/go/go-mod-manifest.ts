@@ -1,6 +1,6 @@
 import type { DeclaredDependency } from '../../model/inventory.js';
 import type { ManifestParser } from '../types.js';
-import { parseGoModFile } from './mod-file.js';
+import { parseGoModFile, replacementLookup } from './mod-file.js';
 import { goPurl } from './purl.js';
 
 /**
@@ -14,8 +14,9 @@ export const goModManifestParser: ManifestParser = {
   fileNames: ['go.mod'],
   parse(text: string, path: string): DeclaredDependency[] {
     const mod = parseGoModFile(text, path);
+    const replacementFor = replacementLookup(mod);
     return mod.requires.map((r) => {
-      const rep = mod.replaces.find((x) => x.oldPath === r.path && (x.oldVersion === undefined || x.oldVersion === r.version));
+      const rep = replacementFor(r.path, r.version);
       const name = rep ? rep.newPath : r.path;
       const specifier = rep ? (rep.newVersion ?? rep.newPath) : r.version;
       return {

@@ -3,7 +3,7 @@ import type { Inventory } from '../../model/inventory.js';
 import type { Package, Source } from '../../model/package.js';
 import type { LockfileParser, ParseContext } from '../types.js';
 import { parseGoSum } from './go-sum.js';
-import { isDirectoryPath, parseGoModFile, type GoModFile } from './mod-file.js';
+import { isDirectoryPath, parseGoModFile, replacementLookup, type GoModFile } from './mod-file.js';
 import { goPurl } from './purl.js';
 
 interface Entry {
@@ -86,34 +86,19 @@ export const goModParser: LockfileParser = {
 /** Requirements after `replace` directives, keyed by the (path, version) they were required as. */
 function resolveRequires(mod: GoModFile, path: string): Map<string, Entry> {
   const entries = new Map<string, Entry>();
+  const replacementFor = replacementLookup(mod);
   for (const r of mod.requires) {
-    const version = r.version.slice(1);
-    entries.set(`${r.path}@${version}`, {
-      name: r.path,
-      version,
+    // A replace of something not required has no effect, as in the go command.
+    const rep = replacementFor(r.path, r.version);
+    const local = rep !== undefined && isDirectoryPath(rep.newPath);
+    entries.set(`${r.path}@${r.version.slice(1)}`, {
+      name: rep ? rep.newPath : r.path,
+      version: rep ? (rep.newVersion?.slice(1) ?? '') : r.version.slice(1),
       direct: !r.indirect,
-      source: { kind: 'registry' },
+      source: local && rep ? { kind: 'path', path: rep.newPath } : { kind: 'registry' },
       file: path,
-      line: r.line,
+      line: rep ? rep.line : r.line,
     });
-  }
-  for (const rep of mod.replaces) {
-    // Without an old version every required version of the module is replaced; with one, only that
-    // version, and a replace of something not required has no effect (as in the go command).
-    const targets = [...entries.entries()].filter(([key, e]) =>
-      rep.oldVersion === undefined ? e.name === rep.oldPath : key === `${rep.oldPath}@${rep.oldVersion.slice(1)}`,
-    );
-    for (const [key, e] of targets) {
-      const local = isDirectoryPath(rep.newPath);
-      entries.set(key, {
-        name: rep.newPath,
-        version: rep.newVersion ? rep.newVersion.slice(1) : '',
-        direct: e.direct,
-        source: local ? { kind: 'path', path: rep.newPath } : { kind: 'registry' },
-        file: path,
-        line: rep.line,
-      });
-    }
   }
   return entries;
 }

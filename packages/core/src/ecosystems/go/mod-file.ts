@@ -216,6 +216,21 @@ function directive(
   }
 }
 
+/**
+ * Finds the `replace` that applies to a required module version, as the go command does: a replacement of that
+ * exact version wins over one for all versions of the path; replacements do not chain. Lookups are O(1), so a
+ * go.mod with many replace lines stays linear.
+ */
+export function replacementLookup(mod: GoModFile): (path: string, version: string) => GoReplace | undefined {
+  const exact = new Map<string, GoReplace>();
+  const anyVersion = new Map<string, GoReplace>();
+  for (const rep of mod.replaces) {
+    if (rep.oldVersion === undefined) anyVersion.set(rep.oldPath, rep);
+    else exact.set(`${rep.oldPath}@${rep.oldVersion}`, rep);
+  }
+  return (path, version) => exact.get(`${path}@${version}`) ?? anyVersion.get(path);
+}
+
 /** modfile.IsDirectoryPath: rooted, or starting with ./ or ../ (either slash), or a Windows drive path. */
 export function isDirectoryPath(p: string): boolean {
   return (

@@ -86,7 +86,11 @@ export const composerLockParser: LockfileParser = {
       if (n > 0) l.pkg.id = `${l.pkg.id}#${n + 1}`;
     }
     const byName = new Map<string, Locked[]>();
-    for (const l of locked) byName.set(l.pkg.name, [...(byName.get(l.pkg.name) ?? []), l]);
+    for (const l of locked) {
+      const list = byName.get(l.pkg.name);
+      if (list) list.push(l);
+      else byName.set(l.pkg.name, [l]);
+    }
     const edges: Edge[] = [];
     for (const l of locked) for (const dep of l.requires) for (const to of byName.get(dep) ?? []) edges.push({ from: l.pkg.id, to: to.pkg.id });
 

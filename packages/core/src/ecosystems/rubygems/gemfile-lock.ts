@@ -136,7 +136,11 @@ export const gemfileLockParser: LockfileParser = {
     }
 
     const byName = new Map<string, Package[]>();
-    for (const s of specs) byName.set(s.pkg.name, [...(byName.get(s.pkg.name) ?? []), s.pkg]);
+    for (const s of specs) {
+      const list = byName.get(s.pkg.name);
+      if (list) list.push(s.pkg);
+      else byName.set(s.pkg.name, [s.pkg]);
+    }
     for (const s of specs) {
       // CHECKSUMS keys platform builds as name (version-platform), like the spec lines.
       s.pkg.integrity = checksums.get(s.pkg.id) ?? [];
