@@ -148,7 +148,7 @@ replace example.com/b => example.com/a v1.1.0
   });
 
   it('rejects what go mod would reject, with line and column', () => {
-    expect(parseError('this is not a go.mod file!').message).toBe('svc/go.mod:1:1: unknown directive: this');
+    expect(parseError('this is not a go.mod file!').message).toBe('svc/go.mod:1:1: unknown directive: "this"');
     expect(parseError('module m\nrequire example.com/a 1.2.3\n').message).toBe(
       'svc/go.mod:2:23: require: version "1.2.3" invalid: must be of the form v1.2.3',
     );
@@ -162,6 +162,8 @@ replace example.com/b => example.com/a v1.1.0
     expect(parseError(')\n').line).toBe(1);
     expect(parseError('require example.com/a v1.0.0-01\n').line).toBe(1);
     expect(parseError('require example.com/a v1.0.0+incompatible\n').line).toBe(1);
+    const long = parseError(`module m\nrequire example.com/a v1.0${'a'.repeat(400_000)}\n`);
+    expect(long.message.length).toBeLessThan(200);
     expect(parseError('module m\n\u0000\u0001\u0002ELF\n').message).toBe('svc/go.mod:2:1: unexpected control or binary character (0x0)');
   });
 

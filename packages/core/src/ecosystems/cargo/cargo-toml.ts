@@ -1,4 +1,5 @@
 import { ParseError } from '../../errors.js';
+import { quoteInput } from '../../parse/error-text.js';
 import type { DeclaredDependency } from '../../model/inventory.js';
 import { buildPurl } from '../../model/purl.js';
 import type { ManifestParser } from '../types.js';
@@ -49,7 +50,7 @@ export const cargoTomlParser: ManifestParser = {
 
 function declared(key: string, spec: unknown, scopes: string[], file: string, line: number | undefined): DeclaredDependency {
   const fail = (reason: string): never => {
-    throw new ParseError(file, `dependency "${key}": ${reason}`, { line: line ?? 1 });
+    throw new ParseError(file, `dependency ${quoteInput(key)}: ${reason}`, { line: line ?? 1 });
   };
   let name = key;
   let specifier = '*';
@@ -75,7 +76,7 @@ function declared(key: string, spec: unknown, scopes: string[], file: string, li
   } else {
     fail('must be a version string or a table');
   }
-  if (!/^[A-Za-z0-9_-]+$/.test(name)) fail(`invalid crate name ${JSON.stringify(name)}`);
+  if (!/^[A-Za-z0-9_-]+$/.test(name)) fail(`invalid crate name ${quoteInput(name)}`);
   return {
     ecosystem: 'crates.io',
     name,

@@ -1,4 +1,5 @@
 import { ParseError } from '../../errors.js';
+import { quoteInput } from '../../parse/error-text.js';
 import { MAX_LOCKFILE_BYTES, stripBom } from '../../parse/json.js';
 import { canonicalGoVersion } from './version.js';
 
@@ -38,7 +39,7 @@ export function parseGoSum(text: string, file: string): GoSumEntry[] {
     const goModOnly = version.endsWith('/go.mod');
     const bare = goModOnly ? version.slice(0, -'/go.mod'.length) : version;
     if (canonicalGoVersion(bare) !== bare) {
-      throw new ParseError(file, `malformed go.sum line: invalid version ${JSON.stringify(version.slice(0, 100))}`, {
+      throw new ParseError(file, `malformed go.sum line: invalid version ${quoteInput(version)}`, {
         line: i + 1,
         column: line.indexOf(version) + 1,
       });

@@ -1,4 +1,5 @@
 import { ParseError } from '../../errors.js';
+import { quoteInput } from '../../parse/error-text.js';
 import { MAX_LOCKFILE_BYTES, stripBom } from '../../parse/json.js';
 import { canonicalGoVersion } from './version.js';
 
@@ -74,7 +75,7 @@ export function parseGoModFile(text: string, file: string): GoModFile {
     });
     if (block) {
       if (!first.quoted && first.text === ')') {
-        if (tokens.length > 1) throw new ParseError(file, `unexpected "${tokens[1]?.text}" after ")"`, at(tokens[1]));
+        if (tokens.length > 1) throw new ParseError(file, `unexpected ${quoteInput(tokens[1]?.text ?? '')} after ")"`, at(tokens[1]));
         block = undefined;
         continue;
       }
@@ -82,17 +83,17 @@ export function parseGoModFile(text: string, file: string): GoModFile {
       continue;
     }
     if (first.quoted || PUNCTUATION.has(first.text)) {
-      throw new ParseError(file, `unexpected ${JSON.stringify(first.text)}: expected a directive`, at(first));
+      throw new ParseError(file, `unexpected ${quoteInput(first.text)}: expected a directive`, at(first));
     }
     const verb = first.text;
     const second = tokens[1];
     if (second && !second.quoted && second.text === '(') {
       if (!BLOCK_VERBS.has(verb)) {
-        throw new ParseError(file, isKnownVerb(verb) ? `"${verb}" cannot be a block` : `unknown directive: ${verb}`, at(first));
+        throw new ParseError(file, isKnownVerb(verb) ? `"${verb}" cannot be a block` : `unknown directive: ${quoteInput(verb)}`, at(first));
       }
       const third = tokens[2];
       if (third && !third.quoted && third.text === ')' && tokens.length === 3) continue;
-      if (third) throw new ParseError(file, `unexpected "${third.text}" after "("`, at(third));
+      if (third) throw new ParseError(file, `unexpected ${quoteInput(third.text)} after "("`, at(third));
       block = { verb, line: line.line };
       continue;
     }
@@ -129,12 +130,12 @@ function directive(
   };
   const path = (t: Token | undefined): string => {
     const text = t?.text ?? '';
-    if (!MODULE_PATH.test(text) || text.startsWith('-')) fail(`malformed module path ${JSON.stringify(text)}`, t);
+    if (!MODULE_PATH.test(text) || text.startsWith('-')) fail(`malformed module path ${quoteInput(text)}`, t);
     return text;
   };
   const version = (t: Token | undefined): string => {
     const canonical = canonicalGoVersion(t?.text ?? '');
-    if (canonical === undefined) fail(`version ${JSON.stringify(t?.text ?? '')} invalid: must be of the form v1.2.3`, t);
+    if (canonical === undefined) fail(`version ${quoteInput(t?.text ?? '')} invalid: must be of the form v1.2.3`, t);
     return canonical as string;
   };
   switch (verb) {
@@ -145,7 +146,7 @@ function directive(
     case 'go': {
       expectCount(1, 'go 1.23');
       const v = args[0]?.text ?? '';
-      if (!GO_VERSION.test(v)) fail(`invalid go version ${JSON.stringify(v)}: must match format 1.23.0`);
+      if (!GO_VERSION.test(v)) fail(`invalid go version ${quoteInput(v)}: must match format 1.23.0`);
       out.go = v;
       out.directiveLines.go = line.line;
       return;
@@ -153,7 +154,7 @@ function directive(
     case 'toolchain': {
       expectCount(1, 'toolchain go1.23.0');
       const v = args[0]?.text ?? '';
-      if (!TOOLCHAIN.test(v)) fail(`invalid toolchain ${JSON.stringify(v)}: must be of the form go1.23.0`);
+      if (!TOOLCHAIN.test(v)) fail(`invalid toolchain ${quoteInput(v)}: must be of the form go1.23.0`);
       out.toolchain = v;
       out.directiveLines.toolchain = line.line;
       return;
@@ -212,7 +213,7 @@ function directive(
       expectCount(1, `${verb} path`);
       return;
     default:
-      throw new ParseError(file, `unknown directive: ${verb}`, at(line.tokens[0]));
+      throw new ParseError(file, `unknown directive: ${quoteInput(verb)}`, at(line.tokens[0]));
   }
 }
 

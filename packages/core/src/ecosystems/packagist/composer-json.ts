@@ -1,4 +1,5 @@
 import { ParseError } from '../../errors.js';
+import { quoteInput } from '../../parse/error-text.js';
 import type { DeclaredDependency } from '../../model/inventory.js';
 import { isRecord, parseJson } from '../../parse/json.js';
 import type { ManifestParser } from '../types.js';
@@ -36,9 +37,9 @@ export const composerJsonParser: ManifestParser = {
         searching &&= at >= 0;
         const line = where.line(at >= 0 ? at : keyAt);
         if (!/^[^\s/]+\/[^\s/]+$/.test(name)) {
-          throw new ParseError(path, `${key}: "${name}" is not a vendor/package name`, { line });
+          throw new ParseError(path, `${key}: ${quoteInput(name)} is not a vendor/package name`, { line });
         }
-        if (typeof constraint !== 'string') throw new ParseError(path, `${key}: the constraint of "${name}" must be a string`, { line });
+        if (typeof constraint !== 'string') throw new ParseError(path, `${key}: the constraint of ${quoteInput(name)} must be a string`, { line });
         out.push({
           ecosystem: 'Packagist',
           name: name.toLowerCase(),

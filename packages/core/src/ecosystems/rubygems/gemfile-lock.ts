@@ -1,4 +1,5 @@
 import { ParseError } from '../../errors.js';
+import { quoteInput } from '../../parse/error-text.js';
 import type { Edge, Inventory } from '../../model/inventory.js';
 import type { Hash, Package, Source } from '../../model/package.js';
 import { MAX_LOCKFILE_BYTES, stripBom } from '../../parse/json.js';
@@ -89,7 +90,7 @@ export const gemfileLockParser: LockfileParser = {
             current = undefined;
             continue;
           }
-          if (!isGemVersion(version)) fail(`invalid version "${version.slice(0, 100)}"`, line.indexOf('(') + 2);
+          if (!isGemVersion(version)) fail(`invalid version ${quoteInput(version)}`, line.indexOf('(') + 2);
           const pkg: Package = {
             id: platform ? `${name}@${version}-${platform}` : `${name}@${version}`,
             ecosystem: 'RubyGems',

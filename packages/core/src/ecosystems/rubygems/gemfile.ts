@@ -1,4 +1,5 @@
 import { ParseError } from '../../errors.js';
+import { quoteInput } from '../../parse/error-text.js';
 import type { DeclaredDependency } from '../../model/inventory.js';
 import { MAX_LOCKFILE_BYTES, stripBom } from '../../parse/json.js';
 import type { ManifestParser } from '../types.js';
@@ -75,7 +76,7 @@ function gemDeclaration(statement: string, stack: Frame[], path: string, line: n
   if (!first || first.kind !== 'string') {
     throw new ParseError(path, 'gem name must be a string literal (lockwarden does not evaluate Ruby)', { line, column: 1 });
   }
-  if (!/^[A-Za-z0-9._-]+$/.test(first.value)) throw new ParseError(path, `invalid gem name ${JSON.stringify(first.value)}`, { line, column: 1 });
+  if (!/^[A-Za-z0-9._-]+$/.test(first.value)) throw new ParseError(path, `invalid gem name ${quoteInput(first.value)}`, { line, column: 1 });
   const requirements = rest.filter((a) => a.kind === 'string').map((a) => a.value);
   const groups = new Set(stack.flatMap((f) => f.groups));
   for (const key of ['group', 'groups']) for (const g of args.named.get(key) ?? []) groups.add(g);
