@@ -26,6 +26,13 @@ describe('Go version order', () => {
     expect(compareVersions('Go', 'v2.0.0+incompatible', '2.0.0')).toBe(0);
   });
 
+  it('orders stdlib versions written as Go releases (1.21rc2, go1.21.0)', () => {
+    expect(compareVersions('Go', '1.21rc2', '1.21.0')).toBe(-1);
+    expect(compareVersions('Go', '1.21beta1', '1.21rc1')).toBe(-1);
+    expect(compareVersions('Go', 'go1.21.0', '1.21')).toBe(0);
+    expect(compareVersions('Go', '1.20.14', '1.21rc1')).toBe(-1);
+  });
+
   it('throws INVALID_VERSION for text that is no version', () => {
     expect(() => compareVersions('Go', 'latest', 'v1.0.0')).toThrow(expect.objectContaining({ code: 'INVALID_VERSION' }));
   });

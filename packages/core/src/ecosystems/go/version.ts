@@ -6,7 +6,18 @@ import { compareSemver } from '../semver-order.js';
  * timestamp sorts them. Accepts versions with or without the `v` (lockwarden stores them without).
  */
 export function compareGoVersions(a: string, b: string): -1 | 0 | 1 {
-  return compareSemver(a, b, 'Go');
+  return compareSemver(goReleaseAsSemver(a), goReleaseAsSemver(b), 'Go');
+}
+
+/**
+ * Go toolchain releases (the `stdlib` package's versions, from `go`/`toolchain` directives) are written
+ * `1.21rc2` / `go1.21.0`; as SemVer they are `1.21.0-rc.2` / `1.21.0`, the form OSV uses for `stdlib`.
+ */
+function goReleaseAsSemver(version: string): string {
+  const m = /^(?:go)?(\d+)\.(\d+)(?:\.(\d+))?(?:(alpha|beta|rc)(\d+))?$/.exec(version);
+  if (!m || (m[4] === undefined && !version.startsWith('go'))) return version;
+  const [, major, minor, patch = '0', pre, n] = m;
+  return `${major}.${minor}.${patch}${pre ? `-${pre}.${n}` : ''}`;
 }
 
 // golang.org/x/mod/semver syntax: shorthands (v1, v1.2) only without pre-release or build; no leading zeros.
