@@ -34,20 +34,30 @@ export const composerLockParser: LockfileParser = {
     const doc = parseJson(text, path);
     if (!isRecord(doc)) throw new ParseError(path, 'not a composer.lock: the top level must be an object', { line: 1, column: 1 });
     const where = new JsonLocator(text);
+    const namePairs = where.stringPairs('name');
     const locked: Locked[] = [];
     for (const [key, scopes] of GROUPS) {
       const list = doc[key];
       if (list === undefined || list === null) continue;
       const keyAt = where.keyOffset(key);
       if (!Array.isArray(list)) throw new ParseError(path, `"${key}" must be an array`, { line: where.line(keyAt) });
-      let cursor = Math.max(keyAt, 0);
-      // After one miss (a name written with \u escapes), stop searching: each miss would scan to the end.
-      let searching = true;
+      // Entries are found in document order among the "name" pairs after the group's key; a pointer that only
+      // moves forward skips other "name"s (authors) and keeps this linear. After a miss, the key line is used.
+      const pairs = namePairs.filter((p) => p.offset > keyAt);
+      let next = 0;
       list.forEach((entry: unknown, i) => {
         const name = isRecord(entry) ? entry['name'] : undefined;
-        const found = searching && typeof name === 'string' ? where.pairOffset('name', name, cursor) : -1;
-        if (found >= 0) cursor = found + 1;
-        else searching = false;
+        let found = -1;
+        if (typeof name === 'string') {
+          let j = next;
+          while (j < pairs.length && pairs[j]?.value !== name) j++;
+          if (j < pairs.length) {
+            found = (pairs[j] as { offset: number }).offset;
+            next = j + 1;
+          } else {
+            next = pairs.length;
+          }
+        }
         const line = where.line(found >= 0 ? found : keyAt);
         const fail = (reason: string): never => {
           throw new ParseError(path, `${key}[${i}]: ${reason}`, { line });
