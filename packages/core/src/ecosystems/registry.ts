@@ -6,6 +6,13 @@ import { goPlugin } from './go/index.js';
 import { cargoPlugin } from './cargo/index.js';
 import { rubygemsPlugin } from './rubygems/index.js';
 import { packagistPlugin } from './packagist/index.js';
+import { pypiPlugin } from './pypi/index.js';
+import { mavenPlugin } from './maven/index.js';
+import { nugetPlugin } from './nuget/index.js';
+import { pubPlugin } from './pub/index.js';
+import { hexPlugin } from './hex/index.js';
+import { swiftPlugin } from './swift/index.js';
+import { cocoapodsPlugin } from './cocoapods/index.js';
 
 /**
  * The explicit list of ecosystem plug-ins. A test checks that every folder under `ecosystems/` is listed here
@@ -17,6 +24,13 @@ export const ECOSYSTEM_PLUGINS: ReadonlyMap<Ecosystem, EcosystemPlugin> = new Ma
   ['crates.io', cargoPlugin],
   ['RubyGems', rubygemsPlugin],
   ['Packagist', packagistPlugin],
+  ['PyPI', pypiPlugin],
+  ['Maven', mavenPlugin],
+  ['NuGet', nugetPlugin],
+  ['Pub', pubPlugin],
+  ['Hex', hexPlugin],
+  ['SwiftURL', swiftPlugin],
+  ['CocoaPods', cocoapodsPlugin],
 ]);
 
 /** The plug-in for an ecosystem; throws UNSUPPORTED_ECOSYSTEM when there is none. */
