@@ -221,6 +221,8 @@ export class HttpClient {
 }
 
 function describe(err: unknown): string {
+  // Our own retry reasons are already worded for the user.
+  if (err instanceof RetryableError) return err.message;
   if (err instanceof Error) {
     const cause = err.cause instanceof Error && err.cause.message !== err.message ? ` (${err.cause.message})` : '';
     return `${err.message}${cause}`;
