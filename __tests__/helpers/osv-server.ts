@@ -40,6 +40,8 @@ interface Query {
 export function loadOsvRecords(dir: string): OsvLikeRecord[] {
   const out: OsvLikeRecord[] = [];
   for (const name of readdirSync(dir)) {
+    // Hidden folders hold lockwarden's own index, not records.
+    if (name.startsWith('.')) continue;
     const path = join(dir, name);
     if (statSync(path).isDirectory()) out.push(...loadOsvRecords(path));
     else if (name.endsWith('.json')) out.push(JSON.parse(readFileSync(path, 'utf8')) as OsvLikeRecord);

@@ -1,4 +1,8 @@
+import { LockwardenError } from '../errors.js';
+import { ECOSYSTEM_PLUGINS } from '../ecosystems/registry.js';
 import type { Action, Finding, Severity } from '../findings/finding.js';
+import type { Ecosystem } from '../model/ecosystem.js';
+import { parsePurl } from '../model/purl.js';
 import { severityRank } from '../findings/finding.js';
 import type { Inventory } from '../model/inventory.js';
 import { packageKey, type Package, type PackageRef } from '../model/package.js';
@@ -57,7 +61,7 @@ export interface AuditResult {
 export async function auditInventories(
   inventories: readonly Inventory[],
   source: AdvisorySource,
-  options: { policy?: AdvisoryActionPolicy; signal?: AbortSignal } = {},
+  options: { policy?: AdvisoryActionPolicy; signal?: AbortSignal; /** Packages named outside any lockfile (`--purl`). */ extra?: readonly PackageRef[] } = {},
 ): Promise<AuditResult> {
   const refs = new Map<string, PackageRef>();
   for (const inventory of inventories) {
@@ -66,6 +70,7 @@ export async function auditInventories(
       refs.set(`${packageKey(ref)}#${ref.commit ?? ''}`, ref);
     }
   }
+  for (const ref of options.extra ?? []) refs.set(`${packageKey(ref)}#${ref.commit ?? ''}`, ref);
   const result = await source.query([...refs.values()], options.signal ? { signal: options.signal } : {});
   const findings: Finding[] = [];
   for (const inventory of inventories) {
@@ -74,6 +79,9 @@ export async function auditInventories(
         findings.push(advisoryFinding(pkg, advisory, options.policy));
       }
     }
+  }
+  for (const ref of options.extra ?? []) {
+    for (const advisory of result.byPackage.get(packageKey(ref)) ?? []) findings.push(advisoryFinding(ref, advisory, options.policy));
   }
   return withSource({ findings: sortFindings(findings), packagesChecked: refs.size }, result);
 }
@@ -128,19 +136,58 @@ function advisoryMessage(pkg: Pick<Package, 'name' | 'version'>, advisory: Advis
 const ACTION_ORDER: Action[] = ['block', 'quarantine', 'warn', 'info', 'off'];
 
 function sortFindings(findings: Finding[]): Finding[] {
-  // Most urgent first, then stable by package and advisory id, so reports are reproducible.
+  // Most urgent first, then by package and advisory id in code-point order, so reports are reproducible anywhere.
+  const cmp = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
   return findings.sort(
     (a, b) =>
       ACTION_ORDER.indexOf(a.action) - ACTION_ORDER.indexOf(b.action) ||
       severityRank(a.severity) - severityRank(b.severity) ||
-      a.ecosystem.localeCompare(b.ecosystem) ||
-      a.name.localeCompare(b.name) ||
-      a.version.localeCompare(b.version) ||
-      (a.advisories?.[0] ?? '').localeCompare(b.advisories?.[0] ?? ''),
+      cmp(a.ecosystem, b.ecosystem) ||
+      cmp(a.name, b.name) ||
+      cmp(a.version, b.version) ||
+      cmp(a.location?.file ?? '', b.location?.file ?? '') ||
+      cmp(a.advisories?.[0] ?? '', b.advisories?.[0] ?? ''),
   );
 }
 
 /** True when any finding fails the run (`block`, or an unapproved `quarantine`). */
 export function hasBlockingFindings(findings: readonly Finding[]): boolean {
   return findings.some((f) => f.action === 'block' || f.action === 'quarantine');
+}
+
+// purl types of the OSV ecosystems (https://github.com/package-url/purl-spec/blob/master/PURL-TYPES.rst); a plug-in's
+// own `purlType` wins, this covers ecosystems whose plug-in has not landed yet.
+const PURL_TYPE_ECOSYSTEMS: Record<string, Ecosystem> = {
+  npm: 'npm',
+  pypi: 'PyPI',
+  golang: 'Go',
+  cargo: 'crates.io',
+  maven: 'Maven',
+  gem: 'RubyGems',
+  composer: 'Packagist',
+  nuget: 'NuGet',
+  pub: 'Pub',
+  hex: 'Hex',
+  swift: 'SwiftURL',
+  cocoapods: 'CocoaPods',
+};
+
+/**
+ * The package a versioned purl names, as an advisory source wants it (`pkg:npm/%40scope/name@1.0.0`,
+ * `pkg:pypi/h11@0.14.0`). Throws USAGE_ERROR for a purl without a version or of a type lockwarden does not know.
+ */
+export function packageRefFromPurl(purl: string): PackageRef {
+  let parsed: ReturnType<typeof parsePurl>;
+  try {
+    parsed = parsePurl(purl);
+  } catch (err) {
+    throw new LockwardenError('USAGE_ERROR', `not a package URL: "${purl}" (${err instanceof Error ? err.message : String(err)})`);
+  }
+  const plugin = [...ECOSYSTEM_PLUGINS.values()].find((p) => p.purlType === parsed.type);
+  const ecosystem = plugin?.ecosystem ?? PURL_TYPE_ECOSYSTEMS[parsed.type];
+  if (!ecosystem) throw new LockwardenError('USAGE_ERROR', `unsupported purl type "${parsed.type}" in "${purl}"`);
+  if (!parsed.version) throw new LockwardenError('USAGE_ERROR', `"${purl}" has no version (write it as ${purl}@VERSION)`);
+  const separator = ecosystem === 'Maven' ? ':' : '/';
+  const name = parsed.namespace ? `${parsed.namespace}${separator}${parsed.name}` : parsed.name;
+  return { ecosystem, name, version: parsed.version, purl };
 }
