@@ -1,5 +1,5 @@
-import semver from 'semver';
 import { compareVersions, normalizePackageName } from '../ecosystems/registry.js';
+import { compareSemver } from '../ecosystems/semver-order.js';
 import type { PackageRef } from '../model/package.js';
 import { parsePurl } from '../model/purl.js';
 import { isWithdrawn, type OsvAffected, type OsvEvent, type OsvRecord } from './osv-record.js';
@@ -48,7 +48,7 @@ export function matchRecord(record: OsvRecord, pkg: PackageRef): RecordMatch {
       if (range.type !== 'SEMVER' && range.type !== 'ECOSYSTEM') continue;
       for (const e of range.events) if (e.fixed !== undefined) result.fixed.push(e.fixed);
       if (pkg.version === '') continue;
-      const compare = range.type === 'SEMVER' ? compareSemver : ecosystemCompare;
+      const compare = range.type === 'SEMVER' ? compareOsvSemver : ecosystemCompare;
       try {
         if (rangeIncludes(range.events, pkg.version, compare)) affected ??= 'range';
       } catch {
@@ -117,11 +117,8 @@ function orderingFor(ecosystem: string): Compare {
   return (a, b) => compareVersions(ecosystem, a, b);
 }
 
-function compareSemver(a: string, b: string): number {
-  const va = semver.parse(a, { loose: true });
-  const vb = semver.parse(b, { loose: true });
-  if (!va || !vb) throw new Error(`not a SemVer version: ${va ? b : a}`);
-  return va.compare(vb);
+function compareOsvSemver(a: string, b: string): number {
+  return compareSemver(a, b, 'SEMVER-range');
 }
 
 function sameVersion(listed: string, version: string, compare: Compare): boolean {
