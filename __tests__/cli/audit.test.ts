@@ -113,6 +113,15 @@ describe('lockwarden audit', () => {
     expect(viaEnv.code).toBe(0);
     expect(JSON.parse(viaEnv.stdout)).toEqual({ source: `OSV API at ${osv.url}`, dataAsOf: null, packages: 1, findings: [] });
     expect(osv.count('/v1/querybatch')).toBe(2);
+
+    // With LOCKWARDEN_CACHE_DIR the full record survives the run: a second run asks only the batch endpoint.
+    const cwd = tempDir();
+    const env = { LOCKWARDEN_OSV_URL: osv.url, LOCKWARDEN_CACHE_DIR: 'cache' };
+    await run(['audit', '--purl', 'pkg:npm/minimist@1.2.5'], cwd, env);
+    const again = await run(['audit', '--purl', 'pkg:npm/minimist@1.2.5'], cwd, env);
+    expect(again.code).toBe(1);
+    expect(osv.count('/v1/vulns/')).toBe(2);
+    expect(readFileSync(join(cwd, 'cache', 'osv-records', 'GHSA-xvch-5gv4-984h.json'), 'utf8')).toContain('"id":"GHSA-xvch-5gv4-984h"');
   });
 
   it('an OSV outage exits 2 with one line, never "no findings"', async () => {
