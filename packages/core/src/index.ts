@@ -14,3 +14,4 @@ export * from './log/logger.js';
 export { LineIndex } from './parse/line-index.js';
 export { parseJson, isRecord } from './parse/json.js';
 export { parseYaml } from './parse/yaml.js';
+export * from './sbom/index.js';
