@@ -127,11 +127,13 @@ export function buildBom(inventories: readonly Inventory[], options: BuildBomOpt
       const to = node.get(edge.to);
       if (from && to && from !== to) from.dependencies.add(to.bomRef);
     }
-    // Formats without edges still tie every direct package to the root, so nothing floats unattached.
+    // Formats without edges still tie every direct package to its project, so nothing floats unattached.
     if (inventory.edges === undefined) {
+      const rootProject = inventory.projects.find((p) => p.path === '');
+      const owner = (rootProject && node.get(rootProject.id)) ?? root;
       for (const pkg of inventory.packages) {
         const component = node.get(pkg.id);
-        if (pkg.direct && component) root.dependencies.add(component.bomRef);
+        if (pkg.direct && component && component !== owner) owner.dependencies.add(component.bomRef);
       }
     }
   });

@@ -45,10 +45,11 @@ export type SbomInputFormat = 'cyclonedx' | 'spdx';
 
 /**
  * Reads a CycloneDX JSON (1.2-1.7) or SPDX 2.x JSON SBOM (also GitHub's dependency-graph export, which wraps
- * the document in `{"sbom": ...}`) into an inventory keyed by purl. Components without a purl of a known
+ * the document in `{"sbom": ...}`; npm's `npm sbom`) into an inventory keyed by purl. Components without a purl of a known
  * ecosystem are skipped. Each package keeps its own ecosystem; the inventory's `ecosystem` is the most common
- * one. The graph (CycloneDX `dependencies`, SPDX `DEPENDS_ON`/`DEPENDENCY_OF`) becomes `edges`; packages the
- * root depends on are `direct`. Throws `ParseError` for anything that is neither format.
+ * one. The graph (CycloneDX `dependencies`, SPDX `DEPENDS_ON` and `*_DEPENDENCY_OF`) becomes `edges`; packages
+ * the root depends on are `direct`. Scopes: CycloneDX `excluded` and SPDX dev/test/build-only dependencies read
+ * as `dev`, `optional` as `optional`. Throws `ParseError` for anything that is neither format.
  */
 export function readSbom(text: string, path: string): Inventory {
   const json = parseJson(text, path);
@@ -114,20 +115,18 @@ function addCycloneDxComponent(c: Record<string, unknown>, path: string, collect
   const id = uniqueId(bomRef ?? purlText, collected);
   if (bomRef) collected.ids.set(bomRef, id);
 
-  const integrity: Hash[] = [];
-  if (Array.isArray(c.hashes)) {
-    for (const h of c.hashes) {
-      if (!isRecord(h) || typeof h.alg !== 'string' || typeof h.content !== 'string') continue;
-      const algorithm = HASH_NAMES[h.alg];
-      if (algorithm) integrity.push({ algorithm, value: h.content.toLowerCase() });
-    }
-  }
+  const integrity = cycloneDxHashes(c.hashes);
   let source: Source = { kind: 'unknown' };
   if (Array.isArray(c.externalReferences)) {
     for (const r of c.externalReferences) {
       if (!isRecord(r) || typeof r.url !== 'string') continue;
-      if (r.type === 'distribution') source = { kind: 'registry', url: r.url };
-      else if (r.type === 'vcs' && source.kind === 'unknown') source = { kind: 'git', url: r.url };
+      if (r.type === 'distribution') {
+        source = { kind: 'registry', url: r.url };
+        // cyclonedx-npm puts the tarball's integrity on its distribution reference, not on the component.
+        if (integrity.length === 0) integrity.push(...cycloneDxHashes(r.hashes));
+      } else if (r.type === 'vcs' && source.kind === 'unknown') {
+        source = { kind: 'git', url: r.url };
+      }
     }
   }
   const scope = stringField(c, 'scope');
@@ -147,6 +146,17 @@ function addCycloneDxComponent(c: Record<string, unknown>, path: string, collect
   };
   if (license) pkg.license = license;
   collected.packages.push(pkg);
+}
+
+function cycloneDxHashes(hashes: unknown): Hash[] {
+  const integrity: Hash[] = [];
+  if (!Array.isArray(hashes)) return integrity;
+  for (const h of hashes) {
+    if (!isRecord(h) || typeof h.alg !== 'string' || typeof h.content !== 'string') continue;
+    const algorithm = HASH_NAMES[h.alg];
+    if (algorithm) integrity.push({ algorithm, value: h.content.toLowerCase() });
+  }
+  return integrity;
 }
 
 /**
@@ -230,10 +240,28 @@ function readSpdx(doc: Record<string, unknown>, path: string): Inventory {
   }
 
   const edges: Edge[] = [];
+  // Per package: whether any incoming dependency relationship is a runtime one, or only dev/test/build ones.
+  const kinds = new Map<string, { runtime: boolean; dev: boolean; optional: boolean }>();
   for (const r of relationships) {
+    const type = typeof r.relationshipType === 'string' ? r.relationshipType : '';
     if (typeof r.spdxElementId !== 'string' || typeof r.relatedSpdxElement !== 'string') continue;
-    if (r.relationshipType === 'DEPENDS_ON') pushEdge(edges, collected.ids, r.spdxElementId, r.relatedSpdxElement);
-    if (r.relationshipType === 'DEPENDENCY_OF') pushEdge(edges, collected.ids, r.relatedSpdxElement, r.spdxElementId);
+    let from: string;
+    let to: string;
+    if (type === 'DEPENDS_ON') [from, to] = [r.spdxElementId, r.relatedSpdxElement];
+    else if (type.endsWith('DEPENDENCY_OF')) [from, to] = [r.relatedSpdxElement, r.spdxElementId];
+    else continue;
+    pushEdge(edges, collected.ids, from, to);
+    const id = collected.ids.get(to);
+    if (id === undefined) continue;
+    const k = kinds.get(id) ?? { runtime: false, dev: false, optional: false };
+    if (/^(DEV|TEST|BUILD)_DEPENDENCY_OF$/.test(type)) k.dev = true;
+    else if (type === 'OPTIONAL_DEPENDENCY_OF') k.optional = true;
+    else k.runtime = true;
+    kinds.set(id, k);
+  }
+  for (const pkg of collected.packages) {
+    const k = kinds.get(pkg.id);
+    if (k && !k.runtime) pkg.scopes = k.optional ? ['optional'] : k.dev ? ['dev'] : [];
   }
   return finish(path, 'spdx', collected.packages, relationships.length > 0 ? edges : undefined, [root]);
 }
