@@ -35,7 +35,7 @@ interface Side {
  * - `extra`: in the SBOM, no longer locked;
  * - `version-mismatch`: the package is in both but the sets of versions differ;
  * - `hash-mismatch`: the same version carries a different digest for the same algorithm.
- * Results are sorted by name, then kind.
+ * Results are sorted by package name.
  */
 export function compareSbomWithInventories(sbom: Inventory, current: readonly Inventory[]): SbomDrift[] {
   const inSbom = collect([sbom]);
@@ -81,7 +81,8 @@ export function compareSbomWithInventories(sbom: Inventory, current: readonly In
       }
     }
   }
-  return drifts;
+  // Stable sort: per package, the version difference stays ahead of the hash differences.
+  return drifts.sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
 }
 
 function collect(inventories: readonly Inventory[]): Map<string, Side> {
