@@ -13,6 +13,11 @@ export interface BuildBomOptions {
   root?: RootProject | undefined;
   /** `metadata.timestamp`; leave unset for no timestamp. */
   timestamp?: Date | undefined;
+  /**
+   * Folder of the root project, relative to the folder lockfile paths are relative to (posix, "" by default).
+   * Lockfiles in it are the root's; lockfiles elsewhere become sub-projects named by their path from here.
+   */
+  rootDir?: string | undefined;
 }
 
 /** Property naming the lockfile a component was read from; repeated when several lockfiles hold it. */
@@ -115,7 +120,7 @@ export function buildBom(inventories: readonly Inventory[], options: BuildBomOpt
     }
     for (const project of inventory.projects) {
       if (node.has(project.id)) continue;
-      node.set(project.id, projectComponent(bom, root, inventory, project));
+      node.set(project.id, projectComponent(bom, root, inventory, project, options.rootDir ?? ''));
     }
   });
   for (const entry of byPurl.values()) entry.component.scope = SCOPES[entry.rank];
@@ -215,8 +220,9 @@ function projectComponent(
   root: Models.Component,
   inventory: Inventory,
   project: Project,
+  rootDir: string,
 ): Models.Component {
-  const dir = lockfileDir(inventory.lockfile);
+  const dir = relativeTo(lockfileDir(inventory.lockfile), rootDir);
   const path = [dir, project.path].filter((p) => p !== '').join('/');
   if (path === '') return root;
   const bomRef = `lockwarden:project:${path}`;
@@ -227,6 +233,14 @@ function projectComponent(
   bom.components.add(component);
   root.dependencies.add(component.bomRef);
   return component;
+}
+
+/** `dir` as seen from `base` (both posix, relative to the same folder); `dir` unchanged when outside `base`. */
+function relativeTo(dir: string, base: string): string {
+  const b = base === '.' ? '' : base.replace(/^\.\//, '').replace(/\/$/, '');
+  if (b === '') return dir;
+  if (dir === b) return '';
+  return dir.startsWith(`${b}/`) ? dir.slice(b.length + 1) : dir;
 }
 
 function lockfileDir(lockfile: string): string {

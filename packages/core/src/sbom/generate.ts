@@ -6,6 +6,8 @@ import { reproducibleTimestamp, serializeBom, type SbomFormat, type SbomSpecVers
 export interface GenerateSbomOptions {
   toolVersion: string;
   root?: RootProject | undefined;
+  /** See `BuildBomOptions.rootDir`. */
+  rootDir?: string | undefined;
   specVersion?: SbomSpecVersion | undefined;
   format?: SbomFormat | undefined;
   /** Byte-identical output for identical input; implied by `sourceDateEpoch`. */
@@ -24,6 +26,11 @@ export interface GenerateSbomOptions {
 export function generateSbom(inventories: readonly Inventory[], options: GenerateSbomOptions): string {
   const reproducible = Boolean(options.reproducible) || Boolean(options.sourceDateEpoch);
   const timestamp = reproducible ? reproducibleTimestamp(options.sourceDateEpoch) : (options.now ?? new Date());
-  const bom = buildBom(inventories, { toolVersion: options.toolVersion, root: options.root, timestamp });
+  const bom = buildBom(inventories, {
+    toolVersion: options.toolVersion,
+    root: options.root,
+    rootDir: options.rootDir,
+    timestamp,
+  });
   return serializeBom(bom, { specVersion: options.specVersion, format: options.format, reproducible });
 }
