@@ -50,21 +50,39 @@ interface Group {
   versions: Map<string, Package[]>;
 }
 
-function groupPackages(inventory: Inventory | undefined): Map<string, Group> {
-  const groups = new Map<string, Group>();
+/** Packages by ecosystem + name, in lockfile order. */
+function byName(inventory: Inventory | undefined): Map<string, Package[]> {
+  const map = new Map<string, Package[]>();
   for (const pkg of inventory?.packages ?? []) {
-    const key = `${pkg.ecosystem}\0${pkg.name}`;
-    let group = groups.get(key);
-    if (!group) {
-      group = { ecosystem: pkg.ecosystem, name: pkg.name, versions: new Map() };
-      groups.set(key, group);
-    }
-    const vkey = versionKey(pkg);
-    const list = group.versions.get(vkey);
+    const key = pkg.ecosystem === 'npm' ? pkg.name : `${pkg.ecosystem}\0${pkg.name}`;
+    const list = map.get(key);
     if (list) list.push(pkg);
-    else group.versions.set(vkey, [pkg]);
+    else map.set(key, [pkg]);
   }
-  return groups;
+  return map;
+}
+
+function toGroup(pkgs: Package[] | undefined): Group | undefined {
+  const first = pkgs?.[0];
+  if (!pkgs || !first) return undefined;
+  const versions = new Map<string, Package[]>();
+  for (const pkg of pkgs) {
+    const vkey = versionKey(pkg);
+    const list = versions.get(vkey);
+    if (list) list.push(pkg);
+    else versions.set(vkey, [pkg]);
+  }
+  return { ecosystem: first.ecosystem, name: first.name, versions };
+}
+
+/** True when both sides hold the same versions; the common case, decided without building maps. */
+function sameVersions(b: Package[], h: Package[]): boolean {
+  if (b.length === 1 && h.length === 1) return versionKey(b[0] as Package) === versionKey(h[0] as Package);
+  const bv = new Set(b.map(versionKey));
+  const hv = new Set(h.map(versionKey));
+  if (bv.size !== hv.size) return false;
+  for (const v of bv) if (!hv.has(v)) return false;
+  return true;
 }
 
 /** A git dependency without a version is told apart by its commit. */
@@ -76,18 +94,17 @@ function versionKey(pkg: Package): string {
 }
 
 function diffLockfile(base: Inventory | undefined, head: Inventory | undefined, file: string): DependencyChange[] {
-  const baseGroups = groupPackages(base);
-  const headGroups = groupPackages(head);
+  const baseByName = byName(base);
+  const headByName = byName(head);
   const changes: DependencyChange[] = [];
-  const via = head ? new ViaFinder(head) : undefined;
-  const keys = new Set([...baseGroups.keys(), ...headGroups.keys()]);
-  for (const key of keys) {
-    const b = baseGroups.get(key);
-    const h = headGroups.get(key);
+  const needVia: Array<{ change: DependencyChange; pkgs: Package[] }> = [];
+  const consider = (bp: Package[] | undefined, hp: Package[] | undefined): void => {
+    if (bp && hp && sameVersions(bp, hp)) return;
+    const b = toGroup(bp);
+    const h = toGroup(hp);
     const group = (h ?? b) as Group;
     const gone = b ? [...b.versions.keys()].filter((v) => !h?.versions.has(v)) : [];
     const came = h ? [...h.versions.keys()].filter((v) => !b?.versions.has(v)) : [];
-    if (gone.length === 0 && came.length === 0) continue;
     const order = versionOrder(group.ecosystem);
     gone.sort(order);
     came.sort(order);
@@ -97,15 +114,21 @@ function diffLockfile(base: Inventory | undefined, head: Inventory | undefined, 
       const after = came[i] as string;
       const pkgs = h?.versions.get(after) ?? [];
       changes.push(
-        change(order(after, before) < 0 ? 'downgraded' : 'upgraded', group, file, pkgs, before, after, via),
+        change(order(after, before) < 0 ? 'downgraded' : 'upgraded', group, file, pkgs, before, after, needVia),
       );
     }
     for (const after of came.slice(paired)) {
-      changes.push(change('added', group, file, h?.versions.get(after) ?? [], undefined, after, via));
+      changes.push(change('added', group, file, h?.versions.get(after) ?? [], undefined, after, needVia));
     }
     for (const before of gone.slice(paired)) {
       changes.push(change('removed', group, file, b?.versions.get(before) ?? [], before, undefined, undefined));
     }
+  };
+  for (const [key, hp] of headByName) consider(baseByName.get(key), hp);
+  for (const [key, bp] of baseByName) if (!headByName.has(key)) consider(bp, undefined);
+  if (head?.edges && needVia.length > 0) {
+    const found = directAncestors(head, needVia.map((n) => n.pkgs));
+    needVia.forEach((n, i) => (n.change.via = found[i]));
   }
   return changes.sort(
     (x, y) => compareText(x.ecosystem, y.ecosystem) || compareText(x.name, y.name) || compareText(x.after ?? x.before ?? '', y.after ?? y.before ?? ''),
@@ -119,17 +142,14 @@ function change(
   pkgs: Package[],
   before: string | undefined,
   after: string | undefined,
-  via: ViaFinder | undefined,
+  needVia: Array<{ change: DependencyChange; pkgs: Package[] }> | undefined,
 ): DependencyChange {
   const first = pkgs.find((p) => p.direct) ?? (pkgs[0] as Package);
   const direct = pkgs.some((p) => p.direct);
   const c: DependencyChange = { type, ecosystem: group.ecosystem, name: group.name, direct, lockfile, package: first };
   if (before !== undefined) c.before = before;
   if (after !== undefined) c.after = after;
-  if (type !== 'removed' && !direct && via) {
-    const names = via.directAncestors(pkgs);
-    if (names) c.via = names;
-  }
+  if (type !== 'removed' && !direct && needVia) needVia.push({ change: c, pkgs });
   return c;
 }
 
@@ -152,44 +172,87 @@ function versionOrder(ecosystem: Ecosystem): (a: string, b: string) => number {
   };
 }
 
-/** Walks dependency edges backwards from a package to the direct dependencies that pull it in. */
-class ViaFinder {
-  private reverse: Map<string, string[]> | undefined;
-  private readonly byId: Map<string, Package>;
-  private readonly edges: Inventory['edges'];
-
-  constructor(inventory: Inventory) {
-    this.edges = inventory.edges;
-    this.byId = new Map(inventory.packages.map((p) => [p.id, p]));
-  }
-
-  /** Names of direct packages from which one of `pkgs` is reachable; `undefined` when the format has no edges. */
-  directAncestors(pkgs: Package[]): string[] | undefined {
-    if (!this.edges) return undefined;
-    // Built on first use: most diffs add few transitive packages, and diffs without any pay nothing.
-    this.reverse ??= buildReverse(this.edges);
-    const found = new Set<string>();
-    const seen = new Set<string>(pkgs.map((p) => p.id));
-    const queue = pkgs.map((p) => p.id);
-    for (let i = 0; i < queue.length && found.size < MAX_VIA; i++) {
-      for (const parent of this.reverse.get(queue[i] as string) ?? []) {
-        if (seen.has(parent)) continue;
-        seen.add(parent);
-        const pkg = this.byId.get(parent);
-        if (pkg?.direct) found.add(pkg.name);
-        else if (pkg) queue.push(parent);
+/**
+ * For each target (the instances of one changed package), the names of the direct packages it is reachable from.
+ * Every package gets a bitset of the direct packages above it, propagated along edges until nothing changes: a
+ * set only grows, so each package is revisited at most once per direct package, and usually far less.
+ */
+function directAncestors(inventory: Inventory, targets: Package[][]): string[][] {
+  const graph = indexGraph(inventory);
+  const { packages } = inventory;
+  const directs: number[] = [];
+  packages.forEach((p, i) => {
+    if (p.direct) directs.push(i);
+  });
+  const words = Math.max(1, Math.ceil(directs.length / 32));
+  const bits = new Uint32Array(packages.length * words);
+  const queued = new Uint8Array(packages.length);
+  const queue: number[] = [];
+  directs.forEach((node, k) => {
+    bits[node * words + (k >>> 5)] = (bits[node * words + (k >>> 5)] as number) | (1 << (k & 31));
+    queued[node] = 1;
+    queue.push(node);
+  });
+  for (let head = 0; head < queue.length; head++) {
+    const u = queue[head] as number;
+    queued[u] = 0;
+    for (let c = graph.offsets[u] as number; c < (graph.offsets[u + 1] as number); c++) {
+      const v = graph.targets[c] as number;
+      // A direct package's subtree is reached through it, not through the packages above it.
+      if ((packages[v] as Package).direct) continue;
+      let changed = false;
+      for (let w = 0; w < words; w++) {
+        const before = bits[v * words + w] as number;
+        const after = (before | (bits[u * words + w] as number)) >>> 0;
+        if (after !== before) {
+          bits[v * words + w] = after;
+          changed = true;
+        }
+      }
+      if (changed && queued[v] === 0) {
+        queued[v] = 1;
+        queue.push(v);
       }
     }
-    return [...found].sort();
   }
+  return targets.map((pkgs) => {
+    const names = new Set<string>();
+    for (const p of pkgs) {
+      const node = graph.index.get(p.id);
+      if (node === undefined) continue;
+      directs.forEach((d, k) => {
+        if (((bits[node * words + (k >>> 5)] as number) >>> (k & 31)) & 1) names.add((packages[d] as Package).name);
+      });
+    }
+    return [...names].sort().slice(0, MAX_VIA);
+  });
 }
 
-function buildReverse(edges: NonNullable<Inventory['edges']>): Map<string, string[]> {
-  const reverse = new Map<string, string[]>();
-  for (const { from, to } of edges) {
-    const list = reverse.get(to);
-    if (list) list.push(from);
-    else reverse.set(to, [from]);
+/** Edges between packages in compressed sparse rows (project roots are not nodes): children of i are targets[offsets[i]..offsets[i+1]). */
+function indexGraph(inventory: Inventory): { index: Map<string, number>; offsets: Int32Array; targets: Int32Array } {
+  const index = new Map<string, number>();
+  inventory.packages.forEach((p, i) => index.set(p.id, i));
+  const n = inventory.packages.length;
+  const edges = inventory.edges ?? [];
+  const from = new Int32Array(edges.length).fill(-1);
+  const to = new Int32Array(edges.length);
+  const offsets = new Int32Array(n + 1);
+  edges.forEach((e, i) => {
+    const f = index.get(e.from);
+    const t = index.get(e.to);
+    if (f === undefined || t === undefined) return;
+    from[i] = f;
+    to[i] = t;
+    offsets[f + 1] = (offsets[f + 1] as number) + 1;
+  });
+  for (let i = 0; i < n; i++) offsets[i + 1] = (offsets[i + 1] as number) + (offsets[i] as number);
+  const fill = offsets.slice(0, n);
+  const targets = new Int32Array(offsets[n] as number);
+  for (let i = 0; i < edges.length; i++) {
+    const f = from[i] as number;
+    if (f < 0) continue;
+    targets[fill[f] as number] = to[i] as number;
+    fill[f] = (fill[f] as number) + 1;
   }
-  return reverse;
+  return { index, offsets, targets };
 }

@@ -1,0 +1,305 @@
+import { minimatch } from 'minimatch';
+import { ParseError } from '../../errors.js';
+import type { Inventory } from '../../model/inventory.js';
+import type { Scope } from '../../model/package.js';
+import { isRecord, parseJson } from '../../parse/json.js';
+import { LineIndex } from '../../parse/line-index.js';
+import type { LockfileParser, ParseContext } from '../types.js';
+import { decodeIntegrity } from './integrity.js';
+import { JsonKeyLocator } from './json-key-locator.js';
+import { PackageCollector } from './package-collector.js';
+import { gitParts, sourceFromResolved } from './resolved-source.js';
+
+const SUPPORTED_VERSIONS = [1, 2, 3];
+
+/** Dependency maps a project (root or workspace) declares; devDependencies count only for projects. */
+const PROJECT_DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'];
+/** Dependency maps an installed package brings along. */
+const PACKAGE_DEPENDENCY_FIELDS = ['dependencies', 'optionalDependencies', 'peerDependencies'];
+
+/** The id of a project in the inventory; `path` is relative to the lockfile's folder, `""` for the root. */
+export function npmProjectId(path: string): string {
+  return `project:${path === '' ? '.' : path}`;
+}
+
+/** Names declared in the given dependency maps of a manifest-like object. */
+export function declaredNames(entry: Record<string, unknown>, fields: readonly string[]): string[] {
+  const names: string[] = [];
+  for (const field of fields) {
+    const map = entry[field];
+    if (isRecord(map)) for (const name of Object.keys(map)) names.push(name);
+  }
+  return names;
+}
+
+/**
+ * Parses npm's package-lock.json (lockfile v1, v2, v3) and npm-shrinkwrap.json into an inventory.
+ *
+ * v2/v3 read `packages` (keyed by install path); v1 reads the nested `dependencies` tree. The same
+ * (name, version, commit) installed at several paths is one package. Edges follow node's module
+ * resolution (nearest `node_modules` walking up); a package is direct when the root or a workspace
+ * declares it.
+ */
+export function parsePackageLock(text: string, path: string, context?: ParseContext): Inventory {
+  const data = parseJson(text, path);
+  if (!isRecord(data)) {
+    const got = data === null ? 'null' : Array.isArray(data) ? 'an array' : typeof data;
+    throw new ParseError(path, `expected a JSON object at the top level, got ${got}`, { line: 1, column: 1 });
+  }
+  const version = lockfileVersionOf(data, text, path);
+  if (version >= 2 && isRecord(data.packages)) return parsePackagesSection(data, data.packages, text, path);
+  return parseDependencyTree(data, text, path, context);
+}
+
+function lockfileVersionOf(data: Record<string, unknown>, text: string, path: string): number {
+  const raw = data.lockfileVersion;
+  // npm 5 wrote lockfileVersion 1 from the start; a file without one is read by its shape.
+  if (raw === undefined) return isRecord(data.packages) ? 3 : 1;
+  if (typeof raw === 'number' && SUPPORTED_VERSIONS.includes(raw)) return raw;
+  const at = text.indexOf('"lockfileVersion"');
+  const position = at < 0 ? {} : new LineIndex(text).position(at);
+  throw new ParseError(
+    path,
+    `unsupported lockfileVersion ${JSON.stringify(raw)} (supported: ${SUPPORTED_VERSIONS.join(', ')})`,
+    position,
+    { code: 'UNSUPPORTED_FORMAT' },
+  );
+}
+
+/** The install name of a `packages` key: what follows the last `node_modules/`, else the folder name. */
+function installNameOf(key: string): string {
+  const at = key.lastIndexOf('node_modules/');
+  if (at >= 0) return key.slice(at + 13);
+  const slash = key.lastIndexOf('/');
+  if (slash < 0) return key;
+  const before = key.lastIndexOf('/', slash - 1);
+  const parent = key.slice(before + 1, slash);
+  return parent.startsWith('@') ? key.slice(before + 1) : key.slice(slash + 1);
+}
+
+function isUnderNodeModules(key: string): boolean {
+  return key.startsWith('node_modules/') || key.includes('/node_modules/');
+}
+
+function workspacePatterns(root: unknown): string[] {
+  if (!isRecord(root)) return [];
+  const ws = root.workspaces;
+  const list = Array.isArray(ws) ? ws : isRecord(ws) && Array.isArray(ws.packages) ? ws.packages : [];
+  return list.filter((p): p is string => typeof p === 'string').map((p) => p.replace(/^\.\//, '').replace(/\/$/, ''));
+}
+
+function scopesOf(entry: Record<string, unknown>): Scope[] {
+  const scopes: Scope[] =
+    entry.dev === true && entry.optional === true
+      ? ['dev', 'optional']
+      : entry.dev === true
+        ? ['dev']
+        : entry.optional === true
+          ? ['optional']
+          : entry.devOptional === true
+            ? ['dev', 'optional']
+            : [];
+  if (entry.peer === true) scopes.push('peer');
+  if (entry.inBundle === true) scopes.push('bundled');
+  return scopes;
+}
+
+function stringField(entry: Record<string, unknown>, field: string): string | undefined {
+  const value = entry[field];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * Node's module resolution over lockfile paths: from `from` (a package path or a project folder, `""` for
+ * the root), look in `<dir>/node_modules/<name>` for the folder and each ancestor.
+ */
+function resolveInstallPath(has: (key: string) => boolean, from: string, name: string): string | undefined {
+  let base = from;
+  for (;;) {
+    if (!base.endsWith('node_modules')) {
+      const candidate = base === '' ? `node_modules/${name}` : `${base}/node_modules/${name}`;
+      if (has(candidate)) return candidate;
+    }
+    if (base === '') return undefined;
+    const slash = base.lastIndexOf('/');
+    base = slash < 0 ? '' : base.slice(0, slash);
+  }
+}
+
+function parsePackagesSection(
+  data: Record<string, unknown>,
+  packages: Record<string, unknown>,
+  text: string,
+  path: string,
+): Inventory {
+  const collector = new PackageCollector(path, 'package-lock.json');
+  const locator = new JsonKeyLocator(text);
+  locator.skipTo('packages');
+  const root = packages[''];
+  const patterns = workspacePatterns(root);
+  const keys = Object.keys(packages);
+  const has = (key: string): boolean => Object.hasOwn(packages, key);
+  /** Link entries (`node_modules/x` → `packages/x`): dependency resolution continues at the target. */
+  const links = new Map<string, string>();
+  const projectPaths: string[] = [];
+
+  collector.addProject({ id: npmProjectId(''), ...nameOf(root ?? data), path: '' });
+  projectPaths.push('');
+
+  for (const key of keys) {
+    const entry = packages[key];
+    const line = locator.next(key);
+    if (key === '') continue;
+    if (!isRecord(entry)) {
+      throw new ParseError(path, `package entry "${key}" is not an object`, line === undefined ? {} : { line });
+    }
+    if (entry.link === true) {
+      const target = stringField(entry, 'resolved');
+      if (target !== undefined) links.set(key, target);
+      continue;
+    }
+    const underNodeModules = isUnderNodeModules(key);
+    if (!underNodeModules && patterns.some((pattern) => minimatch(key, pattern))) {
+      collector.addProject({ id: npmProjectId(key), ...nameOf(entry), path: key });
+      projectPaths.push(key);
+    }
+    const installName = installNameOf(key);
+    const realName = stringField(entry, 'name') ?? installName;
+    const resolved = stringField(entry, 'resolved');
+    const occurrence = {
+      nodeId: key,
+      name: realName,
+      version: stringField(entry, 'version') ?? '',
+      scopes: scopesOf(entry),
+      integrity: decodeIntegrity(entry.integrity),
+      source: underNodeModules || resolved !== undefined ? sourceFromResolved(resolved) : { kind: 'path' as const, path: key },
+      line,
+      ...(entry.hasInstallScript === true ? { hasInstallScript: true } : {}),
+      ...(typeof entry.license === 'string' ? { license: entry.license } : {}),
+      ...(realName !== installName && underNodeModules ? { aliases: [installName] } : {}),
+    };
+    collector.add(occurrence);
+  }
+
+  const target = (installPath: string): string => links.get(installPath) ?? installPath;
+  for (const key of keys) {
+    if (key === '' || links.has(key)) continue;
+    const entry = packages[key];
+    if (!isRecord(entry)) continue;
+    for (const name of declaredNames(entry, PACKAGE_DEPENDENCY_FIELDS)) {
+      const to = resolveInstallPath(has, key, name);
+      if (to !== undefined) collector.addEdge(key, target(to));
+    }
+  }
+  for (const projectPath of projectPaths) {
+    const entry = packages[projectPath];
+    if (!isRecord(entry)) continue;
+    for (const name of declaredNames(entry, PROJECT_DEPENDENCY_FIELDS)) {
+      const to = resolveInstallPath(has, projectPath, name);
+      if (to !== undefined) collector.addEdge(npmProjectId(projectPath), target(to));
+    }
+  }
+  return collector.build();
+}
+
+function nameOf(entry: unknown): { name?: string } {
+  return isRecord(entry) && typeof entry.name === 'string' ? { name: entry.name } : {};
+}
+
+/** A v1 `version` field: a version, `npm:<real>@<version>` for aliases, `file:`, or a git URL with commit. */
+function readV1Version(installName: string, raw: string): { name: string; version: string; spec?: string } {
+  if (raw.startsWith('npm:')) {
+    const at = raw.lastIndexOf('@');
+    if (at > 4) return { name: raw.slice(4, at), version: raw.slice(at + 1) };
+  }
+  if (raw.startsWith('file:')) return { name: installName, version: '', spec: raw };
+  // A git dependency's v1 "version" is the resolved URL; the package's own version is not recorded.
+  if (gitParts(raw) !== undefined) return { name: installName, version: '', spec: raw };
+  return { name: installName, version: raw };
+}
+
+/**
+ * Lockfile v1: the nested `dependencies` tree. The file holds no copy of the root manifest, so direct
+ * dependencies come from the sibling package.json when the context can read it; otherwise a top-level
+ * entry counts as direct when no other entry `requires` it (a direct dependency that is also required by
+ * another package is then reported as transitive).
+ */
+function parseDependencyTree(data: Record<string, unknown>, text: string, path: string, context?: ParseContext): Inventory {
+  const collector = new PackageCollector(path, 'package-lock.json');
+  const locator = new JsonKeyLocator(text);
+  const nodes = new Map<string, Record<string, unknown>>();
+  collector.addProject({ id: npmProjectId(''), ...nameOf(data), path: '' });
+
+  const walk = (dependencies: Record<string, unknown>, parent: string): void => {
+    for (const installName of Object.keys(dependencies)) {
+      const entry = dependencies[installName];
+      const line = locator.next(installName);
+      if (!isRecord(entry)) {
+        throw new ParseError(path, `dependency "${installName}" is not an object`, line === undefined ? {} : { line });
+      }
+      const nodeId = parent === '' ? `node_modules/${installName}` : `${parent}/node_modules/${installName}`;
+      nodes.set(nodeId, entry);
+      const raw = stringField(entry, 'version') ?? '';
+      const read = readV1Version(installName, raw);
+      const resolved = stringField(entry, 'resolved');
+      collector.add({
+        nodeId,
+        name: read.name,
+        version: read.version,
+        scopes: scopesOf(entry),
+        integrity: decodeIntegrity(entry.integrity),
+        source: sourceFromResolved(read.spec ?? resolved),
+        line,
+        ...(read.name !== installName ? { aliases: [installName] } : {}),
+      });
+      if (isRecord(entry.dependencies)) walk(entry.dependencies, nodeId);
+    }
+  };
+  if (isRecord(data.dependencies)) walk(data.dependencies, '');
+
+  const has = (key: string): boolean => nodes.has(key);
+  const required = new Set<string>();
+  for (const [nodeId, entry] of nodes) {
+    for (const name of declaredNames(entry, ['requires'])) {
+      const to = resolveInstallPath(has, nodeId, name);
+      if (to === undefined) continue;
+      collector.addEdge(nodeId, to);
+      required.add(to);
+    }
+  }
+
+  const rootId = npmProjectId('');
+  const manifest = readRootManifest(context);
+  if (manifest) {
+    for (const name of declaredNames(manifest, PROJECT_DEPENDENCY_FIELDS)) {
+      const to = resolveInstallPath(has, '', name);
+      if (to !== undefined) collector.addEdge(rootId, to);
+    }
+  } else {
+    for (const nodeId of nodes.keys()) {
+      if (nodeId.indexOf('/node_modules/') < 0 && !required.has(nodeId)) collector.addEdge(rootId, nodeId);
+    }
+  }
+  return collector.build();
+}
+
+function readRootManifest(context?: ParseContext): Record<string, unknown> | undefined {
+  const text = context?.readRelated?.('package.json');
+  if (text === undefined) return undefined;
+  try {
+    const manifest = JSON.parse(text) as unknown;
+    return isRecord(manifest) ? manifest : undefined;
+  } catch {
+    // A broken package.json next to the lockfile is not the lockfile's fault; fall back to the heuristic.
+    return undefined;
+  }
+}
+
+/** npm package-lock.json (v1, v2, v3) and npm-shrinkwrap.json. */
+export const packageLockParser: LockfileParser = {
+  id: 'package-lock.json',
+  ecosystem: 'npm',
+  fileNames: ['package-lock.json', 'npm-shrinkwrap.json'],
+  conformance: ['javascript/packagelockjson'],
+  parse: parsePackageLock,
+};
