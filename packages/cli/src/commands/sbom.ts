@@ -37,7 +37,7 @@ interface VerifyOptions {
   signature?: string;
   key?: string;
   parseAs?: string;
-  format: 'text' | 'json';
+  json?: boolean;
 }
 
 interface SignOptions {
@@ -92,7 +92,7 @@ export function registerSbom(program: Command, ctx: CommandContext): void {
       if (options.output) {
         writeFileSync(resolve(cwd, options.output), text);
         const count = new Set(inventories.flatMap((i) => i.packages.map((p) => p.purl))).size;
-        ctx.io.stderr(`wrote ${options.output}: ${count} components from ${inventories.length} lockfile(s)\n`);
+        ctx.io.stderr(`wrote ${options.output}: ${count} packages from ${inventories.length} lockfile(s)\n`);
       } else {
         ctx.io.stdout(text);
       }
@@ -105,9 +105,10 @@ export function registerSbom(program: Command, ctx: CommandContext): void {
     .option('--against <paths...>', 'compare with the lockfiles in these paths (lockfiles or directories)')
     .option('--signature <file>', 'detached signature over the SBOM file (DER or base64; ECDSA P-256 or Ed25519)')
     .option('--key <pem>', 'public key (PEM) for --signature, e.g. cosign.pub')
-    .option('--parse-as <format>', 'parse named --against files as this format')
-    .addOption(formatOption(['text', 'json'], 'text'))
-    .action(async (file: string, options: VerifyOptions) => {
+    .option('--json', 'print the report as JSON')
+    .action(async (file: string, _options: VerifyOptions, command: Command) => {
+      // Options of `sbom` itself (--parse-as) are parsed wherever they appear, so read them merged.
+      const options = command.optsWithGlobals<VerifyOptions>();
       if (Boolean(options.signature) !== Boolean(options.key)) usageError('--signature and --key go together');
       const cwd = ctx.io.cwd;
       const bytes = readRequired(resolve(cwd, file), file);
@@ -142,22 +143,25 @@ export function registerSbom(program: Command, ctx: CommandContext): void {
       }
       report.valid =
         report.schema.issues.length === 0 && report.drift.differences.length === 0 && report.signature.valid !== false;
-      ctx.io.stdout(options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : verifyText(report));
+      ctx.io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : verifyText(report));
       ctx.exitCode = report.valid ? EXIT.ok : EXIT.violation;
     });
 
   sbom
     .command('sign')
-    .description('make a detached signature over an SBOM file (ECDSA P-256/SHA-256 or Ed25519 PEM private key)')
+    .description(
+      'make a detached signature over an SBOM file (ECDSA P-256/SHA-256 or Ed25519 PEM private key); -o/--output names the signature file (default: FILE.sig)',
+    )
     .argument('<file>', 'the SBOM file')
     .requiredOption('--key <pem>', 'private key (PEM, unencrypted or with LOCKWARDEN_KEY_PASSPHRASE set)')
-    .option('-o, --output <file>', 'signature file (default: FILE.sig)')
+    // -o/--output is the `sbom` command's option (commander parses a parent's options after the subcommand too).
     .addOption(
       new Option('--encoding <encoding>', 'base64 text (as cosign writes) or raw bytes (as openssl writes)')
         .choices(['base64', 'raw'])
         .default('base64'),
     )
-    .action((file: string, options: SignOptions) => {
+    .action((file: string, _options: SignOptions, command: Command) => {
+      const options = command.optsWithGlobals<SignOptions>();
       const cwd = ctx.io.cwd;
       const bytes = readRequired(resolve(cwd, file), file);
       const key = readRequired(resolve(cwd, options.key), options.key).toString('utf8');
