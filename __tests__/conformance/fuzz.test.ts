@@ -40,10 +40,10 @@ function mutate(text: string, rand: () => number): string {
       lines.splice(i, 0, lines[i] ?? '');
       return lines.join('\n');
     }
-    case 5: // deep nesting
-      return text.slice(0, pos) + '['.repeat(2000 + pick(20000)) + text.slice(pos);
+    case 5: // deep nesting, past what naive recursion survives
+      return text.slice(0, pos) + (rand() < 0.5 ? '[' : '{"a":').repeat(12_000) + text.slice(pos);
     case 6: // an enormous line
-      return text.slice(0, pos) + 'a'.repeat(200_000 + pick(300_000)) + text.slice(pos);
+      return text.slice(0, pos) + 'a'.repeat(50_000 + pick(100_000)) + text.slice(pos);
     case 7: // binary garbage
       return Array.from({ length: 1 + pick(512) }, () => String.fromCharCode(pick(256))).join('');
     default: {

@@ -4,7 +4,6 @@ import {
   escapeMarkdown,
   loadGitInventories,
   loadWorkTreeInventories,
-  markdownCode,
   type DependencyChange,
   type Inventory,
 } from '@lockwarden/core';
@@ -43,7 +42,7 @@ export function diffMarkdown(changes: readonly DependencyChange[]): string {
   const lines = ['| change | package | before | after | direct | via | lockfile |', '|---|---|---|---|---|---|---|'];
   for (const c of changes) {
     lines.push(
-      `| ${c.type} | ${markdownCode(c.name)} | ${escapeMarkdown(c.before ?? '')} | ${escapeMarkdown(c.after ?? '')} | ${c.direct ? 'yes' : ''} | ${(c.via ?? []).map(escapeMarkdown).join(', ')} | ${escapeMarkdown(c.lockfile)} |`,
+      `| ${c.type} | ${escapeMarkdown(c.name)} | ${escapeMarkdown(c.before ?? '')} | ${escapeMarkdown(c.after ?? '')} | ${c.direct ? 'yes' : ''} | ${(c.via ?? []).map(escapeMarkdown).join(', ')} | ${escapeMarkdown(c.lockfile)} |`,
     );
   }
   return `${lines.join('\n')}\n`;

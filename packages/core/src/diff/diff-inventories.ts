@@ -50,16 +50,24 @@ interface Group {
   versions: Map<string, Package[]>;
 }
 
-/** Packages by ecosystem + name, in lockfile order. */
+/**
+ * Packages by ecosystem + normalised name, in lockfile order, so `Django` -> `django` on PyPI is one package
+ * upgraded rather than one removed and one added.
+ */
 function byName(inventory: Inventory | undefined): Map<string, Package[]> {
   const map = new Map<string, Package[]>();
   for (const pkg of inventory?.packages ?? []) {
-    const key = pkg.ecosystem === 'npm' ? pkg.name : `${pkg.ecosystem}\0${pkg.name}`;
+    const key = pkg.ecosystem === 'npm' ? pkg.name : `${pkg.ecosystem}\0${normalizedName(pkg)}`;
     const list = map.get(key);
     if (list) list.push(pkg);
     else map.set(key, [pkg]);
   }
   return map;
+}
+
+function normalizedName(pkg: Package): string {
+  const plugin = ECOSYSTEM_PLUGINS.get(pkg.ecosystem);
+  return plugin ? plugin.normalizeName(pkg.name) : pkg.name;
 }
 
 function toGroup(pkgs: Package[] | undefined): Group | undefined {
@@ -108,19 +116,16 @@ function diffLockfile(base: Inventory | undefined, head: Inventory | undefined, 
     const order = versionOrder(group.ecosystem);
     gone.sort(order);
     came.sort(order);
-    const paired = Math.min(gone.length, came.length);
-    for (let i = 0; i < paired; i++) {
-      const before = gone[i] as string;
-      const after = came[i] as string;
+    for (const [before, after] of pairVersions(gone, came, b, h, order)) {
       const pkgs = h?.versions.get(after) ?? [];
       changes.push(
         change(order(after, before) < 0 ? 'downgraded' : 'upgraded', group, file, pkgs, before, after, needVia),
       );
     }
-    for (const after of came.slice(paired)) {
+    for (const after of came) {
       changes.push(change('added', group, file, h?.versions.get(after) ?? [], undefined, after, needVia));
     }
-    for (const before of gone.slice(paired)) {
+    for (const before of gone) {
       changes.push(change('removed', group, file, b?.versions.get(before) ?? [], before, undefined, undefined));
     }
   };
@@ -133,6 +138,37 @@ function diffLockfile(base: Inventory | undefined, head: Inventory | undefined, 
   return changes.sort(
     (x, y) => compareText(x.ecosystem, y.ecosystem) || compareText(x.name, y.name) || compareText(x.after ?? x.before ?? '', y.after ?? y.before ?? ''),
   );
+}
+
+/**
+ * Pairs versions that disappeared with versions that appeared, removing the paired ones from `gone` and `came`.
+ * A version at the same place in the tree (same package id, e.g. `node_modules/debug`) is the same dependency
+ * changed; otherwise each old version goes to the nearest new version above it, else the nearest below.
+ */
+function pairVersions(
+  gone: string[],
+  came: string[],
+  b: Group | undefined,
+  h: Group | undefined,
+  order: (x: string, y: string) => number,
+): Array<[string, string]> {
+  const pairs: Array<[string, string]> = [];
+  const take = (before: string, after: string): void => {
+    pairs.push([before, after]);
+    gone.splice(gone.indexOf(before), 1);
+    came.splice(came.indexOf(after), 1);
+  };
+  for (const before of [...gone]) {
+    const ids = new Set((b?.versions.get(before) ?? []).map((p) => p.id));
+    const after = came.find((v) => (h?.versions.get(v) ?? []).some((p) => ids.has(p.id)));
+    if (after !== undefined) take(before, after);
+  }
+  for (const before of [...gone]) {
+    if (came.length === 0) break;
+    const above = came.find((v) => order(v, before) > 0);
+    take(before, above ?? (came[came.length - 1] as string));
+  }
+  return pairs;
 }
 
 function change(
