@@ -197,6 +197,20 @@ describe('generateSbom: spec versions and formats', () => {
     expect(xml).toContain('<hash alg="SHA-512">');
   });
 
+  it('leaves out digests that are not hex of their algorithm\'s length, keeping the BOM schema-valid', async () => {
+    const inventory = appInventory();
+    const debug = inventory.packages.find((p) => p.name === 'debug');
+    if (!debug) throw new Error('fixture');
+    debug.integrity = [
+      { algorithm: 'sha256', value: 'abc' },
+      { algorithm: 'sha512', value: 'Z'.repeat(128) },
+      { algorithm: 'sha256', value: 'ef'.repeat(32) },
+    ];
+    const text = generate([inventory]);
+    expect(byName(JSON.parse(text) as CdxBom, 'debug').hashes).toEqual([{ alg: 'SHA-256', content: 'ef'.repeat(32) }]);
+    expect((await validateSbomJson(text)).issues).toEqual([]);
+  });
+
   it('refuses spec versions it does not write', () => {
     expect(() => generate([appInventory()], { specVersion: '1.3' })).toThrow(/unsupported CycloneDX spec version "1.3"/);
   });
