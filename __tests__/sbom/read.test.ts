@@ -129,5 +129,15 @@ describe('readSbom: bad input', () => {
     const inventory = readSbom(text, 'x.json');
     expect(inventory.packages.map((p) => p.name)).toEqual(['__proto__']);
     expect(inventory.edges).toEqual([]);
+    const inherited = JSON.stringify({
+      bomFormat: 'CycloneDX',
+      specVersion: '1.6',
+      components: [
+        { type: 'library', name: 'x', purl: 'pkg:constructor/x@1', hashes: [{ alg: 'toString', content: 'ab' }] },
+        { type: 'library', name: 'y', purl: 'pkg:npm/y@1', hashes: [{ alg: 'constructor', content: 'ab' }] },
+      ],
+    });
+    const read = readSbom(inherited, 'x.json');
+    expect(read.packages.map((p) => [p.ecosystem, p.name, p.integrity])).toEqual([['npm', 'y', []]]);
   });
 });
