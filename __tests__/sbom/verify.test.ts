@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createPrivateKey, sign } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -104,6 +105,12 @@ describe('detached signatures, checked against the openssl CLI', () => {
     const der = read('bom.sig');
     expect(verifyDetached(data, der, text('ec.pub.pem'))).toBe(true);
     expect(verifyDetached(data, Buffer.from(`${der.toString('base64')}\n`), text('ec.pub.pem'))).toBe(true);
+  });
+
+  it('verifies ECDSA signatures in IEEE P1363 form (r||s, as WebCrypto writes them)', () => {
+    const p1363 = sign('sha256', data, { key: createPrivateKey(text('ec.pem')), dsaEncoding: 'ieee-p1363' });
+    expect(p1363).toHaveLength(64);
+    expect(verifyDetached(data, p1363, text('ec.pub.pem'))).toBe(true);
   });
 
   it('verifies openssl Ed25519 signatures (`pkeyutl -sign -rawin`)', () => {
