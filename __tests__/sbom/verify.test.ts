@@ -9,22 +9,25 @@ import {
   generateSbom,
   readSbom,
   signDetached,
+  validateSbomJson,
   verifyDetached,
   type Inventory,
 } from '@lockwarden/core';
 import { appInventory, npmPackage, toolsInventory } from './fixture-inventories.js';
 
-function sbomOf(inventories: Inventory[]): Inventory {
-  return readSbom(generateSbom(inventories, { toolVersion: '1', reproducible: true }), 'bom.json');
+async function sbomOf(inventories: Inventory[]): Promise<Inventory> {
+  const text = generateSbom(inventories, { toolVersion: '1', reproducible: true });
+  expect((await validateSbomJson(text)).issues).toEqual([]);
+  return readSbom(text, 'bom.json');
 }
 
 describe('compareSbomWithInventories (drift)', () => {
-  it('finds nothing when the SBOM matches the lockfiles', () => {
-    expect(compareSbomWithInventories(sbomOf([appInventory(), toolsInventory()]), [appInventory(), toolsInventory()])).toEqual([]);
+  it('finds nothing when the SBOM matches the lockfiles', async () => {
+    expect(compareSbomWithInventories(await sbomOf([appInventory(), toolsInventory()]), [appInventory(), toolsInventory()])).toEqual([]);
   });
 
-  it('lists missing, extra, version and hash mismatches', () => {
-    const sbom = sbomOf([appInventory()]);
+  it('lists missing, extra, version and hash mismatches', async () => {
+    const sbom = await sbomOf([appInventory()]);
     const now = appInventory();
     // debug upgraded, left-pad removed, a new package added, the tarball's hash changed.
     const debug = now.packages.find((p) => p.name === 'debug');
