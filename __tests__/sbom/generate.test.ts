@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { generateSbom, readRootProject, validateSbomJson, type Inventory } from '@lockwarden/core';
 import { appInventory, pythonInventory, toolsInventory } from './fixture-inventories.js';
@@ -187,6 +189,19 @@ describe('generateSbom: spec versions and formats', () => {
     const text = generate([appInventory(), pythonInventory()], { specVersion: '1.7' });
     expect((JSON.parse(text) as CdxBom).specVersion).toBe('1.7');
     expect(await validateSbomJson(text)).toEqual({ specVersion: '1.7', issues: [] });
+  });
+
+  it('writes XML that is valid against the official XSD of 1.6 and 1.7', async () => {
+    // Test-only: the library's XML validator needs the native libxmljs2, which cyclonedx-npm (a devDependency) brings.
+    const library = createRequire(fileURLToPath(new URL('../../packages/core/package.json', import.meta.url)))(
+      '@cyclonedx/cyclonedx-library',
+    ) as { Validation: { XmlValidator: new (v: string) => { validate(xml: string): Promise<unknown> } } };
+    for (const specVersion of ['1.6', '1.7'] as const) {
+      const xml = generate([appInventory(), toolsInventory(), pythonInventory()], { format: 'xml', specVersion });
+      expect(await new library.Validation.XmlValidator(specVersion).validate(xml)).toBeNull();
+      const broken = xml.replace('<name>debug</name>', '<nam>debug</nam>');
+      expect(await new library.Validation.XmlValidator(specVersion).validate(broken)).not.toBeNull();
+    }
   });
 
   it('writes XML with the same content', () => {
