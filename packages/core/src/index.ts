@@ -18,4 +18,7 @@ export * from './lockfiles/index.js';
 export * from './diff/index.js';
 export * from './report/index.js';
 export { compareSemver } from './ecosystems/semver-order.js';
+export * from './policy/index.js';
+export * from './typosquat/index.js';
+export * from './registry/index.js';
 export * from './sbom/index.js';

@@ -2,7 +2,15 @@ import type { Command } from 'commander';
 import type { CommandContext } from '../context.js';
 import { registerLs } from './ls.js';
 import { registerDiff } from './diff.js';
+import { registerCheck } from './check.js';
+import { registerVet } from './vet.js';
 import { registerSbom } from './sbom.js';
 
 /** Every subcommand, registered in this order; one file per command. */
-export const COMMANDS: ReadonlyArray<(program: Command, ctx: CommandContext) => void> = [registerLs, registerDiff, registerSbom];
+export const COMMANDS: ReadonlyArray<(program: Command, ctx: CommandContext) => void> = [
+  registerLs,
+  registerDiff,
+  registerCheck,
+  registerVet,
+  registerSbom,
+];
