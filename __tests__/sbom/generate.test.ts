@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { generateSbom, readRootProject, validateSbomJson, type Inventory } from '@lockwarden/core';
+import { generateSbom, readRootProject, validateSbomJson, type Inventory, type Package } from '@lockwarden/core';
 import { appInventory, pythonInventory, toolsInventory } from './fixture-inventories.js';
 
 interface CdxComponent {
@@ -141,6 +141,17 @@ describe('generateSbom: a monorepo with several lockfiles', () => {
     expect(dependsOn(bom, 'pkg:npm/debug@4.3.4')).toEqual(['pkg:npm/ms@2.1.2']);
     expect(byName(bom, 'Django')).toMatchObject({ hashes: [{ alg: 'SHA-256', content: 'cd'.repeat(32) }] });
     expect(byName(bom, 'Django').group).toBeUndefined();
+  });
+});
+
+describe('generateSbom: lockfiles that record edges only between packages', () => {
+  it('ties the direct packages to their project', () => {
+    const inventory = pythonInventory();
+    inventory.packages.push({ ...(inventory.packages[0] as Package), id: 'asgiref', name: 'asgiref', version: '3.7.2', purl: 'pkg:pypi/asgiref@3.7.2', direct: false });
+    inventory.edges = [{ from: 'django', to: 'asgiref' }];
+    const bom = JSON.parse(generate([inventory])) as CdxBom;
+    expect(dependsOn(bom, 'lockwarden:project:api')).toEqual(['pkg:pypi/django@4.2.1']);
+    expect(dependsOn(bom, 'pkg:pypi/django@4.2.1')).toEqual(['pkg:pypi/asgiref@3.7.2']);
   });
 });
 

@@ -136,8 +136,10 @@ export function buildBom(inventories: readonly Inventory[], options: BuildBomOpt
       const to = node.get(edge.to);
       if (from && to && from !== to) from.dependencies.add(to.bomRef);
     }
-    // Formats without edges still tie every direct package to its project, so nothing floats unattached.
-    if (inventory.edges === undefined) {
+    // Formats without edges from the project (requirements.txt has none, poetry.lock only between packages) still
+    // tie every direct package to its project, so the graph reaches them from the root.
+    const projectIds = new Set(inventory.projects.map((p) => p.id));
+    if (!(inventory.edges ?? []).some((e) => projectIds.has(e.from))) {
       const rootProject = inventory.projects.find((p) => p.path === '');
       const owner = (rootProject && node.get(rootProject.id)) ?? root;
       for (const pkg of inventory.packages) {
