@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { generateSbom, readRootProject, validateSbomJson, type Inventory, type Package } from '@lockwarden/core';
-import { appInventory, pythonInventory, toolsInventory } from './fixture-inventories.js';
+import { appInventory, npmPackage, pythonInventory, toolsInventory } from './fixture-inventories.js';
 
 interface CdxComponent {
   type: string;
@@ -152,6 +152,20 @@ describe('generateSbom: lockfiles that record edges only between packages', () =
     const bom = JSON.parse(generate([inventory])) as CdxBom;
     expect(dependsOn(bom, 'lockwarden:project:api')).toEqual(['pkg:pypi/django@4.2.1']);
     expect(dependsOn(bom, 'pkg:pypi/django@4.2.1')).toEqual(['pkg:pypi/asgiref@3.7.2']);
+  });
+});
+
+describe('generateSbom: a lockfile that lists the root project itself (Cargo.lock)', () => {
+  it('keeps bom-refs unique', async () => {
+    const inventory = appInventory();
+    inventory.packages.push(npmPackage('self', 'app', '1.0.0', { direct: false }));
+    const text = generate([inventory]);
+    const bom = JSON.parse(text) as CdxBom;
+    const refs = [bom.metadata.component['bom-ref'], ...bom.components.map((c) => c['bom-ref'])];
+    expect(new Set(refs).size).toBe(refs.length);
+    expect(bom.metadata.component['bom-ref']).toBe('lockwarden:root');
+    expect(dependsOn(bom, 'lockwarden:root')).toHaveLength(5);
+    expect((await validateSbomJson(text)).issues).toEqual([]);
   });
 });
 

@@ -128,6 +128,8 @@ export function buildBom(inventories: readonly Inventory[], options: BuildBomOpt
     }
   });
   for (const entry of byPurl.values()) entry.component.scope = SCOPES[entry.rank];
+  // Cargo.lock (and others) list the root crate itself; bom-refs must stay unique, so the root steps aside.
+  if (root.bomRef.value !== undefined && byPurl.has(root.bomRef.value)) root.bomRef.value = 'lockwarden:root';
 
   inventories.forEach((inventory, index) => {
     const node = nodes[index] as Map<string, Models.Component>;
