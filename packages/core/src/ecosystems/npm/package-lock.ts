@@ -182,8 +182,10 @@ function parsePackagesSection(
   }
 
   const target = (installPath: string): string => links.get(installPath) ?? installPath;
+  const isProject = new Set(projectPaths);
   for (const key of keys) {
-    if (key === '' || links.has(key)) continue;
+    // Projects' dependencies (dev ones included) start at the project, below.
+    if (isProject.has(key) || links.has(key)) continue;
     const entry = packages[key];
     if (!isRecord(entry)) continue;
     for (const name of declaredNames(entry, PACKAGE_DEPENDENCY_FIELDS)) {
