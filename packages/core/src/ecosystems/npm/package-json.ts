@@ -44,7 +44,7 @@ export function parsePackageJson(text: string, path: string): DeclaredDependency
     }
     for (const declared of Object.keys(map)) {
       const specifier = map[declared];
-      const line = locator.next(declared, '"');
+      const line = locator.next(declared, '');
       if (typeof specifier !== 'string') {
         throw new ParseError(path, `${section}["${declared}"] must be a string specifier`, line === undefined ? {} : { line });
       }
