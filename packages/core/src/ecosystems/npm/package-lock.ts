@@ -1,13 +1,14 @@
 import { minimatch } from 'minimatch';
 import { ParseError } from '../../errors.js';
 import type { Inventory } from '../../model/inventory.js';
-import type { Scope } from '../../model/package.js';
+import type { Package, Scope } from '../../model/package.js';
 import { isRecord, parseJson } from '../../parse/json.js';
 import { LineIndex } from '../../parse/line-index.js';
 import type { LockfileParser, ParseContext } from '../types.js';
 import { decodeIntegrity } from './integrity.js';
 import { JsonKeyLocator } from './json-key-locator.js';
-import { PackageCollector } from './package-collector.js';
+import { InstallTree } from './install-tree.js';
+import { PackageCollector, type PackageOccurrence } from './package-collector.js';
 import { gitParts, sourceFromResolved } from './resolved-source.js';
 
 const SUPPORTED_VERSIONS = [1, 2, 3];
@@ -109,23 +110,6 @@ function stringField(entry: Record<string, unknown>, field: string): string | un
   return typeof value === 'string' ? value : undefined;
 }
 
-/**
- * Node's module resolution over lockfile paths: from `from` (a package path or a project folder, `""` for
- * the root), look in `<dir>/node_modules/<name>` for the folder and each ancestor.
- */
-function resolveInstallPath(has: (key: string) => boolean, from: string, name: string): string | undefined {
-  let base = from;
-  for (;;) {
-    if (!base.endsWith('node_modules')) {
-      const candidate = base === '' ? `node_modules/${name}` : `${base}/node_modules/${name}`;
-      if (has(candidate)) return candidate;
-    }
-    if (base === '') return undefined;
-    const slash = base.lastIndexOf('/');
-    base = slash < 0 ? '' : base.slice(0, slash);
-  }
-}
-
 function parsePackagesSection(
   data: Record<string, unknown>,
   packages: Record<string, unknown>,
@@ -138,15 +122,17 @@ function parsePackagesSection(
   const root = packages[''];
   const patterns = workspacePatterns(root);
   const keys = Object.keys(packages);
-  const has = (key: string): boolean => Object.hasOwn(packages, key);
-  /** Link entries (`node_modules/x` → `packages/x`): dependency resolution continues at the target. */
-  const links = new Map<string, string>();
-  const projectPaths: string[] = [];
-
+  /** What each install path holds: its package, or for a link entry (`node_modules/x` → `packages/x`) the target path. */
+  const tree = new InstallTree<Package | string>();
+  /** Packages by path for entries outside node_modules (link targets: workspaces, `file:` folders). */
+  const localPackages = new Map<string, Package>();
+  /** Per key (same order as `keys`): the package, or undefined for the root, links and projects. */
+  const nodes: Array<Package | undefined> = new Array<Package | undefined>(keys.length);
+  const projectPaths: string[] = [''];
   collector.addProject({ id: npmProjectId(''), ...nameOf(root ?? data), path: '' });
-  projectPaths.push('');
 
-  for (const key of keys) {
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
     const entry = packages[key];
     const line = locator.next(key);
     if (key === '') continue;
@@ -155,51 +141,60 @@ function parsePackagesSection(
     }
     if (entry.link === true) {
       const target = stringField(entry, 'resolved');
-      if (target !== undefined) links.set(key, target);
+      if (target !== undefined) tree.add(key, target);
       continue;
     }
     const underNodeModules = isUnderNodeModules(key);
-    if (!underNodeModules && patterns.some((pattern) => minimatch(key, pattern))) {
+    let isProject = false;
+    if (!underNodeModules && patterns.length > 0 && patterns.some((pattern) => minimatch(key, pattern))) {
       collector.addProject({ id: npmProjectId(key), ...nameOf(entry), path: key });
       projectPaths.push(key);
+      isProject = true;
     }
     const installName = installNameOf(key);
-    const realName = stringField(entry, 'name') ?? installName;
+    const name = stringField(entry, 'name') ?? installName;
     const resolved = stringField(entry, 'resolved');
-    const occurrence = {
+    const occurrence: PackageOccurrence = {
       nodeId: key,
-      name: realName,
+      name,
       version: stringField(entry, 'version') ?? '',
       scopes: scopesOf(entry),
       integrity: decodeIntegrity(entry.integrity),
-      source: underNodeModules || resolved !== undefined ? sourceFromResolved(resolved) : { kind: 'path' as const, path: key },
+      source: underNodeModules || resolved !== undefined ? sourceFromResolved(resolved) : { kind: 'path', path: key },
       line,
-      ...(entry.hasInstallScript === true ? { hasInstallScript: true } : {}),
-      ...(typeof entry.license === 'string' ? { license: entry.license } : {}),
-      ...(realName !== installName && underNodeModules ? { aliases: [installName] } : {}),
     };
-    collector.add(occurrence);
+    if (entry.hasInstallScript === true) occurrence.hasInstallScript = true;
+    if (typeof entry.license === 'string') occurrence.license = entry.license;
+    if (name !== installName && underNodeModules) occurrence.aliases = [installName];
+    const pkg = collector.add(occurrence, { byNodeId: false });
+    tree.add(key, pkg);
+    if (!underNodeModules) localPackages.set(key, pkg);
+    // Projects' dependencies (dev ones included) start at the project, below.
+    if (!isProject) nodes[i] = pkg;
   }
 
-  const target = (installPath: string): string => links.get(installPath) ?? installPath;
-  const isProject = new Set(projectPaths);
-  for (const key of keys) {
-    // Projects' dependencies (dev ones included) start at the project, below.
-    if (isProject.has(key) || links.has(key)) continue;
-    const entry = packages[key];
-    if (!isRecord(entry)) continue;
-    for (const name of declaredNames(entry, PACKAGE_DEPENDENCY_FIELDS)) {
-      const to = resolveInstallPath(has, key, name);
-      if (to !== undefined) collector.addEdge(key, target(to));
+  const addEdges = (from: Package | string, chain: ReadonlyArray<Map<string, Package | string>>, map: unknown): void => {
+    if (!isRecord(map)) return;
+    for (const name in map) {
+      if (!Object.hasOwn(map, name)) continue;
+      const hit = InstallTree.resolveIn(chain, name);
+      const to = typeof hit === 'string' ? localPackages.get(hit) : hit;
+      if (to !== undefined) collector.addEdgeBetween(from, to);
     }
+  };
+  for (let i = 0; i < keys.length; i++) {
+    const pkg = nodes[i];
+    if (pkg === undefined) continue;
+    const key = keys[i] as string;
+    const entry = packages[key] as Record<string, unknown>;
+    const chain = tree.chain(key);
+    for (const field of PACKAGE_DEPENDENCY_FIELDS) addEdges(pkg, chain, entry[field]);
   }
   for (const projectPath of projectPaths) {
     const entry = packages[projectPath];
     if (!isRecord(entry)) continue;
-    for (const name of declaredNames(entry, PROJECT_DEPENDENCY_FIELDS)) {
-      const to = resolveInstallPath(has, projectPath, name);
-      if (to !== undefined) collector.addEdge(npmProjectId(projectPath), target(to));
-    }
+    const chain = tree.chain(projectPath);
+    for (const field of PROJECT_DEPENDENCY_FIELDS) addEdges(npmProjectId(projectPath), chain, entry[field]);
   }
   return collector.build();
 }
@@ -230,6 +225,7 @@ function parseDependencyTree(data: Record<string, unknown>, text: string, path: 
   const collector = new PackageCollector(path, 'package-lock.json');
   const locator = new JsonKeyLocator(text);
   const nodes = new Map<string, Record<string, unknown>>();
+  const tree = new InstallTree();
   collector.addProject({ id: npmProjectId(''), ...nameOf(data), path: '' });
 
   const walk = (dependencies: Record<string, unknown>, parent: string): void => {
@@ -241,6 +237,7 @@ function parseDependencyTree(data: Record<string, unknown>, text: string, path: 
       }
       const nodeId = parent === '' ? `node_modules/${installName}` : `${parent}/node_modules/${installName}`;
       nodes.set(nodeId, entry);
+      tree.add(nodeId, nodeId);
       const raw = stringField(entry, 'version') ?? '';
       const read = readV1Version(installName, raw);
       const resolved = stringField(entry, 'resolved');
@@ -259,11 +256,10 @@ function parseDependencyTree(data: Record<string, unknown>, text: string, path: 
   };
   if (isRecord(data.dependencies)) walk(data.dependencies, '');
 
-  const has = (key: string): boolean => nodes.has(key);
   const required = new Set<string>();
   for (const [nodeId, entry] of nodes) {
     for (const name of declaredNames(entry, ['requires'])) {
-      const to = resolveInstallPath(has, nodeId, name);
+      const to = tree.resolve(nodeId, name);
       if (to === undefined) continue;
       collector.addEdge(nodeId, to);
       required.add(to);
@@ -274,7 +270,7 @@ function parseDependencyTree(data: Record<string, unknown>, text: string, path: 
   const manifest = readRootManifest(context);
   if (manifest) {
     for (const name of declaredNames(manifest, PROJECT_DEPENDENCY_FIELDS)) {
-      const to = resolveInstallPath(has, '', name);
+      const to = tree.resolve('', name);
       if (to !== undefined) collector.addEdge(rootId, to);
     }
   } else {
