@@ -15,8 +15,6 @@ const SUPPORTED_VERSIONS = [1, 2, 3];
 
 /** Dependency maps a project (root or workspace) declares; devDependencies count only for projects. */
 const PROJECT_DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'];
-/** Dependency maps an installed package brings along. */
-const PACKAGE_DEPENDENCY_FIELDS = ['dependencies', 'optionalDependencies', 'peerDependencies'];
 
 /** The id of a project in the inventory; `path` is relative to the lockfile's folder, `""` for the root. */
 export function npmProjectId(path: string): string {
@@ -105,6 +103,94 @@ function scopesOf(entry: Record<string, unknown>): Scope[] {
   return scopes;
 }
 
+/** The fields of a `packages` entry this parser reads, with one fixed shape. */
+interface EntryFields {
+  name: string | undefined;
+  version: string | undefined;
+  resolved: string | undefined;
+  integrity: string | undefined;
+  license: string | undefined;
+  link: boolean;
+  hasInstallScript: boolean;
+  dev: boolean;
+  optional: boolean;
+  devOptional: boolean;
+  peer: boolean;
+  inBundle: boolean;
+  dependencies: unknown;
+  optionalDependencies: unknown;
+  peerDependencies: unknown;
+}
+
+/**
+ * Reads an entry in one pass over its own keys. Entries come in many shapes, so asking each for a dozen
+ * mostly absent fields is a dozen slow megamorphic misses; walking the few keys it has is not.
+ */
+function readEntry(entry: Record<string, unknown>): EntryFields {
+  const fields: EntryFields = {
+    name: undefined,
+    version: undefined,
+    resolved: undefined,
+    integrity: undefined,
+    license: undefined,
+    link: false,
+    hasInstallScript: false,
+    dev: false,
+    optional: false,
+    devOptional: false,
+    peer: false,
+    inBundle: false,
+    dependencies: undefined,
+    optionalDependencies: undefined,
+    peerDependencies: undefined,
+  };
+  for (const key in entry) {
+    const value = entry[key];
+    switch (key) {
+      case 'name':
+      case 'version':
+      case 'resolved':
+      case 'integrity':
+      case 'license':
+        if (typeof value === 'string') fields[key] = value;
+        break;
+      case 'link':
+      case 'hasInstallScript':
+      case 'dev':
+      case 'optional':
+      case 'devOptional':
+      case 'peer':
+      case 'inBundle':
+        fields[key] = value === true;
+        break;
+      case 'dependencies':
+      case 'optionalDependencies':
+      case 'peerDependencies':
+        fields[key] = value;
+        break;
+      default:
+        break;
+    }
+  }
+  return fields;
+}
+
+function fieldScopes(fields: EntryFields): Scope[] {
+  const scopes: Scope[] =
+    fields.dev && fields.optional
+      ? ['dev', 'optional']
+      : fields.dev
+        ? ['dev']
+        : fields.optional
+          ? ['optional']
+          : fields.devOptional
+            ? ['dev', 'optional']
+            : [];
+  if (fields.peer) scopes.push('peer');
+  if (fields.inBundle) scopes.push('bundled');
+  return scopes;
+}
+
 function stringField(entry: Record<string, unknown>, field: string): string | undefined {
   const value = entry[field];
   return typeof value === 'string' ? value : undefined;
@@ -126,8 +212,8 @@ function parsePackagesSection(
   const tree = new InstallTree<Package | string>();
   /** Packages by path for entries outside node_modules (link targets: workspaces, `file:` folders). */
   const localPackages = new Map<string, Package>();
-  /** Per key (same order as `keys`): the package, or undefined for the root, links and projects. */
-  const nodes: Array<Package | undefined> = new Array<Package | undefined>(keys.length);
+  /** Per key (same order as `keys`): the package and its fields; undefined for the root, links and projects. */
+  const nodes: Array<{ pkg: Package; fields: EntryFields } | undefined> = new Array(keys.length);
   const projectPaths: string[] = [''];
   collector.addProject({ id: npmProjectId(''), ...nameOf(root ?? data), path: '' });
 
@@ -139,9 +225,9 @@ function parsePackagesSection(
     if (!isRecord(entry)) {
       throw new ParseError(path, `package entry "${key}" is not an object`, line === undefined ? {} : { line });
     }
-    if (entry.link === true) {
-      const target = stringField(entry, 'resolved');
-      if (target !== undefined) tree.add(key, target);
+    const fields = readEntry(entry);
+    if (fields.link) {
+      if (fields.resolved !== undefined) tree.add(key, fields.resolved);
       continue;
     }
     const underNodeModules = isUnderNodeModules(key);
@@ -152,25 +238,25 @@ function parsePackagesSection(
       isProject = true;
     }
     const installName = installNameOf(key);
-    const name = stringField(entry, 'name') ?? installName;
-    const resolved = stringField(entry, 'resolved');
+    const name = fields.name ?? installName;
+    const resolved = fields.resolved;
     const occurrence: PackageOccurrence = {
       nodeId: key,
       name,
-      version: stringField(entry, 'version') ?? '',
-      scopes: scopesOf(entry),
-      integrity: decodeIntegrity(entry.integrity),
+      version: fields.version ?? '',
+      scopes: fieldScopes(fields),
+      integrity: decodeIntegrity(fields.integrity),
       source: underNodeModules || resolved !== undefined ? sourceFromResolved(resolved) : { kind: 'path', path: key },
       line,
     };
-    if (entry.hasInstallScript === true) occurrence.hasInstallScript = true;
-    if (typeof entry.license === 'string') occurrence.license = entry.license;
+    if (fields.hasInstallScript) occurrence.hasInstallScript = true;
+    if (fields.license !== undefined) occurrence.license = fields.license;
     if (name !== installName && underNodeModules) occurrence.aliases = [installName];
     const pkg = collector.add(occurrence, { byNodeId: false });
     tree.add(key, pkg);
     if (!underNodeModules) localPackages.set(key, pkg);
     // Projects' dependencies (dev ones included) start at the project, below.
-    if (!isProject) nodes[i] = pkg;
+    if (!isProject) nodes[i] = { pkg, fields };
   }
 
   const addEdges = (from: Package | string, chain: ReadonlyArray<Map<string, Package | string>>, map: unknown): void => {
@@ -183,12 +269,14 @@ function parsePackagesSection(
     }
   };
   for (let i = 0; i < keys.length; i++) {
-    const pkg = nodes[i];
-    if (pkg === undefined) continue;
-    const key = keys[i] as string;
-    const entry = packages[key] as Record<string, unknown>;
-    const chain = tree.chain(key);
-    for (const field of PACKAGE_DEPENDENCY_FIELDS) addEdges(pkg, chain, entry[field]);
+    const node = nodes[i];
+    if (node === undefined) continue;
+    const { pkg, fields } = node;
+    if (fields.dependencies === undefined && fields.optionalDependencies === undefined && fields.peerDependencies === undefined) continue;
+    const chain = tree.chain(keys[i] as string);
+    addEdges(pkg, chain, fields.dependencies);
+    addEdges(pkg, chain, fields.optionalDependencies);
+    addEdges(pkg, chain, fields.peerDependencies);
   }
   for (const projectPath of projectPaths) {
     const entry = packages[projectPath];
