@@ -1,3 +1,4 @@
+import { ParseError } from '../../errors.js';
 import type { Edge, Inventory, Project } from '../../model/inventory.js';
 import type { Hash, Package, Scope, Source } from '../../model/package.js';
 import { buildPurl } from '../../model/purl.js';
@@ -128,7 +129,7 @@ export class PackageCollector {
         ecosystem: 'npm',
         name: occurrence.name,
         version: occurrence.version,
-        purl: this.purls.purl(occurrence.name, occurrence.version),
+        purl: this.purlOf(occurrence),
         direct: false,
         scopes: occurrence.scopes.length > 1 ? [...occurrence.scopes].sort() : occurrence.scopes,
         integrity: occurrence.integrity,
@@ -166,6 +167,20 @@ export class PackageCollector {
     }
     if (options?.byNodeId !== false) this.nodeToPackage.set(occurrence.nodeId, pkg);
     return pkg;
+  }
+
+  // packageurl-js rejects what no registry accepts (an empty name): that is malformed input, said with its line.
+  private purlOf(occurrence: PackageOccurrence): string {
+    try {
+      return this.purls.purl(occurrence.name, occurrence.version);
+    } catch (err) {
+      throw new ParseError(
+        this.lockfile,
+        `invalid package name ${JSON.stringify(occurrence.name)} at "${occurrence.nodeId}"`,
+        occurrence.line === undefined ? {} : { line: occurrence.line },
+        { cause: err },
+      );
+    }
   }
 
   /** Registers a root or workspace project; edges may start at its id. */
