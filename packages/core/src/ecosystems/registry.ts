@@ -2,6 +2,17 @@ import { LockwardenError } from '../errors.js';
 import type { Ecosystem } from '../model/ecosystem.js';
 import type { EcosystemPlugin, LockfileParser, ManifestParser } from './types.js';
 import { npmPlugin } from './npm/index.js';
+import { goPlugin } from './go/index.js';
+import { cargoPlugin } from './cargo/index.js';
+import { rubygemsPlugin } from './rubygems/index.js';
+import { packagistPlugin } from './packagist/index.js';
+import { pypiPlugin } from './pypi/index.js';
+import { mavenPlugin } from './maven/index.js';
+import { nugetPlugin } from './nuget/index.js';
+import { pubPlugin } from './pub/index.js';
+import { hexPlugin } from './hex/index.js';
+import { swiftPlugin } from './swift/index.js';
+import { cocoapodsPlugin } from './cocoapods/index.js';
 
 /**
  * The explicit list of ecosystem plug-ins. A test checks that every folder under `ecosystems/` is listed here
@@ -9,6 +20,17 @@ import { npmPlugin } from './npm/index.js';
  */
 export const ECOSYSTEM_PLUGINS: ReadonlyMap<Ecosystem, EcosystemPlugin> = new Map<Ecosystem, EcosystemPlugin>([
   ['npm', npmPlugin],
+  ['Go', goPlugin],
+  ['crates.io', cargoPlugin],
+  ['RubyGems', rubygemsPlugin],
+  ['Packagist', packagistPlugin],
+  ['PyPI', pypiPlugin],
+  ['Maven', mavenPlugin],
+  ['NuGet', nugetPlugin],
+  ['Pub', pubPlugin],
+  ['Hex', hexPlugin],
+  ['SwiftURL', swiftPlugin],
+  ['CocoaPods', cocoapodsPlugin],
 ]);
 
 /** The plug-in for an ecosystem; throws UNSUPPORTED_ECOSYSTEM when there is none. */

@@ -2,6 +2,7 @@ import { printParseErrorCode, visit, type ParseError as JsoncError } from 'jsonc
 import { ParseError } from '../../errors.js';
 import { MAX_LOCKFILE_BYTES, stripBom } from '../../parse/json.js';
 import { LineIndex } from '../../parse/line-index.js';
+import { assertNestingDepth } from '../../parse/nesting.js';
 
 /**
  * Parses JSON with comments and trailing commas (bun.lock) with jsonc-parser's scanner. The values are
@@ -12,6 +13,8 @@ import { LineIndex } from '../../parse/line-index.js';
 export function parseJsonc(text: string, file: string): unknown {
   if (text.length > MAX_LOCKFILE_BYTES) throw new ParseError(file, `file is larger than ${MAX_LOCKFILE_BYTES} bytes`);
   const source = stripBom(text);
+  // jsonc-parser's visitor recurses per nesting level.
+  assertNestingDepth(source, file);
   const stack: Array<Record<string, unknown> | unknown[]> = [];
   const keys: Array<string | undefined> = [];
   let key: string | undefined;

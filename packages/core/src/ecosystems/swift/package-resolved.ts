@@ -1,0 +1,124 @@
+import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
+import { ParseError } from '../../errors.js';
+import type { Package, Source } from '../../model/package.js';
+import { buildPurl } from '../../model/purl.js';
+import { isRecord, parseJson } from '../../parse/json.js';
+import { LineIndex } from '../../parse/line-index.js';
+import type { LockfileParser } from '../types.js';
+
+/**
+ * The SwiftURL name of a package: its repository URL without scheme, credentials and `.git`
+ * (`https://github.com/apple/swift-nio.git` -> `github.com/apple/swift-nio`; `git@github.com:a/b` -> `github.com/a/b`).
+ */
+export function swiftPackageName(location: string): string {
+  let name = location.trim();
+  const scp = /^[^/@:]+@([^/:]+):(.+)$/.exec(name);
+  if (scp) name = `${scp[1]}/${scp[2]}`;
+  name = name.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/^[^/@]*@/, '');
+  name = name.replace(/\/+$/, '').replace(/\.git$/, '');
+  const slash = name.indexOf('/');
+  // Host names are case-insensitive; the path is not.
+  return slash < 0 ? name.toLowerCase() : name.slice(0, slash).toLowerCase() + name.slice(slash);
+}
+
+/** `pkg:swift/<host>/<owner>/<repo>@<version>`: namespace is everything before the last path segment. */
+export function swiftPurl(name: string, version: string): string {
+  const slash = name.lastIndexOf('/');
+  return slash < 0
+    ? buildPurl('swift', undefined, name, version)
+    : buildPurl('swift', name.slice(0, slash), name.slice(slash + 1), version);
+}
+
+interface Pin {
+  location: string;
+  kind: string | undefined;
+  state: Record<string, unknown>;
+  line: number | undefined;
+}
+
+/**
+ * jsonc-parser's tree of text JSON.parse already accepted, for positions only. Its parser recurses, so absurd
+ * nesting (which JSON.parse survives) overflows the stack: then pins simply have no line.
+ */
+function positionTree(text: string): JsonNode | undefined {
+  try {
+    return parseTree(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function str(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+/** Pins of v1 (`object.pins[]` with `repositoryURL`) and v2/v3 (`pins[]` with `location` and `kind`). */
+function pinsOf(text: string, path: string): Pin[] {
+  const doc = parseJson(text, path);
+  if (!isRecord(doc)) throw new ParseError(path, 'not a Package.resolved: not a JSON object', { line: 1 });
+  const v1 = isRecord(doc.object) ? doc.object.pins : undefined;
+  const isV1 = doc.version === 1 || (v1 !== undefined && doc.pins === undefined);
+  const raw = isV1 ? v1 : doc.pins;
+  if (!Array.isArray(raw)) throw new ParseError(path, 'not a Package.resolved: no "pins" array', { line: 1 });
+  // JSON.parse keeps no positions; jsonc-parser's tree of the same (already valid) text gives each pin's line.
+  const tree = positionTree(text);
+  const lines = new LineIndex(text);
+  const prefix = isV1 ? ['object', 'pins'] : ['pins'];
+  return raw.map((pin: unknown, i) => {
+    const node = tree ? findNodeAtLocation(tree, [...prefix, i]) : undefined;
+    const line = node ? lines.line(node.offset) : undefined;
+    if (!isRecord(pin)) throw new ParseError(path, `pin ${i} is not an object`, { line });
+    const location = str(pin.location) || str(pin.repositoryURL);
+    if (location === '') throw new ParseError(path, `pin ${i} has no repository location`, { line });
+    const kind = typeof pin.kind === 'string' ? pin.kind : undefined;
+    return { location, kind, state: isRecord(pin.state) ? pin.state : {}, line };
+  });
+}
+
+/**
+ * SwiftPM's `Package.resolved` (versions 1 to 3): one pin per package with its repository, version and
+ * revision. Local packages (`fileSystem`, `localSourceControl`) are the project's own folders, not
+ * dependencies fetched from anywhere, and are not reported.
+ */
+export const packageResolvedParser: LockfileParser = {
+  id: 'Package.resolved',
+  ecosystem: 'SwiftURL',
+  fileNames: ['Package.resolved'],
+  conformance: ['swift/packageresolved'],
+  parse(text, path) {
+    const packages: Package[] = [];
+    for (const pin of pinsOf(text, path)) {
+      if (pin.kind === 'fileSystem' || pin.kind === 'localSourceControl') continue;
+      const name = swiftPackageName(pin.location);
+      const version = str(pin.state.version);
+      const revision = str(pin.state.revision);
+      if (version === '' && revision === '') {
+        throw new ParseError(path, `pin "${pin.location}" has neither a version nor a revision`, { line: pin.line });
+      }
+      let purl: string;
+      try {
+        // A branch pin has no version; the purl then names the commit, as purl allows for VCS-based types.
+        purl = swiftPurl(name, version || revision);
+      } catch (err) {
+        throw new ParseError(path, `pin location "${pin.location}" is not a repository URL`, { line: pin.line }, { cause: err });
+      }
+      const source: Source = { kind: 'git', url: pin.location };
+      if (revision) source.commit = revision;
+      if (str(pin.state.branch)) source.ref = str(pin.state.branch);
+      packages.push({
+        id: `${name}@${version || revision}`,
+        ecosystem: 'SwiftURL',
+        name,
+        version,
+        purl,
+        // Package.resolved lists every pin without saying which ones Package.swift declares.
+        direct: false,
+        scopes: [],
+        integrity: [],
+        source,
+        location: pin.line === undefined ? { file: path } : { file: path, line: pin.line },
+      });
+    }
+    return { lockfile: path, format: 'Package.resolved', ecosystem: 'SwiftURL', packages, projects: [] };
+  },
+};

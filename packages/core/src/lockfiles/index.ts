@@ -1,0 +1,4 @@
+export * from './snapshot.js';
+export * from './discover.js';
+export * from './parse-lockfile.js';
+export * from './load.js';

@@ -1,0 +1,82 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, posix, relative, resolve, sep } from 'node:path';
+import { LockwardenError } from '../errors.js';
+import type { Inventory } from '../model/inventory.js';
+import { DirectorySnapshot, GitSnapshot, git, type Snapshot } from './snapshot.js';
+import { loadInventories } from './parse-lockfile.js';
+
+export interface LoadOptions {
+  /** Parse files named in `paths` as this format. */
+  parseAs?: string;
+}
+
+function toPosix(p: string): string {
+  return p.split(sep).join('/');
+}
+
+/**
+ * Inventories for command-line PATH arguments (lockfiles or folders, relative to `cwd`); no paths means
+ * everything under `cwd`. Lockfile paths in the result are relative to `cwd`, so they match between base and head.
+ */
+export function loadWorkTreeInventories(cwd: string, paths: readonly string[] = [], options: LoadOptions = {}): Inventory[] {
+  const inside: string[] = [];
+  const result: Inventory[] = [];
+  for (const arg of paths) {
+    const full = resolve(cwd, arg);
+    if (!existsSync(full)) throw new LockwardenError('IO_ERROR', `no such file or directory: ${arg}`);
+    const rel = toPosix(relative(cwd, full));
+    if (rel === '' || (!rel.startsWith('../') && rel !== '..' && !isAbsolute(rel))) {
+      inside.push(rel === '' ? '.' : rel);
+      continue;
+    }
+    // Outside the working directory: read it from its own folder and show paths relative to cwd.
+    const isDir = statSync(full).isDirectory();
+    const root = isDir ? full : dirname(full);
+    const prefix = toPosix(relative(cwd, root));
+    const snapshot = new DirectorySnapshot(root);
+    const named = isDir ? [] : [posix.basename(toPosix(full))];
+    for (const inv of loadInventories(snapshot, { paths: named, parseAs: options.parseAs })) {
+      result.push(relocate(inv, prefix));
+    }
+  }
+  if (paths.length === 0 || inside.length > 0) {
+    result.unshift(...loadInventories(new DirectorySnapshot(cwd), { paths: inside, parseAs: options.parseAs }));
+  }
+  return result;
+}
+
+/**
+ * Inventories of the lockfiles at a git ref, for the repository containing `cwd`, with paths relative to `cwd`
+ * (as `loadWorkTreeInventories` gives them). Reads with `git show`, so nothing is checked out.
+ */
+export function loadGitInventories(
+  cwd: string,
+  ref: string,
+  paths: readonly string[] = [],
+  options: LoadOptions = {},
+): Inventory[] {
+  return loadInventories(gitSnapshotFor(cwd, ref), { paths: paths.map(toPosix), parseAs: options.parseAs });
+}
+
+/** A snapshot of `ref` rooted at `cwd`'s place inside its repository. */
+export function gitSnapshotFor(cwd: string, ref: string): Snapshot {
+  let top: string;
+  try {
+    top = git(cwd, ['rev-parse', '--show-toplevel']).trim();
+  } catch (err) {
+    throw new LockwardenError('GIT_ERROR', `${cwd} is not inside a git repository (needed for --base/--head refs)`, {
+      cause: err,
+    });
+  }
+  const sub = toPosix(relative(top, resolve(cwd)));
+  return new GitSnapshot(top, ref, sub);
+}
+
+function relocate(inv: Inventory, prefix: string): Inventory {
+  const lockfile = posix.join(prefix, inv.lockfile);
+  return {
+    ...inv,
+    lockfile,
+    packages: inv.packages.map((p) => ({ ...p, location: { ...p.location, file: lockfile } })),
+  };
+}

@@ -1,0 +1,55 @@
+import { posix } from 'node:path';
+import { LockwardenError } from '../errors.js';
+import { getLockfileParser, parserForFileName } from '../ecosystems/registry.js';
+import type { LockfileParser } from '../ecosystems/types.js';
+import type { Inventory } from '../model/inventory.js';
+import { DirectorySnapshot, type Snapshot } from './snapshot.js';
+import { findLockfiles, type FindOptions } from './discover.js';
+
+/** Picks the parser for a file: `parseAs` when given, else by base name. */
+export function parserFor(path: string, parseAs?: string): LockfileParser {
+  if (parseAs) return getLockfileParser(parseAs);
+  const parser = parserForFileName(posix.basename(path.split('\\').join('/')));
+  if (!parser) {
+    throw new LockwardenError(
+      'UNSUPPORTED_FORMAT',
+      `${path}: not a known lockfile name; pass --parse-as with the format's conventional file name`,
+    );
+  }
+  return parser;
+}
+
+/**
+ * Parses one lockfile's text. Related files (go.sum, `-r` includes, a parent POM) are read from `snapshot`
+ * when given, so a lockfile read from a git commit sees its siblings from the same commit.
+ */
+export function parseLockfileText(
+  text: string,
+  path: string,
+  options: { parseAs?: string; snapshot?: Snapshot } = {},
+): Inventory {
+  const parser = parserFor(path, options.parseAs);
+  const snapshot = options.snapshot;
+  const dir = posix.dirname(path);
+  return parser.parse(text, path, {
+    readRelated: snapshot ? (rel) => snapshot.readFile(posix.normalize(posix.join(dir, rel))) : undefined,
+  });
+}
+
+/** Reads and parses the lockfile at `path` (relative to `root`, default the current directory). */
+export function parseLockfile(path: string, options: { parseAs?: string; root?: string } = {}): Inventory {
+  const snapshot = new DirectorySnapshot(options.root ?? '.');
+  const text = snapshot.readFile(path);
+  if (text === undefined) throw new LockwardenError('IO_ERROR', `no such file: ${path}`);
+  return parseLockfileText(text, path, { parseAs: options.parseAs, snapshot });
+}
+
+/** Discovers and parses every lockfile of a snapshot. */
+export function loadInventories(snapshot: Snapshot, options: FindOptions = {}): Inventory[] {
+  return findLockfiles(snapshot, options).map((path) => {
+    const text = snapshot.readFile(path);
+    if (text === undefined) throw new LockwardenError('IO_ERROR', `${snapshot.label}: cannot read ${path}`);
+    const named = options.paths?.includes(path) ?? false;
+    return parseLockfileText(text, path, { parseAs: named ? options.parseAs : undefined, snapshot });
+  });
+}

@@ -1,0 +1,147 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, posix, relative, resolve, sep } from 'node:path';
+import { LockwardenError } from '../errors.js';
+import { MAX_LOCKFILE_BYTES } from '../parse/json.js';
+
+/** Folders never searched for lockfiles: installed dependencies and VCS data are not the project's lockfiles. */
+export const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['node_modules', 'vendor', '.git', 'bower_components']);
+
+/**
+ * A read-only view of a project tree at one point in time: the work tree, a directory, or a git commit.
+ * Paths are relative to the snapshot root and use `/`.
+ */
+export interface Snapshot {
+  /** For messages: the directory, or `git <ref>`. */
+  readonly label: string;
+  /** Every file path below the root (skipping SKIPPED_DIRECTORIES). */
+  listFiles(): string[];
+  /** A file's text, or `undefined` when it does not exist in this snapshot. */
+  readFile(path: string): string | undefined;
+}
+
+/** The files of a directory on disk. */
+export class DirectorySnapshot implements Snapshot {
+  readonly label: string;
+  private readonly root: string;
+
+  constructor(root: string) {
+    this.root = resolve(root);
+    this.label = root;
+    if (!existsSync(this.root)) throw new LockwardenError('IO_ERROR', `no such directory: ${root}`);
+  }
+
+  listFiles(): string[] {
+    const out: string[] = [];
+    const walk = (dir: string): void => {
+      let entries;
+      try {
+        entries = readdirSync(dir, { withFileTypes: true });
+      } catch (err) {
+        throw new LockwardenError('IO_ERROR', `cannot read directory ${dir}`, { cause: err });
+      }
+      for (const entry of entries) {
+        if (entry.isDirectory()) {
+          if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(join(dir, entry.name));
+        } else if (entry.isFile()) {
+          out.push(relative(this.root, join(dir, entry.name)).split(sep).join('/'));
+        }
+      }
+    };
+    walk(this.root);
+    return out.sort();
+  }
+
+  readFile(path: string): string | undefined {
+    const full = resolve(this.root, path);
+    if (!existsSync(full)) return undefined;
+    const stat = statSync(full);
+    if (!stat.isFile()) return undefined;
+    if (stat.size > MAX_LOCKFILE_BYTES) {
+      throw new LockwardenError('IO_ERROR', `${path}: file is larger than ${MAX_LOCKFILE_BYTES} bytes`);
+    }
+    return readFileSync(full, 'utf8');
+  }
+}
+
+/**
+ * The files of one git commit, read with `git show <commit>:<path>`: no checkout, so it works in a shallow
+ * clone as long as the commit itself was fetched.
+ */
+export class GitSnapshot implements Snapshot {
+  readonly label: string;
+  readonly commit: string;
+  private readonly repoDir: string;
+  private readonly prefix: string;
+
+  /** @param subdir the folder inside the repository to treat as the root ("" for the top level). */
+  constructor(repoDir: string, ref: string, subdir = '') {
+    this.repoDir = repoDir;
+    this.commit = resolveCommit(repoDir, ref);
+    this.label = `git ${ref}`;
+    this.prefix = subdir ? `${subdir.replace(/\/+$/, '')}/` : '';
+  }
+
+  listFiles(): string[] {
+    const out = git(this.repoDir, ['ls-tree', '-r', '-z', '--name-only', this.commit, '--', this.prefix || '.']);
+    return out
+      .split('\0')
+      .filter((p) => p.length > 0 && p.startsWith(this.prefix))
+      .map((p) => p.slice(this.prefix.length))
+      .filter((p) => !p.split('/').some((segment) => SKIPPED_DIRECTORIES.has(segment)))
+      .sort();
+  }
+
+  readFile(path: string): string | undefined {
+    const full = posix.normalize(this.prefix + path);
+    if (full.startsWith('../')) return undefined;
+    try {
+      return git(this.repoDir, ['show', `${this.commit}:${full}`]);
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** Runs git and returns stdout; throws GIT_ERROR with git's own message. */
+export function git(repoDir: string, args: string[]): string {
+  try {
+    return execFileSync('git', args, {
+      cwd: repoDir,
+      encoding: 'utf8',
+      maxBuffer: MAX_LOCKFILE_BYTES,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  } catch (err) {
+    const stderr = (err as { stderr?: string }).stderr?.trim();
+    throw new LockwardenError('GIT_ERROR', `git ${args[0] ?? ''} failed: ${stderr || String(err)}`, { cause: err });
+  }
+}
+
+/**
+ * Resolves a ref to a commit id. When the commit is not in the clone (a shallow checkout), the error says
+ * which fetch brings it in.
+ */
+export function resolveCommit(repoDir: string, ref: string): string {
+  try {
+    git(repoDir, ['rev-parse', '--git-dir']);
+  } catch (err) {
+    throw new LockwardenError('GIT_ERROR', `${repoDir} is not a git repository`, { cause: err });
+  }
+  try {
+    return git(repoDir, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).trim();
+  } catch (err) {
+    let shallow = false;
+    try {
+      shallow = git(repoDir, ['rev-parse', '--is-shallow-repository']).trim() === 'true';
+    } catch {
+      // An unknown answer is treated as not shallow; the fetch hint below still applies.
+    }
+    const hint = `run \`git fetch --no-tags --depth=1 origin ${ref}\` first`;
+    throw new LockwardenError(
+      'GIT_MISSING_COMMIT',
+      `commit "${ref}" is not in this ${shallow ? 'shallow ' : ''}clone: ${hint}`,
+      { cause: err },
+    );
+  }
+}
