@@ -20,13 +20,18 @@ export class InstallTree<T = string> {
   add(path: string, value: T): void {
     const at = path.lastIndexOf('node_modules/');
     if (at < 0 || (at > 0 && path.charCodeAt(at - 1) !== 47)) return;
+    this.addAt(path, at, path.slice(at + 13), value);
+  }
+
+  /** `add` for a caller that already located the last `node_modules/` (at `at`) and sliced the name after it. */
+  addAt(path: string, at: number, name: string, value: T): void {
     const folder = at === 0 ? '' : path.slice(0, at - 1);
     let names = this.children.get(folder);
     if (names === undefined) {
       names = new Map();
       this.children.set(folder, names);
     }
-    names.set(path.slice(at + 13), value);
+    names.set(name, value);
     // Only nested folders need their parent recorded: a hoisted package's parent is the root.
     if (folder !== '') this.parent.set(path, folder);
   }
@@ -57,8 +62,8 @@ export class InstallTree<T = string> {
 
   /** Where `name` resolves along a chain from `chain()`. */
   static resolveIn<V>(chain: ReadonlyArray<Map<string, V>>, name: string): V | undefined {
-    for (const names of chain) {
-      const hit = names.get(name);
+    for (let i = 0; i < chain.length; i++) {
+      const hit = (chain[i] as Map<string, V>).get(name);
       if (hit !== undefined) return hit;
     }
     return undefined;

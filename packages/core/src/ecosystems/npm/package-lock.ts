@@ -76,9 +76,6 @@ function installNameOf(key: string): string {
   return parent.startsWith('@') ? key.slice(before + 1) : key.slice(slash + 1);
 }
 
-function isUnderNodeModules(key: string): boolean {
-  return key.startsWith('node_modules/') || key.includes('/node_modules/');
-}
 
 function workspacePatterns(root: unknown): string[] {
   if (!isRecord(root)) return [];
@@ -230,14 +227,15 @@ function parsePackagesSection(
       if (fields.resolved !== undefined) tree.add(key, fields.resolved);
       continue;
     }
-    const underNodeModules = isUnderNodeModules(key);
+    const at = key.lastIndexOf('node_modules/');
+    const underNodeModules = at === 0 || (at > 0 && key.charCodeAt(at - 1) === 47);
     let isProject = false;
     if (!underNodeModules && patterns.length > 0 && patterns.some((pattern) => minimatch(key, pattern))) {
       collector.addProject({ id: npmProjectId(key), ...nameOf(entry), path: key });
       projectPaths.push(key);
       isProject = true;
     }
-    const installName = installNameOf(key);
+    const installName = underNodeModules ? key.slice(at + 13) : installNameOf(key);
     const name = fields.name ?? installName;
     const resolved = fields.resolved;
     const occurrence: PackageOccurrence = {
@@ -253,7 +251,7 @@ function parsePackagesSection(
     if (fields.license !== undefined) occurrence.license = fields.license;
     if (name !== installName && underNodeModules) occurrence.aliases = [installName];
     const pkg = collector.add(occurrence, { byNodeId: false });
-    tree.add(key, pkg);
+    if (underNodeModules) tree.addAt(key, at, installName, pkg);
     if (!underNodeModules) localPackages.set(key, pkg);
     // Projects' dependencies (dev ones included) start at the project, below.
     if (!isProject) nodes[i] = { pkg, fields };
@@ -261,9 +259,9 @@ function parsePackagesSection(
 
   const addEdges = (from: Package | string, chain: ReadonlyArray<Map<string, Package | string>>, map: unknown): void => {
     if (!isRecord(map)) return;
-    for (const name in map) {
-      if (!Object.hasOwn(map, name)) continue;
-      const hit = InstallTree.resolveIn(chain, name);
+    const names = Object.keys(map);
+    for (let i = 0; i < names.length; i++) {
+      const hit = InstallTree.resolveIn(chain, names[i] as string);
       const to = typeof hit === 'string' ? localPackages.get(hit) : hit;
       if (to !== undefined) collector.addEdgeBetween(from, to);
     }
