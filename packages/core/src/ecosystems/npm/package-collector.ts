@@ -215,15 +215,16 @@ export class PackageCollector {
    */
   addEdgeBetween(from: Package | string, to: Package): void {
     if (from !== this.lastFromNode) {
-      if (typeof from === 'string') this.startEdges(from, this.projectIds.has(from) ? from : undefined, true);
-      else this.startEdges(from.id, from.id, false);
+      // Clears `lastFrom` too: a node id cache must not survive into addEdge calls.
+      if (typeof from === 'string') this.startEdges(undefined, this.projectIds.has(from) ? from : undefined, true);
+      else this.startEdges(undefined, from.id, false);
       this.lastFromNode = from;
     }
     this.pushEdge(to.id, to);
   }
 
   // Parsers add a node's edges one after another, so the source and its targets are looked up once per node.
-  private startEdges(node: string, fromId: string | undefined, fromProject: boolean): void {
+  private startEdges(node: string | undefined, fromId: string | undefined, fromProject: boolean): void {
     this.lastFrom = node;
     this.lastFromNode = undefined;
     this.lastFromProject = fromProject;
