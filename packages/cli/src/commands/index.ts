@@ -3,7 +3,9 @@ import type { CommandContext } from '../context.js';
 import { registerLs } from './ls.js';
 import { registerDiff } from './diff.js';
 import { registerCheck } from './check.js';
+import { registerAudit } from './audit.js';
 import { registerVet } from './vet.js';
+import { registerDb } from './db.js';
 import { registerSbom } from './sbom.js';
 
 /** Every subcommand, registered in this order; one file per command. */
@@ -11,6 +13,8 @@ export const COMMANDS: ReadonlyArray<(program: Command, ctx: CommandContext) => 
   registerLs,
   registerDiff,
   registerCheck,
+  registerAudit,
   registerVet,
+  registerDb,
   registerSbom,
 ];

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { parseVetTarget, RegistryClients, renderReport, runVet } from '@lockwarden/core';
-import { createAdvisorySource } from '../advisory-source.js';
+import { createAdvisorySource, parseVetTarget, RegistryClients, renderReport, runVet } from '@lockwarden/core';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../io.js';
 import { formatOption, usageError } from '../options.js';
@@ -37,6 +36,7 @@ export function registerVet(program: Command, ctx: CommandContext): void {
         ...(flags.db ? { db: flags.db } : {}),
         ...(flags.osvUrl ? { osvUrl: flags.osvUrl } : {}),
         cwd: ctx.io.cwd,
+        env: ctx.io.env,
         logger: ctx.logger,
       });
       const registry = new RegistryClients({
