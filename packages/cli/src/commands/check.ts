@@ -1,8 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { REPORT_FORMATS, renderReport, runCheck, type ReportFormat } from '@lockwarden/core';
-import { createAdvisorySource } from '../advisory-source.js';
+import { createAdvisorySource, REPORT_FORMATS, RegistryClients, RegistryEnrichmentSource, renderReport, runCheck, type ReportFormat } from '@lockwarden/core';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../io.js';
 import { formatOption, usageError } from '../options.js';
@@ -53,6 +52,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
         ...(flags.db ? { db: flags.db } : {}),
         ...(flags.osvUrl ? { osvUrl: flags.osvUrl } : {}),
         cwd: ctx.io.cwd,
+        env: ctx.io.env,
         logger: ctx.logger,
       });
       const result = await runCheck(
@@ -68,7 +68,11 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
           approveQuarantine: Boolean(flags.approveQuarantine),
           offline: Boolean(flags.offline),
         },
-        { ...(advisories ? { advisories } : {}), logger: ctx.logger },
+        {
+          ...(advisories ? { advisories } : {}),
+          registry: new RegistryEnrichmentSource(new RegistryClients({ cwd: ctx.io.cwd, env: ctx.io.env, logger: ctx.logger })),
+          logger: ctx.logger,
+        },
       );
       const text = renderReport(
         flags.format,

@@ -3,6 +3,16 @@ import type { CommandContext } from '../context.js';
 import { registerLs } from './ls.js';
 import { registerDiff } from './diff.js';
 import { registerCheck } from './check.js';
+import { registerAudit } from './audit.js';
+import { registerVet } from './vet.js';
+import { registerDb } from './db.js';
 
 /** Every subcommand, registered in this order; one file per command. */
-export const COMMANDS: ReadonlyArray<(program: Command, ctx: CommandContext) => void> = [registerLs, registerDiff, registerCheck];
+export const COMMANDS: ReadonlyArray<(program: Command, ctx: CommandContext) => void> = [
+  registerLs,
+  registerDiff,
+  registerCheck,
+  registerAudit,
+  registerVet,
+  registerDb,
+];
