@@ -21,3 +21,4 @@ export { compareSemver } from './ecosystems/semver-order.js';
 export * from './policy/index.js';
 export * from './typosquat/index.js';
 export * from './registry/index.js';
+export * from './sbom/index.js';

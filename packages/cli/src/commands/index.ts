@@ -5,6 +5,7 @@ import { registerDiff } from './diff.js';
 import { registerCheck } from './check.js';
 import { registerAudit } from './audit.js';
 import { registerVet } from './vet.js';
+import { registerSbom } from './sbom.js';
 import { registerDb } from './db.js';
 
 /** Every subcommand, registered in this order; one file per command. */
@@ -14,5 +15,6 @@ export const COMMANDS: ReadonlyArray<(program: Command, ctx: CommandContext) => 
   registerCheck,
   registerAudit,
   registerVet,
+  registerSbom,
   registerDb,
 ];
