@@ -63,6 +63,8 @@ async function runAction(): Promise<void> {
       ...(context.eventName === 'pull_request_target' && target.base ? { policyRef: target.base } : {}),
       approveQuarantine: approved,
       offline: inputs.offlineDb !== undefined,
+      // The input can only loosen to fail-open; `false` (the default) keeps what the policy says.
+      ...(inputs.failOpen ? { failOpen: true } : {}),
     },
     buildCheckDeps(inputs, actionsLogger),
   );

@@ -9,6 +9,8 @@ import { VERSION } from '../version.js';
 
 interface CheckFlags {
   base?: string;
+  baseDir?: string;
+  headDir?: string;
   head?: string;
   policy?: string;
   policyRef?: string;
@@ -31,6 +33,8 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
     .argument('[paths...]', 'lockfiles or directories to check (default: all lockfiles)')
     .option('--base <ref>', 'git ref of the base (read with git show; nothing is checked out)')
     .option('--head <ref>', 'git ref of the head (default: the work tree)')
+    .option('--base-dir <dir>', 'take the base lockfiles from this folder instead of a git ref')
+    .option('--head-dir <dir>', 'take the head lockfiles from this folder')
     .option('--policy <file>', 'policy file (default: .github/lockwarden.yml, lockwarden.yml, else lockwarden:baseline)')
     .option('--policy-ref <ref>', 'read the policy from this git ref, so a change cannot relax the policy that judges it')
     .option('--offline', 'consult no network service: advisories from --db, registry rules not evaluated')
@@ -42,7 +46,9 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
     .option('--approve-quarantine', 'approve quarantined findings (never blocked ones)')
     .option('--markdown-max-length <chars>', 'shorten the markdown report to at most this many characters')
     .action(async (paths: string[], flags: CheckFlags) => {
-      if (!flags.base) usageError('check needs --base <ref>');
+      if (!flags.base && !flags.baseDir) usageError('check needs --base <ref> or --base-dir <dir>');
+      if (flags.base && flags.baseDir) usageError('use either --base or --base-dir, not both');
+      if (flags.head && flags.headDir) usageError('use either --head or --head-dir, not both');
       const maxLength = flags.markdownMaxLength === undefined ? undefined : Number(flags.markdownMaxLength);
       if (maxLength !== undefined && !(Number.isInteger(maxLength) && maxLength > 0)) {
         usageError('--markdown-max-length takes a positive whole number');
@@ -59,8 +65,10 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
         {
           cwd: ctx.io.cwd,
           mode: 'pr',
-          base: flags.base,
+          ...(flags.base ? { base: flags.base } : {}),
           ...(flags.head ? { head: flags.head } : {}),
+          ...(flags.baseDir ? { baseDir: flags.baseDir } : {}),
+          ...(flags.headDir ? { headDir: flags.headDir } : {}),
           paths,
           ...(flags.parseAs ? { parseAs: flags.parseAs } : {}),
           ...(flags.policy ? { policyFile: flags.policy } : {}),
