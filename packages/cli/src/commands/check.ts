@@ -11,6 +11,8 @@ interface CheckFlags {
   base?: string;
   baseDir?: string;
   headDir?: string;
+  baseSbom?: string;
+  headSbom?: string;
   head?: string;
   policy?: string;
   policyRef?: string;
@@ -35,6 +37,8 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
     .option('--head <ref>', 'git ref of the head (default: the work tree)')
     .option('--base-dir <dir>', 'take the base lockfiles from this folder instead of a git ref')
     .option('--head-dir <dir>', 'take the head lockfiles from this folder')
+    .option('--base-sbom <file>', 'compare SBOMs instead of lockfiles: the base CycloneDX/SPDX JSON SBOM')
+    .option('--head-sbom <file>', 'the head CycloneDX/SPDX JSON SBOM (with --base-sbom)')
     .option('--policy <file>', 'policy file (default: .github/lockwarden.yml, lockwarden.yml, else lockwarden:baseline)')
     .option('--policy-ref <ref>', 'read the policy from this git ref, so a change cannot relax the policy that judges it')
     .option('--offline', 'consult no network service: advisories from --db, registry rules not evaluated')
@@ -46,7 +50,8 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
     .option('--approve-quarantine', 'approve quarantined findings (never blocked ones)')
     .option('--markdown-max-length <chars>', 'shorten the markdown report to at most this many characters')
     .action(async (paths: string[], flags: CheckFlags) => {
-      if (!flags.base && !flags.baseDir) usageError('check needs --base <ref> or --base-dir <dir>');
+      if (Boolean(flags.baseSbom) !== Boolean(flags.headSbom)) usageError('--base-sbom and --head-sbom go together');
+      if (!flags.base && !flags.baseDir && !flags.baseSbom) usageError('check needs --base <ref>, --base-dir <dir> or --base-sbom <file>');
       if (flags.base && flags.baseDir) usageError('use either --base or --base-dir, not both');
       if (flags.head && flags.headDir) usageError('use either --head or --head-dir, not both');
       const maxLength = flags.markdownMaxLength === undefined ? undefined : Number(flags.markdownMaxLength);
@@ -69,6 +74,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
           ...(flags.head ? { head: flags.head } : {}),
           ...(flags.baseDir ? { baseDir: flags.baseDir } : {}),
           ...(flags.headDir ? { headDir: flags.headDir } : {}),
+          ...(flags.baseSbom ? { baseSbom: flags.baseSbom, headSbom: flags.headSbom } : {}),
           paths,
           ...(flags.parseAs ? { parseAs: flags.parseAs } : {}),
           ...(flags.policy ? { policyFile: flags.policy } : {}),
