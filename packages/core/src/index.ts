@@ -18,3 +18,4 @@ export * from './lockfiles/index.js';
 export * from './diff/index.js';
 export * from './report/index.js';
 export { compareSemver } from './ecosystems/semver-order.js';
+export * from './policy/index.js';

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { CommandContext } from '../context.js';
 import { registerLs } from './ls.js';
 import { registerDiff } from './diff.js';
+import { registerCheck } from './check.js';
 
 /** Every subcommand, registered in this order; one file per command. */
-export const COMMANDS: ReadonlyArray<(program: Command, ctx: CommandContext) => void> = [registerLs, registerDiff];
+export const COMMANDS: ReadonlyArray<(program: Command, ctx: CommandContext) => void> = [registerLs, registerDiff, registerCheck];

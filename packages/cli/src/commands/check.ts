@@ -1,0 +1,87 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { REPORT_FORMATS, renderReport, runCheck, type ReportFormat } from '@lockwarden/core';
+import { createAdvisorySource } from '../advisory-source.js';
+import type { CommandContext } from '../context.js';
+import { EXIT } from '../io.js';
+import { formatOption, usageError } from '../options.js';
+import { VERSION } from '../version.js';
+
+interface CheckFlags {
+  base?: string;
+  head?: string;
+  policy?: string;
+  policyRef?: string;
+  offline?: boolean;
+  db?: string;
+  osvUrl?: string;
+  parseAs?: string;
+  format: ReportFormat;
+  output?: string;
+  approveQuarantine?: boolean;
+  markdownMaxLength?: string;
+}
+
+const EXIT_FOR_VERDICT = { pass: EXIT.ok, fail: EXIT.violation, error: EXIT.error } as const;
+
+export function registerCheck(program: Command, ctx: CommandContext): void {
+  program
+    .command('check')
+    .description('judge the dependency changes between --base and --head against the policy (exit 0 pass, 1 violation, 2 could not evaluate)')
+    .argument('[paths...]', 'lockfiles or directories to check (default: all lockfiles)')
+    .option('--base <ref>', 'git ref of the base (read with git show; nothing is checked out)')
+    .option('--head <ref>', 'git ref of the head (default: the work tree)')
+    .option('--policy <file>', 'policy file (default: .github/lockwarden.yml, lockwarden.yml, else lockwarden:baseline)')
+    .option('--policy-ref <ref>', 'read the policy from this git ref, so a change cannot relax the policy that judges it')
+    .option('--offline', 'consult no network service: advisories from --db, registry rules not evaluated')
+    .option('--db <dir>', 'offline OSV database folder')
+    .option('--osv-url <url>', 'OSV API base URL (a mirror)')
+    .option('--parse-as <format>', "parse named files as this format (its conventional file name, e.g. 'yarn.lock')")
+    .addOption(formatOption(REPORT_FORMATS, 'table'))
+    .option('--output <file>', 'write the report to a file instead of stdout')
+    .option('--approve-quarantine', 'approve quarantined findings (never blocked ones)')
+    .option('--markdown-max-length <chars>', 'shorten the markdown report to at most this many characters')
+    .action(async (paths: string[], flags: CheckFlags) => {
+      if (!flags.base) usageError('check needs --base <ref>');
+      const maxLength = flags.markdownMaxLength === undefined ? undefined : Number(flags.markdownMaxLength);
+      if (maxLength !== undefined && !(Number.isInteger(maxLength) && maxLength > 0)) {
+        usageError('--markdown-max-length takes a positive whole number');
+      }
+      const advisories = createAdvisorySource({
+        offline: Boolean(flags.offline),
+        ...(flags.db ? { db: flags.db } : {}),
+        ...(flags.osvUrl ? { osvUrl: flags.osvUrl } : {}),
+        cwd: ctx.io.cwd,
+        logger: ctx.logger,
+      });
+      const result = await runCheck(
+        {
+          cwd: ctx.io.cwd,
+          mode: 'pr',
+          base: flags.base,
+          ...(flags.head ? { head: flags.head } : {}),
+          paths,
+          ...(flags.parseAs ? { parseAs: flags.parseAs } : {}),
+          ...(flags.policy ? { policyFile: flags.policy } : {}),
+          ...(flags.policyRef ? { policyRef: flags.policyRef } : {}),
+          approveQuarantine: Boolean(flags.approveQuarantine),
+          offline: Boolean(flags.offline),
+        },
+        { ...(advisories ? { advisories } : {}), logger: ctx.logger },
+      );
+      const text = renderReport(
+        flags.format,
+        { ...result.report, toolVersion: VERSION },
+        maxLength ? { markdown: { maxLength } } : {},
+      );
+      if (flags.output) {
+        writeFileSync(resolve(ctx.io.cwd, flags.output), text);
+      } else {
+        ctx.io.stdout(text);
+      }
+      // Warnings go to stderr too, so they show even when the report goes to a file or a pipe.
+      for (const w of result.decision.warnings) ctx.logger.warn(w);
+      ctx.exitCode = EXIT_FOR_VERDICT[result.decision.verdict];
+    });
+}

@@ -1,0 +1,11 @@
+export * from './types.js';
+export * from './enrichment.js';
+export * from './evaluate.js';
+export * from './load-policy.js';
+export { parsePurlPattern, matchPurlPattern, type PurlPattern } from './purl-pattern.js';
+export { exceptionExpiry, describeException } from './exceptions.js';
+export { isDevOnly, layerRules, RuleResolver, DEV_SCOPES } from './resolve-rules.js';
+export { RULES, RULE_IDS, isRuleId, registryMetadata } from './rules/index.js';
+export type { RuleModule, RuleInput, RuleResult, FindingDraft, PackageChange, RuleData } from './rules/index.js';
+export { POLICY_SCHEMA, BUILTIN_PACKS } from './packs.generated.js';
+export * from './run-check.js';
