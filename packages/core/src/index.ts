@@ -19,3 +19,4 @@ export * from './diff/index.js';
 export * from './report/index.js';
 export { compareSemver } from './ecosystems/semver-order.js';
 export * from './policy/index.js';
+export * from './sbom/index.js';

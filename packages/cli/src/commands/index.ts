@@ -3,6 +3,7 @@ import type { CommandContext } from '../context.js';
 import { registerLs } from './ls.js';
 import { registerDiff } from './diff.js';
 import { registerCheck } from './check.js';
+import { registerSbom } from './sbom.js';
 
 /** Every subcommand, registered in this order; one file per command. */
-export const COMMANDS: ReadonlyArray<(program: Command, ctx: CommandContext) => void> = [registerLs, registerDiff, registerCheck];
+export const COMMANDS: ReadonlyArray<(program: Command, ctx: CommandContext) => void> = [registerLs, registerDiff, registerCheck, registerSbom];

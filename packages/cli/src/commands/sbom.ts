@@ -1,0 +1,219 @@
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { Option, type Command } from 'commander';
+import {
+  compareSbomWithInventories,
+  DEFAULT_SBOM_SPEC_VERSION,
+  generateSbom,
+  LockwardenError,
+  loadWorkTreeInventories,
+  readRootProject,
+  readSbom,
+  SBOM_SPEC_VERSIONS,
+  signDetached,
+  validateSbomJson,
+  verifyDetached,
+  type Inventory,
+  type SbomDrift,
+  type SbomFormat,
+  type SbomSchemaIssue,
+  type SbomSpecVersion,
+} from '@lockwarden/core';
+import type { CommandContext } from '../context.js';
+import { EXIT } from '../io.js';
+import { formatOption, usageError } from '../options.js';
+import { VERSION } from '../version.js';
+
+interface SbomOptions {
+  specVersion: SbomSpecVersion;
+  output?: string;
+  format: SbomFormat;
+  reproducible?: boolean;
+  parseAs?: string;
+}
+
+interface VerifyOptions {
+  against?: string[];
+  signature?: string;
+  key?: string;
+  parseAs?: string;
+  json?: boolean;
+}
+
+interface SignOptions {
+  key: string;
+  output?: string;
+  encoding: 'base64' | 'raw';
+}
+
+/** Where lockfiles come from; one function so that discovery can change without touching the command. */
+export type InventoryLoader = (cwd: string, paths: readonly string[], parseAs?: string) => Inventory[];
+
+const loadInventories: InventoryLoader = (cwd, paths, parseAs) => loadWorkTreeInventories(cwd, paths, { parseAs });
+
+/** The JSON shape of `sbom verify --format json` (a stable contract). */
+export interface SbomVerifyReport {
+  file: string;
+  valid: boolean;
+  schema: { checked: boolean; specVersion: string | null; issues: SbomSchemaIssue[] };
+  drift: { checked: boolean; differences: SbomDrift[] };
+  signature: { checked: boolean; valid: boolean | null };
+}
+
+export function registerSbom(program: Command, ctx: CommandContext): void {
+  const sbom = program
+    .command('sbom')
+    .description('write a CycloneDX SBOM of the lockfiles (a directory is searched for every supported lockfile)')
+    .argument('[paths...]', 'lockfiles or directories (default: the current directory)')
+    .addOption(
+      new Option('--spec-version <version>', 'CycloneDX spec version')
+        .choices([...SBOM_SPEC_VERSIONS])
+        .default(DEFAULT_SBOM_SPEC_VERSION),
+    )
+    .addOption(formatOption(['json', 'xml'], 'json'))
+    .option('-o, --output <file>', 'write the SBOM to this file instead of stdout')
+    .option('--reproducible', 'byte-identical output for identical lockfiles (implied by SOURCE_DATE_EPOCH)')
+    .option('--parse-as <format>', "parse named files as this format (its conventional file name, e.g. 'yarn.lock')")
+    .action((paths: string[], options: SbomOptions) => {
+      const cwd = ctx.io.cwd;
+      const inventories = loadInventories(cwd, paths, options.parseAs);
+      if (inventories.length === 0) usageError('no lockfiles found; name a lockfile or a directory that holds one');
+      const rootAbs = rootFolder(cwd, paths);
+      const root = readRootProject((rel) => readIfExists(resolve(rootAbs, rel)));
+      const text = generateSbom(inventories, {
+        toolVersion: VERSION,
+        root,
+        rootDir: relative(cwd, rootAbs).split(sep).join('/'),
+        specVersion: options.specVersion,
+        format: options.format,
+        reproducible: options.reproducible,
+        sourceDateEpoch: ctx.io.env.SOURCE_DATE_EPOCH,
+      });
+      if (options.output) {
+        writeFileSync(resolve(cwd, options.output), text);
+        const count = new Set(inventories.flatMap((i) => i.packages.map((p) => p.purl))).size;
+        ctx.io.stderr(`wrote ${options.output}: ${count} packages from ${inventories.length} lockfile(s)\n`);
+      } else {
+        ctx.io.stdout(text);
+      }
+    });
+
+  sbom
+    .command('verify')
+    .description('check an SBOM: schema, drift against the lockfiles, detached signature (exit 1 when any fails)')
+    .argument('<file>', 'the SBOM (CycloneDX JSON; SPDX JSON for drift and signature only)')
+    .option('--against <paths...>', 'compare with the lockfiles in these paths (lockfiles or directories)')
+    .option('--signature <file>', 'detached signature over the SBOM file (DER or base64; ECDSA P-256 or Ed25519)')
+    .option('--key <pem>', 'public key (PEM) for --signature, e.g. cosign.pub')
+    .option('--json', 'print the report as JSON')
+    .action(async (file: string, _options: VerifyOptions, command: Command) => {
+      // Options of `sbom` itself (--parse-as) are parsed wherever they appear, so read them merged.
+      const options = command.optsWithGlobals<VerifyOptions>();
+      if (Boolean(options.signature) !== Boolean(options.key)) usageError('--signature and --key go together');
+      const cwd = ctx.io.cwd;
+      const bytes = readRequired(resolve(cwd, file), file);
+      const text = bytes.toString('utf8');
+      const report: SbomVerifyReport = {
+        file,
+        valid: true,
+        schema: { checked: false, specVersion: null, issues: [] },
+        drift: { checked: false, differences: [] },
+        signature: { checked: false, valid: null },
+      };
+      if (options.signature && options.key) {
+        const signature = readRequired(resolve(cwd, options.signature), options.signature);
+        const key = readRequired(resolve(cwd, options.key), options.key).toString('utf8');
+        report.signature = { checked: true, valid: verifyDetached(bytes, signature, key) };
+      }
+      const isJson = text.trimStart().startsWith('{');
+      if (!isJson && !report.signature.checked) {
+        usageError(`${file}: only JSON SBOMs can be checked for schema and drift; pass --signature and --key for XML`);
+      }
+      if (isJson) {
+        const inventory = readSbom(text, file);
+        if (inventory.format === 'cyclonedx') {
+          const result = await validateSbomJson(text, file);
+          report.schema = { checked: true, specVersion: result.specVersion, issues: result.issues };
+        }
+        if (options.against) {
+          const current = loadInventories(cwd, options.against, options.parseAs);
+          if (current.length === 0) usageError('--against: no lockfiles found');
+          report.drift = { checked: true, differences: compareSbomWithInventories(inventory, current) };
+        }
+      }
+      report.valid =
+        report.schema.issues.length === 0 && report.drift.differences.length === 0 && report.signature.valid !== false;
+      ctx.io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : verifyText(report));
+      ctx.exitCode = report.valid ? EXIT.ok : EXIT.violation;
+    });
+
+  sbom
+    .command('sign')
+    .description(
+      'make a detached signature over an SBOM file (ECDSA P-256/SHA-256 or Ed25519 PEM private key); -o/--output names the signature file (default: FILE.sig)',
+    )
+    .argument('<file>', 'the SBOM file')
+    .requiredOption('--key <pem>', 'private key (PEM, unencrypted or with LOCKWARDEN_KEY_PASSPHRASE set)')
+    // -o/--output is the `sbom` command's option (commander parses a parent's options after the subcommand too).
+    .addOption(
+      new Option('--encoding <encoding>', 'base64 text (as cosign writes) or raw bytes (as openssl writes)')
+        .choices(['base64', 'raw'])
+        .default('base64'),
+    )
+    .action((file: string, _options: SignOptions, command: Command) => {
+      const options = command.optsWithGlobals<SignOptions>();
+      const cwd = ctx.io.cwd;
+      const bytes = readRequired(resolve(cwd, file), file);
+      const key = readRequired(resolve(cwd, options.key), options.key).toString('utf8');
+      const signature = signDetached(bytes, key, ctx.io.env.LOCKWARDEN_KEY_PASSPHRASE);
+      const output = options.output ?? `${file}.sig`;
+      writeFileSync(resolve(cwd, output), options.encoding === 'raw' ? signature.signature : `${signature.base64}\n`);
+      ctx.io.stderr(`wrote ${output} (${signature.algorithm}, ${options.encoding})\n`);
+    });
+}
+
+function verifyText(report: SbomVerifyReport): string {
+  const lines: string[] = [];
+  if (report.schema.checked) {
+    lines.push(
+      report.schema.issues.length === 0
+        ? `schema: valid CycloneDX ${report.schema.specVersion}`
+        : `schema: ${report.schema.issues.length} error(s) against CycloneDX ${report.schema.specVersion}`,
+    );
+    for (const issue of report.schema.issues) lines.push(`  ${issue.path}: ${issue.message}`);
+  } else {
+    lines.push('schema: not checked (only CycloneDX JSON has a schema here)');
+  }
+  if (report.drift.checked) {
+    lines.push(
+      report.drift.differences.length === 0
+        ? 'drift: none, the SBOM matches the lockfiles'
+        : `drift: ${report.drift.differences.length} difference(s)`,
+    );
+    for (const d of report.drift.differences) lines.push(`  ${d.kind}: ${d.message}`);
+  }
+  if (report.signature.checked) lines.push(`signature: ${report.signature.valid ? 'valid' : 'INVALID'}`);
+  lines.push(report.valid ? 'ok' : 'FAILED');
+  return `${lines.join('\n')}\n`;
+}
+
+/** The root project's folder: the one PATH when it is a folder (or a file's folder), else the working directory. */
+function rootFolder(cwd: string, paths: readonly string[]): string {
+  if (paths.length !== 1) return cwd;
+  const full = resolve(cwd, paths[0] as string);
+  return existsSync(full) && statSync(full).isDirectory() ? full : dirname(full);
+}
+
+function readIfExists(path: string): string | undefined {
+  return existsSync(path) && statSync(path).isFile() ? readFileSync(path, 'utf8') : undefined;
+}
+
+function readRequired(path: string, shown: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (err) {
+    throw new LockwardenError('IO_ERROR', `cannot read ${shown}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, {
+      cause: err,
+    });
+  }
+}
