@@ -9,7 +9,7 @@ export * from './model/purl.js';
 export * from './ecosystems/types.js';
 export * from './ecosystems/registry.js';
 export * from './findings/finding.js';
-export * from './advisories/types.js';
+export * from './advisories/index.js';
 export * from './log/logger.js';
 export { LineIndex } from './parse/line-index.js';
 export { parseJson, isRecord } from './parse/json.js';

@@ -4,6 +4,8 @@ import { registerLs } from './ls.js';
 import { registerDiff } from './diff.js';
 import { registerCheck } from './check.js';
 import { registerSbom } from './sbom.js';
+import { registerAudit } from './audit.js';
+import { registerDb } from './db.js';
 
 /** Every subcommand, registered in this order; one file per command. */
-export const COMMANDS: ReadonlyArray<(program: Command, ctx: CommandContext) => void> = [registerLs, registerDiff, registerCheck, registerSbom];
+export const COMMANDS: ReadonlyArray<(program: Command, ctx: CommandContext) => void> = [registerLs, registerDiff, registerCheck, registerSbom, registerAudit, registerDb];

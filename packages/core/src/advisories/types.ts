@@ -19,8 +19,17 @@ export interface Advisory {
   published?: string;
   modified?: string;
   references?: string[];
+  /**
+   * What the match rests on: an ordered range, the record's explicit versions list, a pinned git commit, the
+   * source's own word (the OSV API matched it and lockwarden could not confirm it locally), or `undetermined`
+   * (the record names the package but its versions could not be ordered and it lists none explicitly).
+   */
+  match: 'range' | 'versions' | 'git' | 'source' | 'undetermined';
+  /** Fallbacks taken while matching, for the report. */
+  notes?: string[];
 }
 
+/** What an advisory source found for a set of packages. */
 export interface AdvisoryQueryResult {
   /** Matched advisories by `packageKey(pkg)`; packages with none may be absent. */
   byPackage: Map<string, Advisory[]>;

@@ -1,0 +1,32 @@
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { DEFAULT_OSV_DB_URL, ECOSYSTEM_PLUGINS, downloadOsvDatabase, isEcosystem } from '@lockwarden/core';
+import type { CommandContext } from '../context.js';
+import { usageError } from '../options.js';
+import { DEFAULT_DB_DIR } from './audit.js';
+
+interface DownloadOptions {
+  ecosystems?: string;
+  dir: string;
+  baseUrl?: string;
+}
+
+export function registerDb(program: Command, ctx: CommandContext): void {
+  const db = program.command('db').description('manage the local OSV database used by `audit --offline`');
+  db.command('download')
+    .description('fetch the OSV export (<base>/<ecosystem>/all.zip) of each ecosystem into the local database')
+    .option('--ecosystems <list>', 'comma-separated OSV ecosystem names (default: every ecosystem lockwarden reads)')
+    .option('--dir <dir>', 'database folder', DEFAULT_DB_DIR)
+    .option('--base-url <url>', `where the exports live (env LOCKWARDEN_OSV_DB_URL; default ${DEFAULT_OSV_DB_URL})`)
+    .action(async (options: DownloadOptions) => {
+      const ecosystems = options.ecosystems
+        ? options.ecosystems.split(',').map((e) => e.trim()).filter((e) => e !== '')
+        : [...ECOSYSTEM_PLUGINS.keys()];
+      const unknown = ecosystems.filter((e) => !isEcosystem(e));
+      if (unknown.length > 0) usageError(`unknown ecosystem(s): ${unknown.join(', ')} (OSV names such as npm, PyPI, crates.io)`);
+      const baseUrl = options.baseUrl ?? ctx.io.env.LOCKWARDEN_OSV_DB_URL ?? DEFAULT_OSV_DB_URL;
+      if (!/^https?:\/\//.test(baseUrl)) usageError(`--base-url must be an http(s) URL, got "${baseUrl}"`);
+      const done = await downloadOsvDatabase({ baseUrl, ecosystems, dir: resolve(ctx.io.cwd, options.dir), logger: ctx.logger });
+      for (const d of done) ctx.io.stdout(`${d.ecosystem}: ${d.entries} entries, ${d.bytes} bytes → ${d.file}\n`);
+    });
+}

@@ -1,0 +1,11 @@
+export * from './types.js';
+export * from './osv-record.js';
+export * from './osv-match.js';
+export * from './severity.js';
+export * from './group-advisories.js';
+export * from './osv-api-source.js';
+export * from './osv-index.js';
+export * from './osv-offline-source.js';
+export * from './osv-download.js';
+export * from './audit.js';
+export { HttpClient, isRetryableStatus, parseRetryAfter, type HttpClientOptions, type RequestOptions } from '../http/http-client.js';
