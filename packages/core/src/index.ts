@@ -20,3 +20,4 @@ export * from './report/index.js';
 export { compareSemver } from './ecosystems/semver-order.js';
 export * from './policy/index.js';
 export * from './sbom/index.js';
+export * from './gitlab/index.js';
