@@ -1,14 +1,18 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { REPORT_FORMATS, renderReport, runCheck, type ReportFormat } from '@lockwarden/core';
 import { createAdvisorySource } from '../advisory-source.js';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../io.js';
 import { formatOption, usageError } from '../options.js';
 import { VERSION } from '../version.js';
+import { publishGitLab, resolveGitLabRun } from '../gitlab/gitlab-check.js';
+import { addGitLabOptions, type GitLabFlags } from '../gitlab/gitlab-options.js';
 
-interface CheckFlags {
+interface CheckFlags extends GitLabFlags {
+  mode: 'pr' | 'audit';
+  failOpen?: boolean | 'true' | 'false';
   base?: string;
   head?: string;
   policy?: string;
@@ -26,7 +30,7 @@ interface CheckFlags {
 const EXIT_FOR_VERDICT = { pass: EXIT.ok, fail: EXIT.violation, error: EXIT.error } as const;
 
 export function registerCheck(program: Command, ctx: CommandContext): void {
-  program
+  const command = program
     .command('check')
     .description('judge the dependency changes between --base and --head against the policy (exit 0 pass, 1 violation, 2 could not evaluate)')
     .argument('[paths...]', 'lockfiles or directories to check (default: all lockfiles)')
@@ -42,8 +46,14 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
     .option('--output <file>', 'write the report to a file instead of stdout')
     .option('--approve-quarantine', 'approve quarantined findings (never blocked ones)')
     .option('--markdown-max-length <chars>', 'shorten the markdown report to at most this many characters')
-    .action(async (paths: string[], flags: CheckFlags) => {
-      if (!flags.base) usageError('check needs --base <ref>');
+    .addOption(new Option('--mode <mode>', 'pr judges what changed since --base; audit judges every package').choices(['pr', 'audit']).default('pr'))
+    .addOption(new Option('--fail-open [bool]', 'a data source that is down warns instead of failing (overrides the policy)').choices(['true', 'false']));
+  addGitLabOptions(command).action(async (paths: string[], flags: CheckFlags) => {
+      const startTime = new Date();
+      const gitlab = flags.gitlab ? resolveGitLabRun({ mode: flags.mode, base: flags.base }, ctx) : undefined;
+      const mode = gitlab?.mode ?? flags.mode;
+      const base = gitlab?.base ?? flags.base;
+      if (mode === 'pr' && !base) usageError('check needs --base <ref>');
       const maxLength = flags.markdownMaxLength === undefined ? undefined : Number(flags.markdownMaxLength);
       if (maxLength !== undefined && !(Number.isInteger(maxLength) && maxLength > 0)) {
         usageError('--markdown-max-length takes a positive whole number');
@@ -58,8 +68,8 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
       const result = await runCheck(
         {
           cwd: ctx.io.cwd,
-          mode: 'pr',
-          base: flags.base,
+          mode,
+          ...(base ? { base } : {}),
           ...(flags.head ? { head: flags.head } : {}),
           paths,
           ...(flags.parseAs ? { parseAs: flags.parseAs } : {}),
@@ -67,6 +77,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
           ...(flags.policyRef ? { policyRef: flags.policyRef } : {}),
           approveQuarantine: Boolean(flags.approveQuarantine),
           offline: Boolean(flags.offline),
+          ...(flags.failOpen === true || flags.failOpen === 'true' ? { failOpen: true } : {}),
         },
         { ...(advisories ? { advisories } : {}), logger: ctx.logger },
       );
@@ -82,6 +93,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
       }
       // Warnings go to stderr too, so they show even when the report goes to a file or a pipe.
       for (const w of result.decision.warnings) ctx.logger.warn(w);
+      if (gitlab) await publishGitLab(result, flags, gitlab, { startTime, endTime: new Date() }, ctx);
       ctx.exitCode = EXIT_FOR_VERDICT[result.decision.verdict];
     });
 }
