@@ -1,9 +1,17 @@
 import { Option, type Command } from 'commander';
-import { GITLAB_REPORT_FILES } from '@lockwarden/core';
+import { GITLAB_REPORT_FILES, type GitLabReportType } from '@lockwarden/core';
 
 /** When the sticky merge request note is written; the template's `comment` input takes the same words. */
 export const GITLAB_COMMENT_WHEN = ['always', 'on-failure', 'never'] as const;
 export type GitLabCommentWhen = (typeof GITLAB_COMMENT_WHEN)[number];
+
+/** The flag that overrides each report file's path; the template's `artifacts:reports` read the defaults. */
+export const GITLAB_REPORT_FLAGS: Record<GitLabReportType, string> = {
+  codequality: '--code-quality-report',
+  dependency_scanning: '--dependency-scanning-report',
+  cyclonedx: '--sbom-report',
+  junit: '--junit-report',
+};
 
 /** The flags `--gitlab` adds to `lockwarden check`, as commander hands them over. */
 export interface GitLabFlags {
@@ -29,12 +37,12 @@ export function addGitLabOptions(command: Command): Command {
         .default('always'),
     )
     .addOption(new Option('--gitlab-sbom <bool>', 'with --gitlab: write the CycloneDX SBOM report').choices(['true', 'false']).default('true'))
-    .option('--code-quality-report <file>', 'with --gitlab: Code Climate JSON for artifacts:reports:codequality', GITLAB_REPORT_FILES.codequality)
+    .option(`${GITLAB_REPORT_FLAGS.codequality} <file>`, 'with --gitlab: Code Climate JSON (codequality report)', GITLAB_REPORT_FILES.codequality)
     .option(
-      '--dependency-scanning-report <file>',
-      'with --gitlab: security report for artifacts:reports:dependency_scanning',
+      `${GITLAB_REPORT_FLAGS.dependency_scanning} <file>`,
+      'with --gitlab: GitLab security report (dependency_scanning report)',
       GITLAB_REPORT_FILES.dependency_scanning,
     )
-    .option('--sbom-report <file>', 'with --gitlab: CycloneDX 1.6 SBOM for artifacts:reports:cyclonedx', GITLAB_REPORT_FILES.cyclonedx)
-    .option('--junit-report <file>', 'with --gitlab: JUnit XML for artifacts:reports:junit', GITLAB_REPORT_FILES.junit);
+    .option(`${GITLAB_REPORT_FLAGS.cyclonedx} <file>`, 'with --gitlab: CycloneDX 1.6 SBOM (cyclonedx report)', GITLAB_REPORT_FILES.cyclonedx)
+    .option(`${GITLAB_REPORT_FLAGS.junit} <file>`, 'with --gitlab: JUnit XML (junit report)', GITLAB_REPORT_FILES.junit);
 }
