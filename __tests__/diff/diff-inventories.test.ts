@@ -86,3 +86,13 @@ describe('diffInventories', () => {
     expect(changes.map((c) => c.name)).toEqual(['__proto__', 'constructor']);
   });
 });
+
+describe('diffInventories name normalisation', () => {
+  it('treats a PyPI name spelled differently as the same package', () => {
+    const base = inventory([pkg('Django', '4.2.0', { ecosystem: 'PyPI' })], { ecosystem: 'PyPI', lockfile: 'poetry.lock' });
+    const head = inventory([pkg('django', '4.2.1', { ecosystem: 'PyPI' })], { ecosystem: 'PyPI', lockfile: 'poetry.lock' });
+    expect(diffInventories([base], [head]).map((c) => `${c.type} ${c.name} ${c.before} -> ${c.after}`)).toEqual([
+      'upgraded django 4.2.0 -> 4.2.1',
+    ]);
+  });
+});

@@ -47,6 +47,16 @@ describe('purl patterns', () => {
     expect(matchPurlPattern(parsePurlPattern('pkg:pypi/requests'), pypiPackage('requests', '2.0'))).toBe(true);
   });
 
+  it('names compare as the ecosystem does (PEP 503 on PyPI), versions with its ordering', () => {
+    const drf = pypiPackage('Django_Rest.Framework', '3.14.0');
+    expect(matchPurlPattern(parsePurlPattern('pkg:pypi/django-rest-framework@<3.15'), drf)).toBe(true);
+    expect(matchPurlPattern(parsePurlPattern('pkg:pypi/DJANGO_REST_FRAMEWORK'), drf)).toBe(true);
+    expect(matchPurlPattern(parsePurlPattern('pkg:pypi/django-*'), drf)).toBe(true);
+    expect(matchPurlPattern(parsePurlPattern('pkg:pypi/requests@<2.31'), pypiPackage('requests', '2.31.0rc1'))).toBe(true);
+    expect(matchPurlPattern(parsePurlPattern('pkg:pypi/requests@<2.31'), pypiPackage('requests', '2.31.0'))).toBe(false);
+    expect(matchPurlPattern(parsePurlPattern('pkg:npm/Lodash'), npmPackage('lodash', '1.0.0'))).toBe(false);
+  });
+
   it.each(['lodash', 'pkg:npm/', 'pkg:npm/x@', 'pkg:npm/x@>=', 'pkg:npm/x@1 ||', 'pkg:npm/%E0%A4%A'])('rejects %s with a policy error', (p) => {
     expect(() => parsePurlPattern(p)).toThrow(LockwardenError);
   });

@@ -50,16 +50,24 @@ interface Group {
   versions: Map<string, Package[]>;
 }
 
-/** Packages by ecosystem + name, in lockfile order. */
+/**
+ * Packages by ecosystem + normalised name, in lockfile order, so `Django` -> `django` on PyPI is one package
+ * upgraded rather than one removed and one added.
+ */
 function byName(inventory: Inventory | undefined): Map<string, Package[]> {
   const map = new Map<string, Package[]>();
   for (const pkg of inventory?.packages ?? []) {
-    const key = pkg.ecosystem === 'npm' ? pkg.name : `${pkg.ecosystem}\0${pkg.name}`;
+    const key = pkg.ecosystem === 'npm' ? pkg.name : `${pkg.ecosystem}\0${normalizedName(pkg)}`;
     const list = map.get(key);
     if (list) list.push(pkg);
     else map.set(key, [pkg]);
   }
   return map;
+}
+
+function normalizedName(pkg: Package): string {
+  const plugin = ECOSYSTEM_PLUGINS.get(pkg.ecosystem);
+  return plugin ? plugin.normalizeName(pkg.name) : pkg.name;
 }
 
 function toGroup(pkgs: Package[] | undefined): Group | undefined {

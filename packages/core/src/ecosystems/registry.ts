@@ -2,6 +2,7 @@ import { LockwardenError } from '../errors.js';
 import type { Ecosystem } from '../model/ecosystem.js';
 import type { EcosystemPlugin, LockfileParser, ManifestParser } from './types.js';
 import { npmPlugin } from './npm/index.js';
+import { pypiPlugin } from './pypi/index.js';
 import { mavenPlugin } from './maven/index.js';
 import { nugetPlugin } from './nuget/index.js';
 import { pubPlugin } from './pub/index.js';
@@ -15,6 +16,7 @@ import { cocoapodsPlugin } from './cocoapods/index.js';
  */
 export const ECOSYSTEM_PLUGINS: ReadonlyMap<Ecosystem, EcosystemPlugin> = new Map<Ecosystem, EcosystemPlugin>([
   ['npm', npmPlugin],
+  ['PyPI', pypiPlugin],
   ['Maven', mavenPlugin],
   ['NuGet', nugetPlugin],
   ['Pub', pubPlugin],

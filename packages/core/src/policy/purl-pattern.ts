@@ -16,6 +16,8 @@ export interface PurlPattern {
   /** Alternatives (`||`), each a conjunction of comparators; undefined matches every version. */
   range?: Comparator[][];
   matchName: (name: string) => boolean;
+  /** The pattern with its name in an ecosystem's canonical form, built on first use. */
+  normalized?: Map<string, (name: string) => boolean>;
 }
 
 const OPERATORS = ['<=', '>=', '<', '>', '=='] as const;
@@ -50,9 +52,28 @@ export function parsePurlPattern(pattern: string): PurlPattern {
   }
   if (name === '') throw new LockwardenError('POLICY_ERROR', `"${pattern}": missing package name`);
   const range = rawVersion === undefined ? undefined : parseRange(rawVersion, pattern);
-  if (!/[*?[\]]/.test(name)) return { source: pattern, type, name, range, matchName: (n) => n === name };
+  return { source: pattern, type, name, range, matchName: nameMatcher(name) };
+}
+
+function nameMatcher(name: string): (candidate: string) => boolean {
+  if (!/[*?[\]]/.test(name)) return (n) => n === name;
   const glob = new Minimatch(name, { dot: true, nobrace: true, noext: true, nocomment: true, nonegate: true });
-  return { source: pattern, type, name, range, matchName: (n) => glob.match(n) };
+  return (n) => glob.match(n);
+}
+
+/** Matches names as the ecosystem compares them (PEP 503 for PyPI: `Django_Rest` is `django-rest`). */
+function matchNormalizedName(pattern: PurlPattern, ecosystem: string, name: string): boolean {
+  pattern.normalized ??= new Map();
+  let matcher = pattern.normalized.get(ecosystem);
+  if (!matcher) {
+    const canonical = pattern.name
+      .split('/')
+      .map((segment) => (/[*?[\]]/.test(segment) ? segment : normalize(ecosystem, segment)))
+      .join('/');
+    matcher = nameMatcher(canonical);
+    pattern.normalized.set(ecosystem, matcher);
+  }
+  return matcher(normalize(ecosystem, name));
 }
 
 function parseRange(text: string, pattern: string): Comparator[][] {
@@ -113,11 +134,7 @@ export function matchPurlPattern(
 ): boolean | 'unknown' {
   const subject = subjectOf(pkg);
   if (!subject || subject.type !== pattern.type) return false;
-  if (!pattern.matchName(subject.name)) {
-    // Names the ecosystem treats as equal (PEP 503 for PyPI) match too.
-    const a = normalize(pkg.ecosystem, subject.name);
-    if (a === subject.name || !pattern.matchName(a)) return false;
-  }
+  if (!pattern.matchName(subject.name) && !matchNormalizedName(pattern, pkg.ecosystem, subject.name)) return false;
   if (!pattern.range) return true;
   let unknown = false;
   for (const conjunction of pattern.range) {
