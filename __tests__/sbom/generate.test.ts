@@ -210,6 +210,15 @@ describe('validateSbomJson', () => {
     expect(result.issues).toEqual([{ path: '$.components[2].version', message: 'must be string' }]);
   });
 
+  it('lists every violation, not only the first', async () => {
+    const bom = JSON.parse(generate([appInventory()])) as CdxBom & { components: Record<string, unknown>[] };
+    bom.serialNumber = 'x';
+    Object.assign(bom.components[0] as Record<string, unknown>, { type: 'gadget', hashes: [{ alg: 'SHA-512', content: 'zz' }] });
+    const result = await validateSbomJson(JSON.stringify(bom));
+    expect(result.issues.map((i) => i.path)).toEqual(['$.serialNumber', '$.components[0].type', '$.components[0].hashes[0].content']);
+    expect(result.issues[1]?.message).toMatch(/^must be equal to one of the allowed values \(application, framework, library,/);
+  });
+
   it('rejects documents that are not CycloneDX JSON with a typed error', async () => {
     await expect(validateSbomJson('{"spdxVersion":"SPDX-2.3"}', 'x.json')).rejects.toThrow(
       'x.json: not a CycloneDX JSON document',

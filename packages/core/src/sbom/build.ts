@@ -1,4 +1,7 @@
-import { Contrib, Enums, Models } from '@cyclonedx/cyclonedx-library';
+// Sub-path imports: the package root also loads the library's validators, whose `__dirname` use breaks ESM bundles.
+import { Factories as LicenseFactories } from '@cyclonedx/cyclonedx-library/Contrib/License';
+import * as Enums from '@cyclonedx/cyclonedx-library/Enums';
+import * as Models from '@cyclonedx/cyclonedx-library/Models';
 import spdxExpressionParse from 'spdx-expression-parse';
 import type { Inventory, Project } from '../model/inventory.js';
 import type { Hash, Package } from '../model/package.js';
@@ -48,7 +51,7 @@ const HASH_ALGORITHMS: Record<Hash['algorithm'], (hexLength: number) => Enums.Ha
 /** purl types whose namespace is what CycloneDX calls `group` (npm scope, Maven groupId, composer vendor). */
 const GROUPED_PURL_TYPES = new Set(['npm', 'maven', 'composer']);
 
-const licenseFactory = new Contrib.License.Factories.LicenseFactory((expression) => {
+const licenseFactory = new LicenseFactories.LicenseFactory((expression) => {
   spdxExpressionParse(expression);
 });
 

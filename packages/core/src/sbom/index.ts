@@ -14,6 +14,8 @@ export { readRootProject, type RootProject, type ReadRelated } from './root-proj
 export {
   validateSbomJson,
   VALIDATED_SPEC_VERSIONS,
+  cycloneDxSchemaDir,
+  BUNDLED_SCHEMA_FOLDER,
   jsonPointerToPath,
   type SbomSchemaIssue,
   type SbomValidationResult,

@@ -1,5 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { Serialize, Spec, type Models } from '@cyclonedx/cyclonedx-library';
+import type * as Models from '@cyclonedx/cyclonedx-library/Models';
+import * as Serialize from '@cyclonedx/cyclonedx-library/Serialize';
+import * as Spec from '@cyclonedx/cyclonedx-library/Spec';
 import { LockwardenError } from '../errors.js';
 
 /**

@@ -1,4 +1,10 @@
-import { Spec, Validation } from '@cyclonedx/cyclonedx-library';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import addFormats2019 from 'ajv-formats-draft2019';
 import { LockwardenError, ParseError } from '../errors.js';
 import { isRecord, parseJson } from '../parse/json.js';
 
@@ -14,19 +20,86 @@ export interface SbomValidationResult {
   issues: SbomSchemaIssue[];
 }
 
-const validators = new Map<string, Validation.JsonStrictValidator>();
+/** CycloneDX versions with an official JSON schema (1.0 and 1.1 were XML-only), and the schema file of each. */
+const SCHEMA_FILES: Readonly<Record<string, string>> = {
+  '1.2': 'bom-1.2-strict.SNAPSHOT.schema.json',
+  '1.3': 'bom-1.3-strict.SNAPSHOT.schema.json',
+  '1.4': 'bom-1.4.SNAPSHOT.schema.json',
+  '1.5': 'bom-1.5.SNAPSHOT.schema.json',
+  '1.6': 'bom-1.6.SNAPSHOT.schema.json',
+  '1.7': 'bom-1.7.SNAPSHOT.schema.json',
+};
+export const VALIDATED_SPEC_VERSIONS: readonly string[] = Object.keys(SCHEMA_FILES);
 
-/** CycloneDX versions with an official JSON schema (1.0 and 1.1 were XML-only). */
-export const VALIDATED_SPEC_VERSIONS: readonly string[] = Object.keys(Spec.SpecVersionDict).sort();
+/** Schemas the bom schemas `$ref` by URL; served from the same folder, never fetched. */
+const REFERENCED_SCHEMAS: Readonly<Record<string, string>> = {
+  'http://cyclonedx.org/schema/spdx.SNAPSHOT.schema.json': 'spdx.SNAPSHOT.schema.json',
+  'http://cyclonedx.org/schema/cryptography-defs.SNAPSHOT.schema.json': 'cryptography-defs.SNAPSHOT.schema.json',
+  'http://cyclonedx.org/schema/jsf-0.82.SNAPSHOT.schema.json': 'jsf-0.82.SNAPSHOT.schema.json',
+};
+
+/** Folder name a bundle ships the schemas in, next to the bundled file. */
+export const BUNDLED_SCHEMA_FOLDER = 'cyclonedx-schema';
 
 /**
- * The schema files are the CycloneDX library's bundled copies of the official schemas
- * (`@cyclonedx/cyclonedx-library/res/schema/*.schema.json`), which the library resolves relative to its own
- * code (`__dirname/../res/schema`); a bundle must ship that folder there (docs/sbom.md).
- *
- * Validates CycloneDX JSON text against the official JSON schema of the `specVersion` it declares, with ajv
- * through the CycloneDX library's strict validator. Schema violations are values; the promise rejects only
- * when validation could not run (unreadable JSON: `ParseError`; unknown version or missing schema: SBOM_ERROR).
+ * The folder holding the official CycloneDX JSON schemas: the copies bundled with `@cyclonedx/cyclonedx-library`
+ * (`res/schema/`), or, inside an ncc bundle where that package is not installed, a `cyclonedx-schema/` folder
+ * next to the bundled file, into which the Action build copies `res/schema/*.schema.json`. Throws SBOM_ERROR
+ * when neither exists.
+ */
+export function cycloneDxSchemaDir(): string {
+  const candidates: string[] = [];
+  try {
+    const pkg = createRequire(import.meta.url).resolve('@cyclonedx/cyclonedx-library/package.json');
+    candidates.push(join(dirname(pkg), 'res', 'schema'));
+  } catch {
+    // Not installed: we are running from a bundle.
+  }
+  candidates.push(fileURLToPath(new URL(`${BUNDLED_SCHEMA_FOLDER}/`, import.meta.url)));
+  const found = candidates.find((dir) => existsSync(join(dir, SCHEMA_FILES['1.6'] as string)));
+  if (!found) {
+    throw new LockwardenError('SBOM_ERROR', `CycloneDX JSON schemas not found (looked in ${candidates.join(', ')})`);
+  }
+  return found;
+}
+
+// The ajv plug-in's default export is the function under CommonJS interop.
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
+
+const validators = new Map<string, ValidateFunction>();
+
+/** Compiles the schema of one version with the settings of the CycloneDX library's own ajv validator. */
+function validatorFor(specVersion: string): ValidateFunction {
+  const cached = validators.get(specVersion);
+  if (cached) return cached;
+  const dir = cycloneDxSchemaDir();
+  const read = (file: string): Record<string, unknown> =>
+    JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>;
+  const ajv = new Ajv({
+    // No defaults: validation must not alter the data; the official schemas use keywords ajv's strict mode rejects.
+    useDefaults: false,
+    // Every violation, not only the first, so one run lists all that must be fixed.
+    allErrors: true,
+    strict: false,
+    strictSchema: false,
+    addUsedSchema: false,
+    schemas: Object.fromEntries(Object.entries(REFERENCED_SCHEMAS).map(([id, file]) => [id, read(file)])),
+    loadSchema: (uri: string) => Promise.reject(new Error(`remote schemas are disabled: ${uri}`)),
+  });
+  addFormats(ajv);
+  addFormats2019(ajv, { formats: ['idn-email'] });
+  // No working implementation of "iri-reference" exists (ajv-formats-draft2019 issue 22); the library skips it too.
+  ajv.addFormat('iri-reference', true);
+  const validate = ajv.compile(read(SCHEMA_FILES[specVersion] as string));
+  validators.set(specVersion, validate);
+  return validate;
+}
+
+/**
+ * Validates CycloneDX JSON text against the official JSON schema of the `specVersion` it declares (1.2-1.7),
+ * with ajv configured as the CycloneDX library's strict JSON validator is. Schema violations are values (every
+ * one, each with its JSONPath); the promise rejects only when validation could not run (unreadable JSON:
+ * `ParseError`; not CycloneDX, unknown version or missing schema files: SBOM_ERROR).
  */
 export async function validateSbomJson(text: string, file = '<sbom>'): Promise<SbomValidationResult> {
   const json = parseJson(text, file);
@@ -39,25 +112,23 @@ export async function validateSbomJson(text: string, file = '<sbom>'): Promise<S
   if (!VALIDATED_SPEC_VERSIONS.includes(specVersion)) {
     throw new LockwardenError('SBOM_ERROR', `${file}: no JSON schema for CycloneDX spec version "${specVersion}"`);
   }
-  let validator = validators.get(specVersion);
-  if (!validator) {
-    validator = new Validation.JsonStrictValidator(specVersion as Spec.Version);
-    validators.set(specVersion, validator);
-  }
-  let errors: unknown;
+  let validate: ValidateFunction;
   try {
-    errors = await validator.validate(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    validate = validatorFor(specVersion);
   } catch (err) {
-    throw new LockwardenError('SBOM_ERROR', `${file}: could not validate: ${(err as Error).message}`, { cause: err });
+    if (err instanceof LockwardenError) throw err;
+    throw new LockwardenError('SBOM_ERROR', `${file}: could not load the schema: ${(err as Error).message}`, {
+      cause: err,
+    });
   }
-  return { specVersion, issues: Array.isArray(errors) ? errors.map(toIssue) : [] };
+  const issues = validate(json) ? [] : (validate.errors ?? []).map(toIssue);
+  return { specVersion, issues };
 }
 
-function toIssue(error: unknown): SbomSchemaIssue {
-  const e = isRecord(error) ? error : {};
-  const pointer = typeof e.instancePath === 'string' ? e.instancePath : '';
-  const message = typeof e.message === 'string' ? e.message : 'schema violation';
-  const params = isRecord(e.params) ? e.params : {};
+function toIssue(error: ErrorObject): SbomSchemaIssue {
+  const pointer = error.instancePath;
+  const message = error.message ?? 'schema violation';
+  const params: Record<string, unknown> = error.params;
   const detail =
     typeof params.additionalProperty === 'string'
       ? ` ("${params.additionalProperty}")`
