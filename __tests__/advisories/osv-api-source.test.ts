@@ -46,10 +46,9 @@ describe('OsvApiSource against a local OSV server', () => {
     expect(result.byPackage.get('npm:minimist@1.2.5')?.map((a) => [a.id, a.severity, a.fixed])).toEqual([
       ['GHSA-xvch-5gv4-984h', 'critical', '1.2.6'],
     ]);
-    // The server matched h11; the client keeps its word even where it has no PyPI ordering of its own yet.
-    const h11 = result.byPackage.get('PyPI:h11@0.14.0') ?? [];
-    expect(h11.map((a) => [a.id, a.severity])).toEqual([['GHSA-vqfr-h8mv-ghfj', 'critical']]);
-    expect(['range', 'source']).toContain(h11[0]?.match);
+    expect(result.byPackage.get('PyPI:h11@0.14.0')?.map((a) => [a.id, a.severity, a.fixed, a.match])).toEqual([
+      ['GHSA-vqfr-h8mv-ghfj', 'critical', '0.16.0', 'range'],
+    ]);
   });
 
   it('needs ⌈N/1000⌉ batch calls and fetches each record once', async () => {
@@ -146,6 +145,18 @@ describe('OsvApiSource against a local OSV server', () => {
     server = await startOsvServer(REAL);
     server.inject({ kind: 'truncated' }, { times: 4, pathPrefix: '/v1/vulns/' });
     await expect(source(server.url).query([MINIMIST])).rejects.toThrow(/invalid JSON in response/);
+  });
+
+  it('keeps a record the server matched even when local matching cannot place it', async () => {
+    // The server says affected; lockwarden has no ordering for Bitnami versions, so the match rests on the source.
+    const record = {
+      id: 'BIT-2024-1',
+      modified: '2024-01-01T00:00:00Z',
+      affected: [{ package: { ecosystem: 'Bitnami', name: 'thing' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '2.0.0' }] }] }],
+    };
+    server = await startOsvServer([record]);
+    const result = await source(server.url).query([{ ecosystem: 'Bitnami' as PackageRef['ecosystem'], name: 'thing', version: '1.0.0' }]);
+    expect(result.byPackage.get('Bitnami:thing@1.0.0')?.map((a) => [a.id, a.match, a.fixed])).toEqual([['BIT-2024-1', 'source', undefined]]);
   });
 
   it('queries git-pinned packages by commit', async () => {

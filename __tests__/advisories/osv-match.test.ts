@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { matchRecord, rangeIncludes, sameCommit, toOsvRecord, type OsvEvent, type OsvRecord } from '@lockwarden/core';
+import { matchRecord, rangeIncludes, sameCommit, toOsvRecord, type Ecosystem, type OsvEvent, type OsvRecord } from '@lockwarden/core';
 import { REPO_ROOT } from '../helpers/conformance.js';
 
 function record(affected: OsvRecord['affected'], extra: Partial<OsvRecord> = {}): OsvRecord {
@@ -137,23 +137,25 @@ describe('matchRecord: package identity, versions[], withdrawn, GIT', () => {
   });
 
   it('an ecosystem without an ordering is undetermined, unless versions[] decides', () => {
-    const ranged = record([{ package: { ecosystem: 'Hex', name: 'plug' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '1.2.0' }] }] }]);
-    const m = matchRecord(ranged, { ecosystem: 'Hex', name: 'plug', version: '1.0.0' });
+    // Bitnami is an OSV ecosystem lockwarden has no plug-in for, so nothing can order its versions.
+    const eco = 'Bitnami' as Ecosystem;
+    const ranged = record([{ package: { ecosystem: eco, name: 'plug' }, ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '1.2.0' }] }] }]);
+    const m = matchRecord(ranged, { ecosystem: eco, name: 'plug', version: '1.0.0' });
     expect(m.verdict).toBe('undetermined');
     expect(m.notes).toEqual([
-      'could not order Hex version "1.0.0" against the record\'s ranges, and it lists no explicit versions',
+      'could not order Bitnami version "1.0.0" against the record\'s ranges, and it lists no explicit versions',
     ]);
     const listed = record([
       {
-        package: { ecosystem: 'Hex', name: 'plug' },
+        package: { ecosystem: eco, name: 'plug' },
         ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed: '1.2.0' }] }],
         versions: ['1.0.0', '1.1.0'],
       },
     ]);
-    const hit = matchRecord(listed, { ecosystem: 'Hex', name: 'plug', version: '1.1.0' });
+    const hit = matchRecord(listed, { ecosystem: eco, name: 'plug', version: '1.1.0' });
     expect(hit).toMatchObject({ verdict: 'affected', basis: 'versions' });
     expect(hit.notes[0]).toContain('decided by its explicit versions list');
-    expect(matchRecord(listed, { ecosystem: 'Hex', name: 'plug', version: '1.3.0' }).verdict).toBe('not-affected');
+    expect(matchRecord(listed, { ecosystem: eco, name: 'plug', version: '1.3.0' }).verdict).toBe('not-affected');
   });
 
   it('an unparsable npm version is undetermined rather than unaffected', () => {
@@ -190,6 +192,13 @@ describe('matchRecord: package identity, versions[], withdrawn, GIT', () => {
 });
 
 describe('matchRecord on real GHSA records', () => {
+  it('PyPI: h11 0.14.0 is affected, 0.16.0 is not, and names match after PEP 503 normalisation', () => {
+    const r = fixture('PyPI/GHSA-vqfr-h8mv-ghfj.json');
+    expect(matchRecord(r, { ecosystem: 'PyPI', name: 'h11', version: '0.14.0' })).toMatchObject({ verdict: 'affected', basis: 'range', fixed: ['0.16.0'] });
+    expect(matchRecord(r, { ecosystem: 'PyPI', name: 'H11', version: '0.16.0' }).verdict).toBe('not-affected');
+    expect(matchRecord(r, { ecosystem: 'PyPI', name: 'H11', version: '0.16.0rc1' }).verdict).toBe('affected');
+  });
+
   const cases: [string, string, string, 'affected' | 'not-affected'][] = [
     ['npm/GHSA-35jh-r3h4-6jhm.json', 'lodash', '4.17.20', 'affected'],
     ['npm/GHSA-35jh-r3h4-6jhm.json', 'lodash', '4.17.21', 'not-affected'],

@@ -2,7 +2,6 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parserForFileName } from '@lockwarden/core';
 import { main } from '../../packages/cli/src/main.js';
 import type { CliIO } from '../../packages/cli/src/io.js';
 import { REPO_ROOT } from '../helpers/conformance.js';
@@ -69,13 +68,9 @@ describe('lockwarden audit', () => {
       ['warn', 'vulnerability', 'lodash', ['GHSA-xxjr-mmjv-4gpg', 'CVE-2025-13465'], 'moderate', '4.17.23'],
     ]);
     expect(Object.keys(out.findings[0] ?? {})).toEqual(['rule', 'action', 'severity', 'ecosystem', 'name', 'version', 'message', 'advisories', 'fixed']);
-    const h11 = out.findings.filter((f) => f.ecosystem === 'PyPI');
-    expect(h11).toHaveLength(1);
-    expect(h11[0]?.advisories).toEqual(['GHSA-vqfr-h8mv-ghfj', 'CVE-2025-43859']);
-    expect(h11[0]?.severity).toBe('critical');
-    // Until a PyPI version ordering lands the record cannot be placed: it warns instead of blocking.
-    if (h11[0]?.action === 'warn') expect(h11[0].message).toContain('could not order its versions');
-    else expect(h11[0]).toMatchObject({ action: 'block', fixed: '0.16.0' });
+    expect(out.findings.filter((f) => f.ecosystem === 'PyPI').map((f) => [f.action, f.name, f.advisories, f.severity, f.fixed])).toEqual([
+      ['block', 'h11', ['GHSA-vqfr-h8mv-ghfj', 'CVE-2025-43859'], 'critical', '0.16.0'],
+    ]);
   });
 
   it('prints a table that states the data age', async () => {
@@ -118,6 +113,15 @@ describe('lockwarden audit', () => {
     expect(viaEnv.code).toBe(0);
     expect(JSON.parse(viaEnv.stdout)).toEqual({ source: `OSV API at ${osv.url}`, dataAsOf: null, packages: 1, findings: [] });
     expect(osv.count('/v1/querybatch')).toBe(2);
+
+    // With LOCKWARDEN_CACHE_DIR the full record survives the run: a second run asks only the batch endpoint.
+    const cwd = tempDir();
+    const env = { LOCKWARDEN_OSV_URL: osv.url, LOCKWARDEN_CACHE_DIR: 'cache' };
+    await run(['audit', '--purl', 'pkg:npm/minimist@1.2.5'], cwd, env);
+    const again = await run(['audit', '--purl', 'pkg:npm/minimist@1.2.5'], cwd, env);
+    expect(again.code).toBe(1);
+    expect(osv.count('/v1/vulns/')).toBe(2);
+    expect(readFileSync(join(cwd, 'cache', 'osv-records', 'GHSA-xvch-5gv4-984h.json'), 'utf8')).toContain('"id":"GHSA-xvch-5gv4-984h"');
   });
 
   it('an OSV outage exits 2 with one line, never "no findings"', async () => {
@@ -143,8 +147,7 @@ describe('lockwarden audit', () => {
     expect(both.stderr).toBe('lockwarden: --offline reads only the local database; drop --osv-url\n');
   });
 
-  const lockfileParsers = Boolean(parserForFileName('package-lock.json'));
-  it.skipIf(!lockfileParsers)('audits a package-lock.json found in the working directory', async () => {
+  it('audits the lockfiles in the working directory: package-lock.json and requirements.txt', async () => {
     const cwd = tempDir();
     writeFileSync(
       join(cwd, 'package-lock.json'),
@@ -158,12 +161,32 @@ describe('lockwarden audit', () => {
           'node_modules/lodash': { version: '4.17.20', resolved: 'https://registry.example.org/lodash/-/lodash-4.17.20.tgz', integrity: 'sha512-PlhdFcillOINfeV7Ni6oF1TAEayyZBoZ8bcshTHqOYJYlrqzRK5hagpagky5o4HfCzzd1TRkXPMFq6cKk9rGmA==' },
           'node_modules/minimist': { version: '1.2.5', resolved: 'https://registry.example.org/minimist/-/minimist-1.2.5.tgz', integrity: 'sha512-FM9nNUYrRBAELZQT3xeZQ7fmMOBg6nWNmJKTcgsJeaLstP/UODVpGsr5OhXhhXg6f+qtJ8uiZ+PUxkDWcgIXLw==' },
         },
-      }),
+      }, null, 2),
     );
-    const { code, stdout } = await run(['audit', '--db', fixtureDb(), '--format', 'json'], cwd);
+    writeFileSync(join(cwd, 'requirements.txt'), 'h11==0.14.0\n');
+    const { code, stdout, stderr } = await run(['audit', '--offline', '--db', fixtureDb(), '--format', 'json'], cwd);
+    expect(stderr).toBe('');
     expect(code).toBe(1);
     const out = JSON.parse(stdout) as AuditJson;
-    expect(out.findings.map((f) => f.advisories[0])).toEqual(['GHSA-xvch-5gv4-984h', 'GHSA-35jh-r3h4-6jhm', 'GHSA-29mw-wpgm-hmr9', 'GHSA-xxjr-mmjv-4gpg']);
+    expect(out.packages).toBe(3);
+    expect(out.findings.map((f) => [f.action, f.severity, f.ecosystem, `${f.name}@${f.version}`, f.advisories.join(' '), f.fixed])).toEqual([
+      ['block', 'critical', 'PyPI', 'h11@0.14.0', 'GHSA-vqfr-h8mv-ghfj CVE-2025-43859', '0.16.0'],
+      ['block', 'critical', 'npm', 'minimist@1.2.5', 'GHSA-xvch-5gv4-984h CVE-2021-44906', '1.2.6'],
+      ['block', 'high', 'npm', 'lodash@4.17.20', 'GHSA-35jh-r3h4-6jhm CVE-2021-23337', '4.17.21'],
+      ['warn', 'moderate', 'npm', 'lodash@4.17.20', 'GHSA-29mw-wpgm-hmr9 CVE-2020-28500', '4.17.21'],
+      ['warn', 'moderate', 'npm', 'lodash@4.17.20', 'GHSA-xxjr-mmjv-4gpg CVE-2025-13465', '4.17.23'],
+    ]);
+    // Only warnings left: exit 0.
+    writeFileSync(join(cwd, 'requirements.txt'), 'h11==0.16.0\n');
+    const fixedLock = JSON.parse(readFileSync(join(cwd, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version: string }> };
+    (fixedLock.packages['node_modules/minimist'] as { version: string }).version = '1.2.8';
+    (fixedLock.packages['node_modules/lodash'] as { version: string }).version = '4.17.21';
+    writeFileSync(join(cwd, 'package-lock.json'), JSON.stringify(fixedLock, null, 2));
+    const after = await run(['audit', '--db', fixtureDb(), '--format', 'json'], cwd);
+    expect(after.code).toBe(0);
+    expect((JSON.parse(after.stdout) as AuditJson).findings.map((f) => [f.action, f.name, f.advisories[0], f.fixed])).toEqual([
+      ['warn', 'lodash', 'GHSA-xxjr-mmjv-4gpg', '4.17.23'],
+    ]);
   });
 });
 

@@ -99,7 +99,14 @@ export function advisorySourceFor(ctx: CommandContext, options: Pick<AuditOption
   }
   const baseUrl = options.osvUrl ?? ctx.io.env.LOCKWARDEN_OSV_URL ?? DEFAULT_OSV_API_URL;
   if (!/^https?:\/\//.test(baseUrl)) usageError(`--osv-url must be an http(s) URL, got "${baseUrl}"`);
-  return new OsvApiSource({ baseUrl, logger: ctx.logger, userAgent: 'lockwarden' });
+  // Full records are immutable per `modified`; with LOCKWARDEN_CACHE_DIR set they are fetched once per cache lifetime.
+  const cacheRoot = ctx.io.env.LOCKWARDEN_CACHE_DIR;
+  return new OsvApiSource({
+    baseUrl,
+    logger: ctx.logger,
+    userAgent: 'lockwarden',
+    ...(cacheRoot ? { cacheDir: resolve(ctx.io.cwd, cacheRoot, 'osv-records') } : {}),
+  });
 }
 
 export function registerAudit(program: Command, ctx: CommandContext): void {

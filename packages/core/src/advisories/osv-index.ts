@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync, type Dirent } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile, open as openFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
 import { LockwardenError } from '../errors.js';
 import { ECOSYSTEM_PLUGINS } from '../ecosystems/registry.js';
@@ -11,7 +12,7 @@ import { normalizeName } from './osv-match.js';
 import { isWithdrawn, toOsvRecord, type OsvRecord } from './osv-record.js';
 
 /** Bumped whenever the on-disk layout changes, so an old index is rebuilt rather than misread. */
-const INDEX_FORMAT = 1;
+const INDEX_FORMAT = 2;
 /** A single OSV record larger than this is not an advisory; it is skipped. */
 const MAX_RECORD_BYTES = 16 * 1024 * 1024;
 const INDEX_DIR_NAME = '.lockwarden-index';
@@ -49,7 +50,11 @@ export class OsvIndex {
     readonly dataPath: string,
     readonly indexDir: string,
     readonly meta: OsvIndexMeta,
-    private readonly keys: Map<string, number[]>,
+    /** Key → its position in `starts`. */
+    private readonly keys: Map<string, number>,
+    /** For key i, its (offset, length) pairs are postings[2*starts[i] .. 2*starts[i+1]). */
+    private readonly starts: Uint32Array,
+    private readonly postings: Float64Array,
     private readonly fd: number,
   ) {}
 
@@ -91,21 +96,31 @@ export class OsvIndex {
   }
 
   private static async load(dataPath: string, dir: string, meta: OsvIndexMeta): Promise<OsvIndex> {
-    const pairs = JSON.parse(await readFile(join(dir, 'keys.json'), 'utf8')) as [string, number[]][];
+    const names = (await readFile(join(dir, 'keys.txt'), 'utf8')).split('\n');
+    const startsBytes = await readFile(join(dir, 'starts.u32'));
+    const postingsBytes = await readFile(join(dir, 'postings.f64'));
+    // Copied out so the typed arrays are aligned whatever offset the read buffer has.
+    const starts = new Uint32Array(startsBytes.buffer.slice(startsBytes.byteOffset, startsBytes.byteOffset + startsBytes.byteLength));
+    const postings = new Float64Array(
+      postingsBytes.buffer.slice(postingsBytes.byteOffset, postingsBytes.byteOffset + postingsBytes.byteLength),
+    );
+    if (starts.length !== names.length + 1) throw new LockwardenError('IO_ERROR', `${dir}: index files do not agree; delete the folder`);
+    const keys = new Map<string, number>();
+    names.forEach((name, i) => keys.set(name, i));
     const fd = openSync(join(dir, 'records.jsonl'), 'r');
-    return new OsvIndex(dataPath, dir, meta, new Map(pairs), fd);
+    return new OsvIndex(dataPath, dir, meta, keys, starts, postings, fd);
   }
 
   /** The records that name `name` in `ecosystem` (normalised as the ecosystem does). */
   lookup(ecosystem: string, name: string): OsvRecord[] {
-    const ranges = this.keys.get(indexKey(ecosystem, normalizeName(ecosystem, name)));
-    if (!ranges) return [];
+    const key = this.keys.get(indexKey(ecosystem, normalizeName(ecosystem, name)));
+    if (key === undefined) return [];
     const out: OsvRecord[] = [];
-    for (let i = 0; i < ranges.length; i += 2) {
-      const offset = ranges[i] as number;
+    for (let p = this.starts[key] as number; p < (this.starts[key + 1] as number); p++) {
+      const offset = this.postings[2 * p] as number;
       let record = this.cache.get(offset);
       if (!record) {
-        const length = ranges[i + 1] as number;
+        const length = this.postings[2 * p + 1] as number;
         const buffer = Buffer.alloc(length);
         readSync(this.fd, buffer, 0, length, offset);
         record = JSON.parse(buffer.toString('utf8')) as OsvRecord;
@@ -213,6 +228,8 @@ class IndexWriter {
     for (const affected of record.affected ?? []) {
       if (!affected.package) continue;
       const ecosystem = affected.package.ecosystem.split(':')[0] as string;
+      // No real package name holds a line break; the key list is line-separated.
+      if (/[\r\n]/.test(affected.package.name) || /[\r\n]/.test(ecosystem)) continue;
       keys.add(indexKey(ecosystem, normalizeName(ecosystem, affected.package.name)));
     }
     if (keys.size === 0) return;
@@ -255,7 +272,7 @@ async function buildIndex(
   normalizedEcosystems: string[],
   logger: Logger,
 ): Promise<OsvIndexMeta> {
-  await mkdir(dir, { recursive: true });
+  await mkdir(dirname(dir), { recursive: true });
   // Built in a fresh folder and renamed into place, so a crash never leaves a half-written index that looks valid.
   const building = `${dir}.building-${process.pid}`;
   await rm(building, { recursive: true, force: true });
@@ -286,17 +303,38 @@ async function buildIndex(
     skipped: writer.meta.skipped,
     ...(writer.meta.dataAsOf ? { dataAsOf: writer.meta.dataAsOf } : {}),
   };
-  await writeFile(join(building, 'keys.json'), JSON.stringify([...writer.keys]));
+  // A plain key list and two typed arrays load several times faster than the same table as JSON.
+  const names = [...writer.keys.keys()];
+  const starts = new Uint32Array(names.length + 1);
+  let pairs = 0;
+  names.forEach((name, i) => {
+    starts[i] = pairs;
+    pairs += (writer.keys.get(name) as number[]).length / 2;
+  });
+  starts[names.length] = pairs;
+  const postings = new Float64Array(pairs * 2);
+  let at = 0;
+  for (const name of names) for (const n of writer.keys.get(name) as number[]) postings[at++] = n;
+  await writeFile(join(building, 'keys.txt'), names.join('\n'));
+  await writeFile(join(building, 'starts.u32'), Buffer.from(starts.buffer));
+  await writeFile(join(building, 'postings.f64'), Buffer.from(postings.buffer));
   await writeFile(join(building, 'meta.json'), JSON.stringify(meta, null, 2));
   await rm(dir, { recursive: true, force: true });
   await rename(building, dir);
   return meta;
 }
 
+/**
+ * Reads every `*.json` entry of an OSV export. yauzl reads and validates the central directory (ZIP64 included);
+ * entry data is then sliced from the archive in memory and inflated synchronously, because one stream per entry
+ * costs far more than the inflate itself across 200,000 entries.
+ */
 async function readZip(file: string, writer: IndexWriter): Promise<void> {
+  let data: Buffer;
   let zip: yauzl.ZipFile;
   try {
-    zip = await yauzl.openPromise(file, { lazyEntries: true, autoClose: true });
+    data = await readFile(file);
+    zip = await yauzl.fromBufferPromise(data, { lazyEntries: true });
   } catch (err) {
     throw new LockwardenError('PARSE_ERROR', `${file}: not a readable zip archive (${String(err)}); download it again`, {
       cause: err,
@@ -309,13 +347,36 @@ async function readZip(file: string, writer: IndexWriter): Promise<void> {
         writer.skip(`${entry.fileName}: larger than ${MAX_RECORD_BYTES} bytes`);
         continue;
       }
-      const stream = await zip.openReadStreamPromise(entry);
-      const chunks: Buffer[] = [];
-      for await (const chunk of stream) chunks.push(chunk as Buffer);
-      await writer.add(Buffer.concat(chunks).toString('utf8'), `${file}!${entry.fileName}`);
+      await writer.add(entryText(data, entry), `${file}!${entry.fileName}`);
     }
   } catch (err) {
+    throw new LockwardenError('PARSE_ERROR', `${file}: corrupt zip archive (${err instanceof Error ? err.message : String(err)}); download it again`, {
+      cause: err,
+    });
+  } finally {
     zip.close();
-    throw new LockwardenError('PARSE_ERROR', `${file}: corrupt zip archive (${String(err)}); download it again`, { cause: err });
   }
+}
+
+const LOCAL_HEADER_SIGNATURE = 0x04034b50;
+
+/** The bytes of one entry, located through its local header (APPNOTE 4.3.7: 30 fixed bytes, then name and extra field). */
+function entryText(data: Buffer, entry: yauzl.Entry): string {
+  if (entry.isEncrypted()) throw new Error(`${entry.fileName}: encrypted entries are not supported`);
+  const at = entry.relativeOffsetOfLocalHeader;
+  if (at + 30 > data.length || data.readUInt32LE(at) !== LOCAL_HEADER_SIGNATURE) {
+    throw new Error(`${entry.fileName}: invalid local file header`);
+  }
+  const start = at + 30 + data.readUInt16LE(at + 26) + data.readUInt16LE(at + 28);
+  const end = start + entry.compressedSize;
+  if (end > data.length) throw new Error(`${entry.fileName}: entry data runs past the end of the archive`);
+  const raw = data.subarray(start, end);
+  let bytes: Buffer;
+  if (entry.compressionMethod === 0) bytes = raw;
+  else if (entry.compressionMethod === 8) bytes = inflateRawSync(raw, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
+  else throw new Error(`${entry.fileName}: unsupported compression method ${entry.compressionMethod}`);
+  if (bytes.length !== entry.uncompressedSize) {
+    throw new Error(`${entry.fileName}: expected ${entry.uncompressedSize} bytes, got ${bytes.length}`);
+  }
+  return bytes.toString('utf8');
 }

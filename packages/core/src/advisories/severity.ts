@@ -24,6 +24,17 @@ const VERSION_PREFERENCE = ['CVSS:4.0', 'CVSS:3.1', 'CVSS:3.0'];
  * Returns `undefined` for other versions and for vectors missing a base metric or carrying an invalid value.
  */
 export function cvssScore(vector: string): number | undefined {
+  if (scoreCache.has(vector)) return scoreCache.get(vector);
+  const score = computeScore(vector);
+  // The same few thousand vectors recur across a whole database; scoring each once keeps lookups fast.
+  if (scoreCache.size > 10_000) scoreCache.clear();
+  scoreCache.set(vector, score);
+  return score;
+}
+
+const scoreCache = new Map<string, number | undefined>();
+
+function computeScore(vector: string): number | undefined {
   const prefix = vector.slice(0, 8);
   const required = REQUIRED_METRICS[prefix];
   if (!required) return undefined;

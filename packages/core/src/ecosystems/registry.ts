@@ -2,6 +2,10 @@ import { LockwardenError } from '../errors.js';
 import type { Ecosystem } from '../model/ecosystem.js';
 import type { EcosystemPlugin, LockfileParser, ManifestParser } from './types.js';
 import { npmPlugin } from './npm/index.js';
+import { goPlugin } from './go/index.js';
+import { cargoPlugin } from './cargo/index.js';
+import { rubygemsPlugin } from './rubygems/index.js';
+import { packagistPlugin } from './packagist/index.js';
 import { pypiPlugin } from './pypi/index.js';
 import { mavenPlugin } from './maven/index.js';
 import { nugetPlugin } from './nuget/index.js';
@@ -16,6 +20,10 @@ import { cocoapodsPlugin } from './cocoapods/index.js';
  */
 export const ECOSYSTEM_PLUGINS: ReadonlyMap<Ecosystem, EcosystemPlugin> = new Map<Ecosystem, EcosystemPlugin>([
   ['npm', npmPlugin],
+  ['Go', goPlugin],
+  ['crates.io', cargoPlugin],
+  ['RubyGems', rubygemsPlugin],
+  ['Packagist', packagistPlugin],
   ['PyPI', pypiPlugin],
   ['Maven', mavenPlugin],
   ['NuGet', nugetPlugin],

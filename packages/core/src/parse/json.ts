@@ -1,4 +1,5 @@
 import { ParseError } from '../errors.js';
+import { findJsonSyntaxError } from './json-error-position.js';
 import { LineIndex } from './line-index.js';
 
 /** Upper bound on input size, so a hostile file cannot exhaust memory. */
@@ -37,7 +38,8 @@ function jsonErrorPosition(text: string, message: string): { line?: number; colu
   const pos = /at position (\d+)/.exec(message);
   if (pos) return new LineIndex(text).position(Number(pos[1]));
   if (/Unexpected end of JSON input/.test(message)) return new LineIndex(text).position(text.length);
-  return {};
+  const at = findJsonSyntaxError(text);
+  return at === undefined ? {} : new LineIndex(text).position(at);
 }
 
 /** True for a plain JSON object (not null, not an array). */
