@@ -230,6 +230,22 @@ describe('the GitLab job in a merge request pipeline (done-when)', () => {
     }
   });
 
+  it('cannot evaluate (exit 2) when the merge request base cannot be fetched, and says which commit', async () => {
+    const gitlab = await startGitLabNotesServer({ token: TOKEN });
+    try {
+      const dir = runnerClone('missing-base');
+      const missing = 'f'.repeat(40);
+      const run = await runJob(dir, { ...mergeRequestEnv(dir, gitlab.apiUrl), CI_MERGE_REQUEST_DIFF_BASE_SHA: missing });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`lockwarden: could not fetch commit ${missing}`);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+      expect(gitlab.requests).toHaveLength(0);
+      expect(existsSync(join(dir, GITLAB_REPORT_FILES.junit))).toBe(false);
+    } finally {
+      await gitlab.close();
+    }
+  });
+
   it('with comment: never and sbom: false, writes no note and three reports', async () => {
     const gitlab = await startGitLabNotesServer({ token: TOKEN });
     try {
