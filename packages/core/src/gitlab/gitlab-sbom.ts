@@ -1,4 +1,6 @@
-import { Enums, Models } from '@cyclonedx/cyclonedx-library';
+// Sub-path imports, as in sbom/build.ts: the package root loads validators whose `__dirname` breaks ESM bundles.
+import * as Enums from '@cyclonedx/cyclonedx-library/Enums';
+import * as Models from '@cyclonedx/cyclonedx-library/Models';
 import type { Ecosystem } from '../model/ecosystem.js';
 import type { Inventory } from '../model/inventory.js';
 import { buildBom, LOCKFILE_PROPERTY } from '../sbom/build.js';

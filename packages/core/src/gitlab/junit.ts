@@ -1,4 +1,4 @@
-import { create } from 'xmlbuilder2';
+import { XMLBuilder } from 'fast-xml-parser';
 import type { Finding } from '../findings/finding.js';
 import type { Decision } from '../policy/evaluate.js';
 import { packageLabel, verdictSentence } from '../report/report-input.js';
@@ -27,39 +27,45 @@ export function renderJunitReport(decision: Decision): string {
   const findings = decision.findings.filter((f) => f.action !== 'off');
   const failures = findings.filter(fails).length + (decision.verdict === 'fail' ? 1 : 0);
   const errors = decision.verdict === 'error' ? 1 : 0;
-  const tests = findings.length + 1;
-  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele('testsuites', {
-    name: 'lockwarden',
-    tests: String(tests),
-    failures: String(failures),
-    errors: String(errors),
-  });
-  const suite = root.ele('testsuite', {
-    name: 'lockwarden check',
-    tests: String(tests),
-    failures: String(failures),
-    errors: String(errors),
-    skipped: '0',
-    timestamp: decision.evaluatedAt,
-  });
+  const tests = String(findings.length + 1);
 
-  const verdict = suite.ele('testcase', { name: 'verdict', classname: 'lockwarden' });
   const sentence = `lockwarden ${verdictSentence(decision)}`;
-  if (decision.verdict === 'fail') verdict.ele('failure', { message: sentence, type: 'policy' }).txt(sentence);
+  const verdict: Record<string, unknown> = { '@_name': 'verdict', '@_classname': 'lockwarden' };
+  if (decision.verdict === 'fail') verdict.failure = { '@_message': sentence, '@_type': 'policy', '#text': sentence };
   if (decision.verdict === 'error') {
-    verdict.ele('error', { message: sentence, type: 'evaluation' }).txt(xmlText(decision.errors.join('\n')) || sentence);
+    verdict.error = { '@_message': sentence, '@_type': 'evaluation', '#text': xmlText(decision.errors.join('\n')) || sentence };
   }
-  if (decision.verdict === 'pass') verdict.ele('system-out').txt(sentence);
+  if (decision.verdict === 'pass') verdict['system-out'] = sentence;
 
-  for (const f of findings) {
-    const name = xmlText(`${f.rule}: ${packageLabel(f)}`);
+  const cases = findings.map((f) => {
     const text = xmlText(`${f.message}${f.remedy ? `\nRemedy: ${f.remedy}` : ''}${f.location?.line ? `\nAt ${f.location.file}:${f.location.line}` : ''}`);
-    const testcase = suite.ele('testcase', { name, classname: xmlText(f.location?.file ?? f.ecosystem) });
-    if (fails(f)) {
-      testcase.ele('failure', { message: xmlText(f.message), type: `${f.rule}/${f.action}` }).txt(text);
-    } else {
-      testcase.ele('system-out').txt(`${f.action}: ${text}`);
-    }
-  }
-  return `${root.end({ prettyPrint: true })}\n`;
+    const testcase: Record<string, unknown> = {
+      '@_name': xmlText(`${f.rule}: ${packageLabel(f)}`),
+      '@_classname': xmlText(f.location?.file ?? f.ecosystem),
+    };
+    if (fails(f)) testcase.failure = { '@_message': xmlText(f.message), '@_type': `${f.rule}/${f.action}`, '#text': text };
+    else testcase['system-out'] = `${f.action}: ${text}`;
+    return testcase;
+  });
+
+  const doc = {
+    testsuites: {
+      '@_name': 'lockwarden',
+      '@_tests': tests,
+      '@_failures': String(failures),
+      '@_errors': String(errors),
+      testsuite: {
+        '@_name': 'lockwarden check',
+        '@_tests': tests,
+        '@_failures': String(failures),
+        '@_errors': String(errors),
+        '@_skipped': '0',
+        '@_timestamp': decision.evaluatedAt,
+        testcase: [verdict, ...cases],
+      },
+    },
+  };
+  // processEntities escapes &, <, >, quotes in text and attributes, so names from lockfiles stay text.
+  const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, processEntities: true });
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${builder.build(doc) as string}`;
 }
