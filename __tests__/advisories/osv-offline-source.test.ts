@@ -73,7 +73,7 @@ describe('OsvOfflineSource', () => {
     const dir = await zipDatabase();
     const zip = join(dir, 'npm', 'all.zip');
     const first = await OsvIndex.open(zip);
-    expect(first.meta).toMatchObject({ records: 4, withdrawn: 0, skipped: 0, dataAsOf: '2026-01-21T23:01:22Z' });
+    expect(first.meta).toMatchObject({ records: 5, withdrawn: 0, skipped: 0, dataAsOf: '2026-01-21T23:01:22Z' });
     expect(first.lookup('npm', 'lodash').map((r) => r.id).sort()).toEqual(['GHSA-29mw-wpgm-hmr9', 'GHSA-35jh-r3h4-6jhm', 'GHSA-xxjr-mmjv-4gpg']);
     expect(first.lookup('npm', 'lodash.trim').map((r) => r.id)).toEqual(['GHSA-29mw-wpgm-hmr9']);
     expect(first.lookup('npm', 'nothing-here')).toEqual([]);
@@ -89,7 +89,7 @@ describe('OsvOfflineSource', () => {
     ] as { id: string }[]);
     utimesSync(zip, new Date(), new Date(Date.now() + 5_000));
     const rebuilt = await OsvIndex.open(zip);
-    expect(rebuilt.meta.records).toBe(5);
+    expect(rebuilt.meta.records).toBe(6);
     expect(rebuilt.meta.builtAt).not.toBe(first.meta.builtAt);
     rebuilt.close();
   });
@@ -144,7 +144,7 @@ describe('downloadOsvDatabase', () => {
     const dir = tempDir();
     const done = await downloadOsvDatabase({ baseUrl: server.url, ecosystems: ['npm', 'PyPI'], dir, backoffBaseMs: 1 });
     expect(done.map((d) => [d.ecosystem, d.entries, d.bytes])).toEqual([
-      ['npm', 4, zips['/npm/all.zip']?.length],
+      ['npm', 5, zips['/npm/all.zip']?.length],
       ['PyPI', 1, zips['/PyPI/all.zip']?.length],
     ]);
     const result = await new OsvOfflineSource({ dir }).query([MINIMIST]);

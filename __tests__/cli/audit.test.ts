@@ -73,6 +73,24 @@ describe('lockwarden audit', () => {
     ]);
   });
 
+  it('a real malicious-package record blocks as malware', async () => {
+    const { code, stdout } = await run(['audit', '--db', fixtureDb(), '--purl', 'pkg:npm/flatmap-stream@0.1.1', '--format', 'json'], tempDir());
+    expect(code).toBe(1);
+    expect((JSON.parse(stdout) as AuditJson).findings).toEqual([
+      {
+        rule: 'malware',
+        action: 'block',
+        severity: 'critical',
+        ecosystem: 'npm',
+        name: 'flatmap-stream',
+        version: '0.1.1',
+        message: 'flatmap-stream@0.1.1 is a known malicious package (MAL-2025-20690): Malicious code in flatmap-stream (npm)',
+        advisories: ['MAL-2025-20690'],
+        fixed: null,
+      },
+    ]);
+  });
+
   it('prints a table that states the data age', async () => {
     const { code, stdout } = await run(['audit', '--db', fixtureDb(), '--purl', 'pkg:npm/minimist@1.2.5'], tempDir());
     expect(code).toBe(1);
@@ -202,7 +220,7 @@ describe('lockwarden db download', () => {
     const cwd = tempDir();
     const dl = await run(['db', 'download', '--ecosystems', 'npm', '--base-url', server.url], cwd);
     expect(dl.code).toBe(0);
-    expect(dl.stdout).toBe(`npm: 4 entries, ${zip.length} bytes → ${join(cwd, '.lockwarden-cache', 'osv', 'npm', 'all.zip')}\n`);
+    expect(dl.stdout).toBe(`npm: 5 entries, ${zip.length} bytes → ${join(cwd, '.lockwarden-cache', 'osv', 'npm', 'all.zip')}\n`);
     const audit = await run(['audit', '--offline', '--purl', 'pkg:npm/minimist@1.2.5', '--format', 'json'], cwd);
     expect(audit.code).toBe(1);
     expect((JSON.parse(audit.stdout) as AuditJson).findings).toHaveLength(1);
@@ -222,5 +240,6 @@ it('fixture folder is an OSV database layout', () => {
     'GHSA-vqfr-h8mv-ghfj',
     'GHSA-xvch-5gv4-984h',
     'GHSA-xxjr-mmjv-4gpg',
+    'MAL-2025-20690',
   ]);
 });

@@ -20,4 +20,6 @@ export * from './report/index.js';
 export { compareSemver } from './ecosystems/semver-order.js';
 export * from './policy/index.js';
 export * from './sbom/index.js';
+export * from './typosquat/index.js';
+export * from './registry/index.js';
 export * from './gitlab/index.js';

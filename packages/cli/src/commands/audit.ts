@@ -1,9 +1,9 @@
-import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import {
   DEFAULT_OSV_API_URL,
-  OsvApiSource,
   OsvOfflineSource,
+  createAdvisorySource,
+  DEFAULT_OSV_DB_DIR,
   auditInventories,
   escapeMarkdown,
   hasBlockingFindings,
@@ -29,8 +29,6 @@ interface AuditOptions {
   format: 'table' | 'json' | 'markdown';
 }
 
-/** Where `db download` puts the OSV exports and `audit --offline` reads them unless told otherwise. */
-export const DEFAULT_DB_DIR = join('.lockwarden-cache', 'osv');
 
 /** The JSON shape of one audit finding (a stable contract). */
 export function auditFindingJson(f: Finding): object {
@@ -93,20 +91,7 @@ function auditTable(result: AuditResult): string {
 
 /** The advisory source the options ask for: the offline database, or the OSV API (flag, env, default). */
 export function advisorySourceFor(ctx: CommandContext, options: Pick<AuditOptions, 'offline' | 'db' | 'osvUrl'>): AdvisorySource {
-  if (options.offline || options.db) {
-    if (options.osvUrl) usageError('--offline reads only the local database; drop --osv-url');
-    return new OsvOfflineSource({ dir: resolve(ctx.io.cwd, options.db ?? DEFAULT_DB_DIR), logger: ctx.logger });
-  }
-  const baseUrl = options.osvUrl ?? ctx.io.env.LOCKWARDEN_OSV_URL ?? DEFAULT_OSV_API_URL;
-  if (!/^https?:\/\//.test(baseUrl)) usageError(`--osv-url must be an http(s) URL, got "${baseUrl}"`);
-  // Full records are immutable per `modified`; with LOCKWARDEN_CACHE_DIR set they are fetched once per cache lifetime.
-  const cacheRoot = ctx.io.env.LOCKWARDEN_CACHE_DIR;
-  return new OsvApiSource({
-    baseUrl,
-    logger: ctx.logger,
-    userAgent: 'lockwarden',
-    ...(cacheRoot ? { cacheDir: resolve(ctx.io.cwd, cacheRoot, 'osv-records') } : {}),
-  });
+  return createAdvisorySource({ ...options, cwd: ctx.io.cwd, env: ctx.io.env, logger: ctx.logger });
 }
 
 export function registerAudit(program: Command, ctx: CommandContext): void {
@@ -114,7 +99,7 @@ export function registerAudit(program: Command, ctx: CommandContext): void {
     .command('audit')
     .description('report known vulnerabilities and malware (OSV) in every package of the lockfiles')
     .argument('[paths...]', 'lockfiles or directories (default: the current directory)')
-    .option('--offline', `use only the local OSV database (--db, default ${DEFAULT_DB_DIR})`)
+    .option('--offline', `use only the local OSV database (--db, default ${DEFAULT_OSV_DB_DIR})`)
     .option('--db <dir>', 'the local OSV database folder, as `lockwarden db download` writes it (implies --offline)')
     .option('--osv-url <url>', `OSV API base URL (env LOCKWARDEN_OSV_URL; default ${DEFAULT_OSV_API_URL})`)
     .option('--purl <purl>', 'also audit this package URL, e.g. pkg:npm/lodash@4.17.20 (repeatable)', collect, [])

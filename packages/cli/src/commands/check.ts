@@ -1,8 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { REPORT_FORMATS, renderReport, runCheck, type ReportFormat } from '@lockwarden/core';
-import { createAdvisorySource } from '../advisory-source.js';
+import { createAdvisorySource, REPORT_FORMATS, RegistryClients, RegistryEnrichmentSource, renderReport, runCheck, type ReportFormat } from '@lockwarden/core';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../io.js';
 import { formatOption, usageError } from '../options.js';
@@ -63,6 +62,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
         ...(flags.db ? { db: flags.db } : {}),
         ...(flags.osvUrl ? { osvUrl: flags.osvUrl } : {}),
         cwd: ctx.io.cwd,
+        env: ctx.io.env,
         logger: ctx.logger,
       });
       const result = await runCheck(
@@ -79,7 +79,11 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
           offline: Boolean(flags.offline),
           ...(flags.failOpen === true || flags.failOpen === 'true' ? { failOpen: true } : {}),
         },
-        { ...(advisories ? { advisories } : {}), logger: ctx.logger },
+        {
+          ...(advisories ? { advisories } : {}),
+          registry: new RegistryEnrichmentSource(new RegistryClients({ cwd: ctx.io.cwd, env: ctx.io.env, logger: ctx.logger })),
+          logger: ctx.logger,
+        },
       );
       const text = renderReport(
         flags.format,

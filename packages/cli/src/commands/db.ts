@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { DEFAULT_OSV_DB_URL, ECOSYSTEM_PLUGINS, downloadOsvDatabase, isEcosystem } from '@lockwarden/core';
 import type { CommandContext } from '../context.js';
 import { usageError } from '../options.js';
-import { DEFAULT_DB_DIR } from './audit.js';
+import { DEFAULT_OSV_DB_DIR } from '@lockwarden/core';
 
 interface DownloadOptions {
   ecosystems?: string;
@@ -16,7 +16,7 @@ export function registerDb(program: Command, ctx: CommandContext): void {
   db.command('download')
     .description('fetch the OSV export (<base>/<ecosystem>/all.zip) of each ecosystem into the local database')
     .option('--ecosystems <list>', 'comma-separated OSV ecosystem names (default: every ecosystem lockwarden reads)')
-    .option('--dir <dir>', 'database folder', DEFAULT_DB_DIR)
+    .option('--dir <dir>', 'database folder', DEFAULT_OSV_DB_DIR)
     .option('--base-url <url>', `where the exports live (env LOCKWARDEN_OSV_DB_URL; default ${DEFAULT_OSV_DB_URL})`)
     .action(async (options: DownloadOptions) => {
       const ecosystems = options.ecosystems

@@ -5,7 +5,16 @@ import { registerDiff } from './diff.js';
 import { registerCheck } from './check.js';
 import { registerSbom } from './sbom.js';
 import { registerAudit } from './audit.js';
+import { registerVet } from './vet.js';
 import { registerDb } from './db.js';
 
 /** Every subcommand, registered in this order; one file per command. */
-export const COMMANDS: ReadonlyArray<(program: Command, ctx: CommandContext) => void> = [registerLs, registerDiff, registerCheck, registerSbom, registerAudit, registerDb];
+export const COMMANDS: ReadonlyArray<(program: Command, ctx: CommandContext) => void> = [
+  registerLs,
+  registerDiff,
+  registerCheck,
+  registerSbom,
+  registerAudit,
+  registerVet,
+  registerDb,
+];

@@ -1,5 +1,6 @@
 import type { Advisory } from '../advisories/types.js';
 import type { Package } from '../model/package.js';
+import type { PublishingHistory } from '../registry/publishing-history.js';
 
 /**
  * What a registry says about one package version. Every field is optional: a registry client fills what its
@@ -22,6 +23,13 @@ export interface RegistryMetadata {
   license?: string;
   repository?: string;
   hasInstallScript?: boolean;
+  /**
+   * True when the ecosystem ships a bundled popularity snapshot and the package is not in it, i.e. it has fewer
+   * downloads than the snapshot's least popular name; used as "unpopular" when the registry reports no downloads.
+   */
+  belowPopularitySnapshot?: boolean;
+  /** How this version was published, against the versions before it (npm); filled by the registry module. */
+  publishing?: PublishingHistory;
 }
 
 /** Facts fetched from one data source, keyed by `packageKey()`. */

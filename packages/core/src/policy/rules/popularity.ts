@@ -17,17 +17,19 @@ export const popularityRule: RuleModule<'popularity'> = {
     if ('notEvaluated' in r) return r;
     const { firstPublishedAt, downloads, versionCount, repository } = r.meta;
     if (!r.meta.exists) return { findings: [] };
-    if (firstPublishedAt === undefined || downloads === undefined || versionCount === undefined) {
+    // Without a download count, "outside the bundled most-downloaded names" stands in for unpopular.
+    const below = r.meta.belowPopularitySnapshot;
+    if (firstPublishedAt === undefined || (downloads === undefined && below === undefined) || versionCount === undefined) {
       return { notEvaluated: 'the registry did not report first publish time, downloads and version count' };
     }
     const ageDays = daysBetween(new Date(firstPublishedAt), now);
     const young = ageDays < options['max-age-days'];
-    const unpopular = downloads < options['min-downloads'];
+    const unpopular = downloads !== undefined ? downloads < options['min-downloads'] : below === true;
     const thin = versionCount <= 1 || !repository;
     if (!(young && unpopular && thin)) return { findings: [] };
     const reasons = [
       `first published ${ageDays} days ago`,
-      `${downloads} downloads`,
+      downloads !== undefined ? `${downloads} downloads` : 'not among the most-downloaded names',
       versionCount <= 1 ? 'a single version' : undefined,
       repository ? undefined : 'no repository link',
     ].filter((x): x is string => x !== undefined);

@@ -11,6 +11,8 @@ export const releaseAgeRule: RuleModule<'release-age'> = {
     if (pkg.source.kind !== 'registry') return { findings: [] };
     const r = registryMetadata(pkg, enrichment);
     if ('notEvaluated' in r) return r;
+    // A missing package or version is the nonexistent rule's finding; its age is not a question.
+    if (!r.meta.exists || r.meta.versionExists === false) return { findings: [] };
     const published = r.meta.publishedAt ? new Date(r.meta.publishedAt) : undefined;
     if (!published || Number.isNaN(published.getTime())) {
       return {

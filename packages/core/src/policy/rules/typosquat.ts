@@ -1,18 +1,14 @@
+import { judgeTyposquat } from '../../typosquat/typosquat-judgement.js';
 import type { RuleModule } from './rule.js';
-import { registryMetadata } from './registry-data.js';
 
 /**
- * Names imitating a popular package. Declared here with its options; the look-alike detector and its popularity
- * snapshot belong to the registry-intelligence module, which fills in `evaluate` without touching the engine.
+ * Names imitating a popular package. The look-alike detector and its bundled popularity snapshot belong to the
+ * typosquat module; no registry is needed, so the rule runs offline too.
  */
 export const typosquatRule: RuleModule<'typosquat'> = {
   id: 'typosquat',
   description: 'New names that imitate a popular package.',
-  data: 'registry',
+  data: 'lockfile',
   defaults: { action: 'quarantine', ignore: [] },
-  evaluate({ pkg, enrichment }) {
-    const r = registryMetadata(pkg, enrichment);
-    if ('notEvaluated' in r) return r;
-    return { notEvaluated: 'the typosquat detector is not part of this build' };
-  },
+  evaluate: judgeTyposquat,
 };
