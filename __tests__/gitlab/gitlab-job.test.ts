@@ -2,11 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GITLAB_REPORT_FILES, STICKY_NOTE_MARKER } from '@lockwarden/core';
 import { VERSION } from '../../packages/cli/src/version.js';
 import { makeRepo, TEST_GIT_ENV } from '../helpers/git-repo.js';
+import { REPO_ROOT } from '../helpers/conformance.js';
 import { startGitLabNotesServer } from '../helpers/gitlab-notes-server.js';
+import { loadOsvRecords, startOsvServer, type OsvTestServer } from '../helpers/osv-server.js';
 import { runCli, type CliRun } from '../helpers/run-cli.js';
 import { readValidReports } from './report-validation.js';
 import { interpolate, readTemplate, shellWords } from './template-helpers.js';
@@ -29,11 +31,16 @@ function lockfile(extra: Record<string, object>, deps: Record<string, string>): 
   return `${JSON.stringify({ name: 'app', version: '1.0.0', lockfileVersion: 3, requires: true, packages }, null, 2)}\n`;
 }
 
-// Advisory rules are off so the verdict does not depend on an advisory source; the job runs without --offline,
-// and LOCKWARDEN_OSV_URL points at a closed local port should a build consult OSV anyway.
+// Advisories come from a local OSV API (LOCKWARDEN_OSV_URL) holding the real lodash record. The rules that need
+// registry data are off, and npm_config_registry points at a closed local port, so nothing leaves the machine.
 const POLICY = `rules:
-  vulnerability: { action: off }
-  malware: { action: off }
+  vulnerability: { action: block, min-severity: high }
+  malware: { action: block }
+  nonexistent: { action: off }
+  release-age: { action: off }
+  popularity: { action: off }
+  provenance: { action: off }
+  deprecated: { action: off }
   license: { action: block, allow: [MIT, ISC, WTFPL], unknown: warn }
   source: { action: block, git: block }
   deny: { action: block, packages: ["pkg:npm/event-stream"] }
@@ -43,22 +50,28 @@ const VIOLATIONS = {
   'node_modules/event-stream': registryEntry('event-stream', '3.3.6', 'MIT'),
   'node_modules/git-dep': { version: '1.0.0', resolved: 'git+ssh://git@git.example.org/acme/git-dep.git#0123456789abcdef0123456789abcdef01234567', license: 'MIT' },
   'node_modules/gpl-thing': registryEntry('gpl-thing', '2.0.0', 'GPL-3.0-only'),
+  'node_modules/lodash': registryEntry('lodash', '4.17.20', 'MIT'),
 };
-const VIOLATION_DEPS = { 'event-stream': '3.3.6', 'git-dep': 'git+ssh://git@git.example.org/acme/git-dep.git', 'gpl-thing': '^2.0.0' };
+const VIOLATION_DEPS = { 'event-stream': '3.3.6', 'git-dep': 'git+ssh://git@git.example.org/acme/git-dep.git', 'gpl-thing': '^2.0.0', lodash: '4.17.20' };
 const HEAD_LOCK = lockfile(VIOLATIONS, VIOLATION_DEPS);
 const { 'node_modules/event-stream': _dropped, ...WITHOUT_EVENT_STREAM } = VIOLATIONS;
 const { 'event-stream': _droppedDep, ...DEPS_WITHOUT_EVENT_STREAM } = VIOLATION_DEPS;
 const FIXED_LOCK = lockfile(WITHOUT_EVENT_STREAM, DEPS_WITHOUT_EVENT_STREAM);
 
-// The project's history: the target branch (base) and the merge request's head, which adds a GPL-3.0 package under
-// an allow-list without it, a git dependency and a denied package.
+// The project's history: the target branch (base) and the merge request's head, which adds a vulnerable package, a
+// GPL-3.0 package under an allow-list without it, a git dependency and a denied package.
 const origin = makeRepo([
   { 'package-lock.json': lockfile({}, {}), 'lockwarden.yml': POLICY, 'package.json': '{"name":"app","version":"1.0.0"}\n' },
   { 'package-lock.json': HEAD_LOCK },
 ]);
 const [BASE, HEAD] = origin.commits as [string, string];
 const scratch = mkdtempSync(join(tmpdir(), 'lockwarden-gitlab-'));
-afterAll(() => {
+let osv: OsvTestServer;
+beforeAll(async () => {
+  osv = await startOsvServer(loadOsvRecords(join(REPO_ROOT, '__tests__/fixtures/policy-check/osv')));
+});
+afterAll(async () => {
+  await osv.close();
   origin.cleanup();
   rmSync(scratch, { recursive: true, force: true });
 });
@@ -79,6 +92,11 @@ function hasCommit(dir: string, sha: string): boolean {
   }
 }
 
+/** Keeps every data source on this machine: the local OSV API, no registry, no shared cache. */
+function offlineSafety(): Record<string, string> {
+  return { LOCKWARDEN_OSV_URL: osv.url, npm_config_registry: 'http://127.0.0.1:9/', LOCKWARDEN_CACHE_DIR: join(scratch, 'cache'), HOME: scratch };
+}
+
 /** GitLab's predefined variables for a merge request pipeline of MR !7 in project 42. */
 function mergeRequestEnv(projectDir: string, apiUrl: string): Record<string, string> {
   return {
@@ -96,7 +114,7 @@ function mergeRequestEnv(projectDir: string, apiUrl: string): Record<string, str
     CI_MERGE_REQUEST_TARGET_BRANCH_NAME: 'main',
     CI_JOB_TOKEN: 'job-token-that-cannot-write-notes',
     LOCKWARDEN_GITLAB_TOKEN: TOKEN,
-    LOCKWARDEN_OSV_URL: 'http://127.0.0.1:9',
+    ...offlineSafety(),
   };
 }
 
@@ -137,6 +155,8 @@ describe('the GitLab job in a merge request pipeline (done-when)', () => {
       expect(first.stderr).toContain(`git fetch --no-tags --depth=1 origin ${BASE}`);
       expect(hasCommit(dir, BASE)).toBe(true);
       expect(first.stderr).toMatch(/merge request note created \(id \d+\)/);
+      // The advisories came from the local OSV API, once.
+      expect(osv.count('/v1/querybatch')).toBeGreaterThan(0);
       expect(gitlab.requests.map((r) => r.method)).toEqual(['GET', 'GET', 'POST', 'POST']);
       for (const r of gitlab.requests) expect(r.headers['private-token']).toBe(TOKEN);
       expect(gitlab.requests[1]?.url).toBe(`/api/v4/projects/${PROJECT_ID}/merge_requests/${MR_IID}/notes?sort=asc&order_by=created_at&per_page=100&page=1`);
@@ -149,6 +169,7 @@ describe('the GitLab job in a merge request pipeline (done-when)', () => {
       expect(created?.body).toContain('event-stream');
       expect(created?.body).toContain('gpl-thing');
       expect(created?.body).toContain('git-dep');
+      expect(created?.body).toContain('CVE&#45;2021&#45;23337');
       expect(human.body).toBe(`Please have a look ${STICKY_NOTE_MARKER} (quoted)`);
 
       const reports = await readValidReports(dir);
@@ -156,17 +177,22 @@ describe('the GitLab job in a merge request pipeline (done-when)', () => {
         'lockwarden/deny critical package-lock.json',
         'lockwarden/license critical package-lock.json',
         'lockwarden/source critical package-lock.json',
+        'lockwarden/vulnerability critical package-lock.json',
       ]);
       for (const issue of reports.codeQuality) expect(issue.location.lines.begin).toBeGreaterThan(1);
-      expect(reports.dependencyScanning.vulnerabilities).toEqual([]);
+      expect(
+        reports.dependencyScanning.vulnerabilities.map((v) => `${v.name} ${v.severity} ${v.location.file} ${v.identifiers.map((i) => i.value).join(',')}`),
+      ).toEqual(['CVE-2021-23337 in lodash High package-lock.json CVE-2021-23337,GHSA-35jh-r3h4-6jhm']);
+      expect(reports.dependencyScanning.vulnerabilities[0]?.solution).toContain('4.17.21');
       expect(reports.dependencyScanning.scan.status).toBe('success');
-      expect(reports.junit.tests).toBe(4);
-      expect(reports.junit.failures).toBe(4);
+      expect(reports.junit.tests).toBe(5);
+      expect(reports.junit.failures).toBe(5);
       expect(reports.junit.cases.map((c) => c.name).sort()).toEqual([
         'deny: event-stream@3.3.6',
         'license: gpl-thing@2.0.0',
         'source: git-dep@1.0.0',
         'verdict',
+        'vulnerability: lodash@4.17.20',
       ]);
       const sbom = reports.sbom;
       expect(sbom?.metadata.properties).toEqual(
@@ -177,7 +203,7 @@ describe('the GitLab job in a merge request pipeline (done-when)', () => {
           { name: 'gitlab:dependency_scanning:language:name', value: 'JavaScript' },
         ]),
       );
-      expect(sbom?.components.map((c) => c.name).sort()).toEqual(['event-stream', 'git-dep', 'gpl-thing', 'left-pad']);
+      expect(sbom?.components.map((c) => c.name).sort()).toEqual(['event-stream', 'git-dep', 'gpl-thing', 'left-pad', 'lodash']);
 
       // The merge request gets a new commit that drops the denied package: the same note is edited.
       writeFileSync(join(dir, 'package-lock.json'), FIXED_LOCK);
@@ -192,7 +218,7 @@ describe('the GitLab job in a merge request pipeline (done-when)', () => {
       expect(ours()[0]?.body).not.toContain('event-stream');
       expect(ours()[0]?.body).toContain('gpl-thing');
       const after = await readValidReports(dir);
-      expect(after.codeQuality.map((i) => i.check_name).sort()).toEqual(['lockwarden/license', 'lockwarden/source']);
+      expect(after.codeQuality.map((i) => i.check_name).sort()).toEqual(['lockwarden/license', 'lockwarden/source', 'lockwarden/vulnerability']);
       // Fingerprints are stable, so GitLab sees the remaining issues as the same ones and the deny one as fixed.
       expect(after.codeQuality.map((i) => i.fingerprint).every((f) => reports.codeQuality.some((i) => i.fingerprint === f))).toBe(true);
     } finally {
@@ -210,7 +236,7 @@ describe('the GitLab job in a merge request pipeline (done-when)', () => {
       expect(run.stderr).toContain('LOCKWARDEN_GITLAB_TOKEN is not set: no merge request note (CI_JOB_TOKEN cannot write notes');
       expect(gitlab.requests).toHaveLength(0);
       const reports = await readValidReports(dir);
-      expect(reports.codeQuality).toHaveLength(3);
+      expect(reports.codeQuality).toHaveLength(4);
     } finally {
       await gitlab.close();
     }
@@ -267,22 +293,29 @@ describe('the GitLab job outside merge requests', () => {
   });
 
   it('on a default-branch push compares with CI_COMMIT_BEFORE_SHA and writes no note', async () => {
-    const env = { CI: 'true', CI_PROJECT_DIR: dir, CI_PIPELINE_SOURCE: 'push', CI_DEFAULT_BRANCH: 'main', CI_COMMIT_BRANCH: 'main', CI_COMMIT_BEFORE_SHA: BASE, LOCKWARDEN_GITLAB_TOKEN: TOKEN };
+    const env = { CI: 'true', CI_PROJECT_DIR: dir, CI_PIPELINE_SOURCE: 'push', CI_DEFAULT_BRANCH: 'main', CI_COMMIT_BRANCH: 'main', CI_COMMIT_BEFORE_SHA: BASE, LOCKWARDEN_GITLAB_TOKEN: TOKEN, ...offlineSafety() };
     const run = await runJob(dir, env);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`lockwarden: base ${BASE} (CI_COMMIT_BEFORE_SHA)`);
     expect(run.stderr).not.toContain('merge request note');
-    expect((await readValidReports(dir)).junit.tests).toBe(4);
+    expect((await readValidReports(dir)).junit.tests).toBe(5);
   });
 
   it('in audit mode on a schedule judges every package', async () => {
-    const env = { CI: 'true', CI_PROJECT_DIR: dir, CI_PIPELINE_SOURCE: 'schedule', CI_DEFAULT_BRANCH: 'main', CI_COMMIT_BEFORE_SHA: '0000000000000000000000000000000000000000' };
+    const env = { CI: 'true', CI_PROJECT_DIR: dir, CI_PIPELINE_SOURCE: 'schedule', CI_DEFAULT_BRANCH: 'main', CI_COMMIT_BEFORE_SHA: '0000000000000000000000000000000000000000', ...offlineSafety() };
     const run = await runJob(dir, env, { mode: 'audit', 'job-name': 'lockwarden-audit' });
     expect(run.code).toBe(1);
     expect(run.stderr).not.toContain('base ');
     const reports = await readValidReports(dir);
     // Audit judges left-pad too (WTFPL is allowed, so it adds no finding) and needs no base commit.
-    expect(reports.junit.cases.map((c) => c.name).sort()).toEqual(['deny: event-stream@3.3.6', 'license: gpl-thing@2.0.0', 'source: git-dep@1.0.0', 'verdict']);
+    expect(reports.junit.cases.map((c) => c.name).sort()).toEqual([
+      'deny: event-stream@3.3.6',
+      'license: gpl-thing@2.0.0',
+      'source: git-dep@1.0.0',
+      'verdict',
+      'vulnerability: lodash@4.17.20',
+    ]);
+    expect(reports.dependencyScanning.vulnerabilities).toHaveLength(1);
     expect(hasCommit(dir, BASE)).toBe(false);
     expect(existsSync(join(dir, GITLAB_REPORT_FILES.cyclonedx))).toBe(true);
   });
