@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { validateSbomJson } from '@lockwarden/core';
 import { main } from '../../packages/cli/src/main.js';
@@ -16,10 +17,10 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(args: string[], env: Record<string, string> = {}) {
+async function run(args: string[], env: Record<string, string> = {}, cwd = dir) {
   let stdout = '';
   let stderr = '';
-  const io: CliIO = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: dir, env };
+  const io: CliIO = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd, env };
   const code = await main(args, io);
   return { code, stdout, stderr };
 }
@@ -51,6 +52,28 @@ describe('lockwarden sbom', () => {
     expect(xml.code).toBe(0);
     expect(xml.stdout).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<bom xmlns="http:\/\/cyclonedx.org\/schema\/bom\/1.6"/);
     expect((await run(['sbom', '--spec-version', '1.5'])).code).toBe(2);
+  });
+
+  it("makes a reproducible, schema-valid BOM with hashes and a full graph of the repository's own lockfile", async () => {
+    const repo = fileURLToPath(new URL('../../', import.meta.url));
+    const first = await run(['sbom', 'package-lock.json'], EPOCH, repo);
+    const second = await run(['sbom', 'package-lock.json'], EPOCH, repo);
+    expect(first.code).toBe(0);
+    expect(second.stdout).toBe(first.stdout);
+    expect((await validateSbomJson(first.stdout)).issues).toEqual([]);
+    const bom = JSON.parse(first.stdout) as {
+      metadata: { component: { name: string } };
+      components: { type: string; hashes?: unknown[]; properties?: { name: string; value: string }[]; externalReferences?: unknown[] }[];
+      dependencies: { ref: string }[];
+    };
+    expect(bom.metadata.component.name).toBe('lockwarden-monorepo');
+    // Only the workspaces lack hashes: each is a project (application) and a link package (no tarball).
+    const workspaces = (JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { workspaces: string[] }).workspaces;
+    const withoutHashes = bom.components.filter((c) => !c.hashes);
+    expect(withoutHashes).toHaveLength(2 * workspaces.length);
+    expect(withoutHashes.filter((c) => c.type === 'application')).toHaveLength(workspaces.length);
+    expect(withoutHashes.every((c) => !c.externalReferences)).toBe(true);
+    expect(bom.dependencies).toHaveLength(bom.components.length + 1);
   });
 
   it('exits 2 when there is no lockfile', async () => {

@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { generateSbom, readRootProject, validateSbomJson, type Inventory } from '@lockwarden/core';
 import { appInventory, pythonInventory, toolsInventory } from './fixture-inventories.js';
@@ -189,12 +191,39 @@ describe('generateSbom: spec versions and formats', () => {
     expect(await validateSbomJson(text)).toEqual({ specVersion: '1.7', issues: [] });
   });
 
+  it('writes XML that is valid against the official XSD of 1.6 and 1.7', async () => {
+    // Test-only: the library's XML validator needs the native libxmljs2, which cyclonedx-npm (a devDependency) brings.
+    const library = createRequire(fileURLToPath(new URL('../../packages/core/package.json', import.meta.url)))(
+      '@cyclonedx/cyclonedx-library',
+    ) as { Validation: { XmlValidator: new (v: string) => { validate(xml: string): Promise<unknown> } } };
+    for (const specVersion of ['1.6', '1.7'] as const) {
+      const xml = generate([appInventory(), toolsInventory(), pythonInventory()], { format: 'xml', specVersion });
+      expect(await new library.Validation.XmlValidator(specVersion).validate(xml)).toBeNull();
+      const broken = xml.replace('<name>debug</name>', '<nam>debug</nam>');
+      expect(await new library.Validation.XmlValidator(specVersion).validate(broken)).not.toBeNull();
+    }
+  });
+
   it('writes XML with the same content', () => {
     const xml = generate([appInventory()], { format: 'xml' });
     expect(xml).toContain('<bom xmlns="http://cyclonedx.org/schema/bom/1.6"');
     expect(xml.match(/<component type="library"/g)).toHaveLength(6);
     expect(xml).toContain('<property name="lockwarden:lockfile">package-lock.json</property>');
     expect(xml).toContain('<hash alg="SHA-512">');
+  });
+
+  it('leaves out digests that are not hex of their algorithm\'s length, keeping the BOM schema-valid', async () => {
+    const inventory = appInventory();
+    const debug = inventory.packages.find((p) => p.name === 'debug');
+    if (!debug) throw new Error('fixture');
+    debug.integrity = [
+      { algorithm: 'sha256', value: 'abc' },
+      { algorithm: 'sha512', value: 'Z'.repeat(128) },
+      { algorithm: 'sha256', value: 'ef'.repeat(32) },
+    ];
+    const text = generate([inventory]);
+    expect(byName(JSON.parse(text) as CdxBom, 'debug').hashes).toEqual([{ alg: 'SHA-256', content: 'ef'.repeat(32) }]);
+    expect((await validateSbomJson(text)).issues).toEqual([]);
   });
 
   it('refuses spec versions it does not write', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { generateSbom, parseLockfile, parsePurl } from '@lockwarden/core';
+import { generateSbom, parseLockfile, parsePurl, validateSbomJson } from '@lockwarden/core';
 
 /**
  * Peer check against `@cyclonedx/cyclonedx-npm --package-lock-only` on the same committed lockfiles.
@@ -69,10 +69,14 @@ for (const [name, peerFile] of [
 ] as const) {
   describe(`peer check with cyclonedx-npm: ${name}/package-lock.json`, () => {
     const root = fileURLToPath(new URL(`../fixtures/sbom/${name}/`, import.meta.url));
-    const ours = JSON.parse(
-      generateSbom([parseLockfile('package-lock.json', { root })], { toolVersion: '1', reproducible: true }),
-    ) as CdxBom;
+    const text = generateSbom([parseLockfile('package-lock.json', { root })], { toolVersion: '1', reproducible: true });
+    const ours = JSON.parse(text) as CdxBom;
     const peer = JSON.parse(readFileSync(new URL(`../fixtures/sbom/${peerFile}`, import.meta.url), 'utf8')) as CdxBom;
+
+    it('is valid against the CycloneDX 1.6 schema, as the peer output is', async () => {
+      expect((await validateSbomJson(text)).issues).toEqual([]);
+      expect((await validateSbomJson(JSON.stringify(peer))).issues).toEqual([]);
+    });
 
     it('has the same purl set (after the documented differences)', () => {
       const ourPurls = [...walk(ours.components)].map((c) => c.purl);

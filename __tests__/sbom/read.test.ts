@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { generateSbom, parsePurl, readSbom, type Inventory } from '@lockwarden/core';
+import { generateSbom, parsePurl, readSbom, validateSbomJson, type Inventory } from '@lockwarden/core';
 import { appInventory } from './fixture-inventories.js';
 
 const fixture = (name: string): string =>
@@ -38,7 +38,8 @@ const NPM_APP = [
 
 describe('readSbom: CycloneDX JSON made by cyclonedx-npm', () => {
   for (const version of ['1.4', '1.6', '1.7']) {
-    it(`reads spec ${version}: packages by purl, hashes from distribution references, graph and scopes`, () => {
+    it(`reads spec ${version}: packages by purl, hashes from distribution references, graph and scopes`, async () => {
+      expect(await validateSbomJson(fixture(`cyclonedx-npm-${version}.json`))).toEqual({ specVersion: version, issues: [] });
       const inventory = readSbom(fixture(`cyclonedx-npm-${version}.json`), `cdx-${version}.json`);
       expect(inventory.format).toBe('cyclonedx');
       expect(inventory.ecosystem).toBe('npm');
@@ -96,9 +97,11 @@ describe('readSbom: SPDX 2.3 JSON', () => {
 });
 
 describe('readSbom: round trip of our own SBOM', () => {
-  it('gives back the purls, versions, hashes and dev/optional scopes it was made from', () => {
+  it('gives back the purls, versions, hashes and dev/optional scopes it was made from', async () => {
     const source = appInventory();
-    const inventory = readSbom(generateSbom([source], { toolVersion: '1', reproducible: true }), 'bom.json');
+    const text = generateSbom([source], { toolVersion: '1', reproducible: true });
+    expect((await validateSbomJson(text)).issues).toEqual([]);
+    const inventory = readSbom(text, 'bom.json');
     const view = (inv: Inventory) =>
       inv.packages
         .map((p) => ({ purl: p.purl, version: p.version, integrity: p.integrity, scopes: p.scopes, direct: p.direct }))
@@ -129,5 +132,15 @@ describe('readSbom: bad input', () => {
     const inventory = readSbom(text, 'x.json');
     expect(inventory.packages.map((p) => p.name)).toEqual(['__proto__']);
     expect(inventory.edges).toEqual([]);
+    const inherited = JSON.stringify({
+      bomFormat: 'CycloneDX',
+      specVersion: '1.6',
+      components: [
+        { type: 'library', name: 'x', purl: 'pkg:constructor/x@1', hashes: [{ alg: 'toString', content: 'ab' }] },
+        { type: 'library', name: 'y', purl: 'pkg:npm/y@1', hashes: [{ alg: 'constructor', content: 'ab' }] },
+      ],
+    });
+    const read = readSbom(inherited, 'x.json');
+    expect(read.packages.map((p) => [p.ecosystem, p.name, p.integrity])).toEqual([['npm', 'y', []]]);
   });
 });

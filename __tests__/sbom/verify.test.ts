@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createPrivateKey, sign } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,22 +9,25 @@ import {
   generateSbom,
   readSbom,
   signDetached,
+  validateSbomJson,
   verifyDetached,
   type Inventory,
 } from '@lockwarden/core';
 import { appInventory, npmPackage, toolsInventory } from './fixture-inventories.js';
 
-function sbomOf(inventories: Inventory[]): Inventory {
-  return readSbom(generateSbom(inventories, { toolVersion: '1', reproducible: true }), 'bom.json');
+async function sbomOf(inventories: Inventory[]): Promise<Inventory> {
+  const text = generateSbom(inventories, { toolVersion: '1', reproducible: true });
+  expect((await validateSbomJson(text)).issues).toEqual([]);
+  return readSbom(text, 'bom.json');
 }
 
 describe('compareSbomWithInventories (drift)', () => {
-  it('finds nothing when the SBOM matches the lockfiles', () => {
-    expect(compareSbomWithInventories(sbomOf([appInventory(), toolsInventory()]), [appInventory(), toolsInventory()])).toEqual([]);
+  it('finds nothing when the SBOM matches the lockfiles', async () => {
+    expect(compareSbomWithInventories(await sbomOf([appInventory(), toolsInventory()]), [appInventory(), toolsInventory()])).toEqual([]);
   });
 
-  it('lists missing, extra, version and hash mismatches', () => {
-    const sbom = sbomOf([appInventory()]);
+  it('lists missing, extra, version and hash mismatches', async () => {
+    const sbom = await sbomOf([appInventory()]);
     const now = appInventory();
     // debug upgraded, left-pad removed, a new package added, the tarball's hash changed.
     const debug = now.packages.find((p) => p.name === 'debug');
@@ -104,6 +108,12 @@ describe('detached signatures, checked against the openssl CLI', () => {
     const der = read('bom.sig');
     expect(verifyDetached(data, der, text('ec.pub.pem'))).toBe(true);
     expect(verifyDetached(data, Buffer.from(`${der.toString('base64')}\n`), text('ec.pub.pem'))).toBe(true);
+  });
+
+  it('verifies ECDSA signatures in IEEE P1363 form (r||s, as WebCrypto writes them)', () => {
+    const p1363 = sign('sha256', data, { key: createPrivateKey(text('ec.pem')), dsaEncoding: 'ieee-p1363' });
+    expect(p1363).toHaveLength(64);
+    expect(verifyDetached(data, p1363, text('ec.pub.pem'))).toBe(true);
   });
 
   it('verifies openssl Ed25519 signatures (`pkeyutl -sign -rawin`)', () => {

@@ -32,12 +32,13 @@ export const LOCKFILE_PROPERTY = 'lockwarden:lockfile';
  */
 const DEV_SCOPES = new Set(['dev', 'development', 'test']);
 
+/** Our algorithm names → CycloneDX's, given the digest's hex length; `undefined` when the length does not fit. */
 const HASH_ALGORITHMS: Record<Hash['algorithm'], (hexLength: number) => Enums.HashAlgorithm | undefined> = {
-  md5: () => Enums.HashAlgorithm.MD5,
-  sha1: () => Enums.HashAlgorithm['SHA-1'],
-  sha256: () => Enums.HashAlgorithm['SHA-256'],
-  sha384: () => Enums.HashAlgorithm['SHA-384'],
-  sha512: () => Enums.HashAlgorithm['SHA-512'],
+  md5: (n) => (n === 32 ? Enums.HashAlgorithm.MD5 : undefined),
+  sha1: (n) => (n === 40 ? Enums.HashAlgorithm['SHA-1'] : undefined),
+  sha256: (n) => (n === 64 ? Enums.HashAlgorithm['SHA-256'] : undefined),
+  sha384: (n) => (n === 96 ? Enums.HashAlgorithm['SHA-384'] : undefined),
+  sha512: (n) => (n === 128 ? Enums.HashAlgorithm['SHA-512'] : undefined),
   blake2b: (hexLength) =>
     hexLength === 64
       ? Enums.HashAlgorithm['BLAKE2b-256']
@@ -154,6 +155,8 @@ function addOccurrence(entry: Entry, pkg: Package, lockfile: string): void {
   const already = [...entry.component.properties].some((p) => p.name === LOCKFILE_PROPERTY && p.value === lockfile);
   if (!already) entry.component.properties.add(new Models.Property(LOCKFILE_PROPERTY, lockfile));
   for (const hash of pkg.integrity) {
+    // A digest that is not hex of the algorithm's length would make the BOM schema-invalid; leave it out.
+    if (!/^[0-9a-f]+$/.test(hash.value)) continue;
     const algorithm = HASH_ALGORITHMS[hash.algorithm]?.(hash.value.length);
     if (algorithm && !entry.component.hashes.has(algorithm)) entry.component.hashes.set(algorithm, hash.value);
   }

@@ -109,7 +109,7 @@ function readCycloneDx(bom: Record<string, unknown>, path: string): Inventory {
 function addCycloneDxComponent(c: Record<string, unknown>, path: string, collected: Collected): void {
   const purlText = stringField(c, 'purl');
   const parsed = purlText ? tryParsePurl(purlText) : undefined;
-  const ecosystem = parsed ? PURL_ECOSYSTEMS[parsed.type] : undefined;
+  const ecosystem = parsed ? own(PURL_ECOSYSTEMS, parsed.type) : undefined;
   if (!parsed || !ecosystem || !purlText) return;
   const bomRef = stringField(c, 'bom-ref');
   const id = uniqueId(bomRef ?? purlText, collected);
@@ -153,7 +153,7 @@ function cycloneDxHashes(hashes: unknown): Hash[] {
   if (!Array.isArray(hashes)) return integrity;
   for (const h of hashes) {
     if (!isRecord(h) || typeof h.alg !== 'string' || typeof h.content !== 'string') continue;
-    const algorithm = HASH_NAMES[h.alg];
+    const algorithm = own(HASH_NAMES, h.alg);
     if (algorithm) integrity.push({ algorithm, value: h.content.toLowerCase() });
   }
   return integrity;
@@ -202,13 +202,13 @@ function readSpdx(doc: Record<string, unknown>, path: string): Inventory {
           .find((r) => r.referenceType === 'purl' && typeof r.referenceLocator === 'string')?.referenceLocator
       : undefined;
     const parsed = typeof purlText === 'string' ? tryParsePurl(purlText) : undefined;
-    const ecosystem = parsed ? PURL_ECOSYSTEMS[parsed.type] : undefined;
+    const ecosystem = parsed ? own(PURL_ECOSYSTEMS, parsed.type) : undefined;
     if (!parsed || !ecosystem || typeof purlText !== 'string') continue;
     const id = uniqueId(spdxId ?? purlText, collected);
     if (spdxId) collected.ids.set(spdxId, id);
     const integrity: Hash[] = [];
     for (const c of Array.isArray(p.checksums) ? p.checksums.filter(isRecord) : []) {
-      const algorithm = typeof c.algorithm === 'string' ? HASH_NAMES[c.algorithm] : undefined;
+      const algorithm = typeof c.algorithm === 'string' ? own(HASH_NAMES, c.algorithm) : undefined;
       if (algorithm && typeof c.checksumValue === 'string') {
         integrity.push({ algorithm, value: c.checksumValue.toLowerCase() });
       }
@@ -316,6 +316,11 @@ function tryParsePurl(purl: string): ParsedPurl | undefined {
 function nameFromPurl(purl: ParsedPurl): string {
   if (!purl.namespace) return purl.name;
   return purl.type === 'maven' ? `${purl.namespace}:${purl.name}` : `${purl.namespace}/${purl.name}`;
+}
+
+/** A table lookup that ignores inherited keys (`constructor`, `__proto__` in untrusted documents). */
+function own<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
 function stringField(record: Record<string, unknown>, key: string): string | undefined {

@@ -49,7 +49,10 @@ export function verifyDetached(data: Uint8Array, signatureFile: Uint8Array, keyP
   const algorithm = algorithmOf(key);
   return signatureCandidates(signatureFile).some((candidate) => {
     try {
-      return verify(algorithm === 'ed25519' ? null : 'sha256', data, key, candidate);
+      if (algorithm === 'ed25519') return verify(null, data, key, candidate);
+      // DER is what openssl and cosign write; 64 bytes r||s (IEEE P1363) is what WebCrypto and JWS write.
+      if (verify('sha256', data, key, candidate)) return true;
+      return candidate.length === 64 && verify('sha256', data, { key, dsaEncoding: 'ieee-p1363' }, candidate);
     } catch {
       // A candidate that is not a well-formed signature simply does not verify.
       return false;
