@@ -6,12 +6,17 @@ import { main } from '../../packages/cli/src/main.js';
 import type { CliIO } from '../../packages/cli/src/io.js';
 import type { TestServer } from '../helpers/http-server.js';
 import { fixture, startRegistry, withVersion } from '../registry/registry-fixtures.js';
+import { loadOsvRecords, startOsvServer } from '../helpers/osv-server.js';
+import { REPO_ROOT } from '../helpers/conformance.js';
 
 const DAY = 86_400_000;
 const yesterday = new Date(Date.now() - DAY).toISOString();
 let server: TestServer;
+/** vet also runs the advisory rules: a local OSV API over the real fixture records. */
+let osv: TestServer;
 
 beforeAll(async () => {
+  osv = await startOsvServer(loadOsvRecords(join(REPO_ROOT, '__tests__', 'fixtures', 'osv')));
   const sigstore = fixture('npm/sigstore-core.json');
   server = await startRegistry({
     '/lodash': fixture('npm/lodash.json'),
@@ -41,7 +46,10 @@ beforeAll(async () => {
     }),
   });
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  await server.close();
+  await osv.close();
+});
 
 interface JsonReport {
   verdict: string;
@@ -56,7 +64,10 @@ async function vet(...args: string[]): Promise<{ code: number; report: JsonRepor
     stdout: (t) => (out += t),
     stderr: (t) => (err += t),
     cwd,
-    env: { npm_config_registry: `${server.url}/`, npm_config_userconfig: join(cwd, 'no-npmrc'), npm_config_globalconfig: join(cwd, 'no-global') },
+    env: {
+      LOCKWARDEN_OSV_URL: osv.url,
+      npm_config_registry: `${server.url}/`,
+      npm_config_userconfig: join(cwd, 'no-npmrc'), npm_config_globalconfig: join(cwd, 'no-global') },
   };
   const code = await main(['vet', '--format', 'json', '--cache-dir', join(cwd, 'cache'), ...args], io);
   return { code, report: JSON.parse(out) as JsonReport, stderr: err };

@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { generateSbom, readRootProject, validateSbomJson, type Inventory } from '@lockwarden/core';
-import { appInventory, pythonInventory, toolsInventory } from './fixture-inventories.js';
+import { generateSbom, readRootProject, validateSbomJson, type Inventory, type Package } from '@lockwarden/core';
+import { appInventory, npmPackage, pythonInventory, toolsInventory } from './fixture-inventories.js';
 
 interface CdxComponent {
   type: string;
@@ -141,6 +141,31 @@ describe('generateSbom: a monorepo with several lockfiles', () => {
     expect(dependsOn(bom, 'pkg:npm/debug@4.3.4')).toEqual(['pkg:npm/ms@2.1.2']);
     expect(byName(bom, 'Django')).toMatchObject({ hashes: [{ alg: 'SHA-256', content: 'cd'.repeat(32) }] });
     expect(byName(bom, 'Django').group).toBeUndefined();
+  });
+});
+
+describe('generateSbom: lockfiles that record edges only between packages', () => {
+  it('ties the direct packages to their project', () => {
+    const inventory = pythonInventory();
+    inventory.packages.push({ ...(inventory.packages[0] as Package), id: 'asgiref', name: 'asgiref', version: '3.7.2', purl: 'pkg:pypi/asgiref@3.7.2', direct: false });
+    inventory.edges = [{ from: 'django', to: 'asgiref' }];
+    const bom = JSON.parse(generate([inventory])) as CdxBom;
+    expect(dependsOn(bom, 'lockwarden:project:api')).toEqual(['pkg:pypi/django@4.2.1']);
+    expect(dependsOn(bom, 'pkg:pypi/django@4.2.1')).toEqual(['pkg:pypi/asgiref@3.7.2']);
+  });
+});
+
+describe('generateSbom: a lockfile that lists the root project itself (Cargo.lock)', () => {
+  it('keeps bom-refs unique', async () => {
+    const inventory = appInventory();
+    inventory.packages.push(npmPackage('self', 'app', '1.0.0', { direct: false }));
+    const text = generate([inventory]);
+    const bom = JSON.parse(text) as CdxBom;
+    const refs = [bom.metadata.component['bom-ref'], ...bom.components.map((c) => c['bom-ref'])];
+    expect(new Set(refs).size).toBe(refs.length);
+    expect(bom.metadata.component['bom-ref']).toBe('lockwarden:root');
+    expect(dependsOn(bom, 'lockwarden:root')).toHaveLength(5);
+    expect((await validateSbomJson(text)).issues).toEqual([]);
   });
 });
 

@@ -3,9 +3,9 @@ import type { CommandContext } from '../context.js';
 import { registerLs } from './ls.js';
 import { registerDiff } from './diff.js';
 import { registerCheck } from './check.js';
-import { registerSbom } from './sbom.js';
 import { registerAudit } from './audit.js';
 import { registerVet } from './vet.js';
+import { registerSbom } from './sbom.js';
 import { registerDb } from './db.js';
 
 /** Every subcommand, registered in this order; one file per command. */
@@ -13,8 +13,8 @@ export const COMMANDS: ReadonlyArray<(program: Command, ctx: CommandContext) => 
   registerLs,
   registerDiff,
   registerCheck,
-  registerSbom,
   registerAudit,
   registerVet,
+  registerSbom,
   registerDb,
 ];

@@ -128,6 +128,8 @@ export function buildBom(inventories: readonly Inventory[], options: BuildBomOpt
     }
   });
   for (const entry of byPurl.values()) entry.component.scope = SCOPES[entry.rank];
+  // Cargo.lock (and others) list the root crate itself; bom-refs must stay unique, so the root steps aside.
+  if (root.bomRef.value !== undefined && byPurl.has(root.bomRef.value)) root.bomRef.value = 'lockwarden:root';
 
   inventories.forEach((inventory, index) => {
     const node = nodes[index] as Map<string, Models.Component>;
@@ -136,8 +138,10 @@ export function buildBom(inventories: readonly Inventory[], options: BuildBomOpt
       const to = node.get(edge.to);
       if (from && to && from !== to) from.dependencies.add(to.bomRef);
     }
-    // Formats without edges still tie every direct package to its project, so nothing floats unattached.
-    if (inventory.edges === undefined) {
+    // Formats without edges from the project (requirements.txt has none, poetry.lock only between packages) still
+    // tie every direct package to its project, so the graph reaches them from the root.
+    const projectIds = new Set(inventory.projects.map((p) => p.id));
+    if (!(inventory.edges ?? []).some((e) => projectIds.has(e.from))) {
       const rootProject = inventory.projects.find((p) => p.path === '');
       const owner = (rootProject && node.get(rootProject.id)) ?? root;
       for (const pkg of inventory.packages) {

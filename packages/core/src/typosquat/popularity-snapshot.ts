@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { LockwardenError } from '../errors.js';
 import type { Ecosystem } from '../model/ecosystem.js';
@@ -68,16 +68,19 @@ const cache = new Map<Ecosystem, PopularitySnapshot>();
 
 /**
  * The snapshot bundled with the library for `ecosystem`, or `undefined` when none ships. Loaded once per process.
- * The data folder sits two levels above both `src/typosquat/` and `dist/typosquat/`.
+ * The data folder sits two levels above both `src/typosquat/` and `dist/typosquat/`; in the Action's single-file
+ * bundle it is `data/` beside `index.js` (the bundle build copies it there).
  */
 export function loadBundledSnapshot(ecosystem: Ecosystem): PopularitySnapshot | undefined {
   const file = BUNDLED[ecosystem];
   if (!file) return undefined;
   const cached = cache.get(ecosystem);
   if (cached) return cached;
+  const candidates = [new URL(`../../data/${file}`, import.meta.url), new URL(`./data/${file}`, import.meta.url)];
+  const found = candidates.find((url) => existsSync(url));
   let text: string;
   try {
-    text = gunzipSync(readFileSync(new URL(`../../data/${file}`, import.meta.url))).toString('utf8');
+    text = gunzipSync(readFileSync(found ?? (candidates[0] as URL))).toString('utf8');
   } catch (err) {
     throw new LockwardenError('IO_ERROR', `cannot read the bundled popularity snapshot ${file}`, { cause: err });
   }

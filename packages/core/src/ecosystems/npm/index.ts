@@ -1,5 +1,6 @@
 import type { EcosystemPlugin } from '../types.js';
 import { bunLockParser } from './bun-lock.js';
+import { packageJsonParser } from './package-json.js';
 import { packageLockParser } from './package-lock.js';
 import { pnpmLockParser } from './pnpm-lock.js';
 import { compareNpmVersions } from './version.js';
@@ -9,6 +10,7 @@ export const npmPlugin: EcosystemPlugin = {
   ecosystem: 'npm',
   purlType: 'npm',
   parsers: [packageLockParser, yarnLockParser, pnpmLockParser, bunLockParser],
+  manifests: [packageJsonParser],
   compareVersions: compareNpmVersions,
   // npm names are case-sensitive on the registry, but new names must be lowercase; keep them as written.
   normalizeName: (name) => name,

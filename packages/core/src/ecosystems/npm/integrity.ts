@@ -8,6 +8,15 @@ const SRI_ALGORITHMS: Readonly<Record<string, Hash['algorithm']>> = {
   md5: 'md5',
 };
 
+/** Scratch space for decoding: one buffer reused, instead of a Buffer per package (sha512 is 64 bytes). */
+const scratch = Buffer.alloc(256);
+
+function toHex(base64: string): string {
+  if (base64.length > 340) return Buffer.from(base64, 'base64').toString('hex');
+  const length = scratch.write(base64, 'base64');
+  return scratch.toString('hex', 0, length);
+}
+
 /**
  * Decodes a Subresource Integrity string (`sha512-<base64> sha1-<base64>`, as npm, yarn v1, pnpm and bun
  * write it) into hashes with lowercase hex values. Unknown algorithms and malformed parts are skipped:
@@ -26,7 +35,7 @@ export function decodeIntegrity(sri: unknown): Hash[] {
     // SRI options (`?foo`) follow the digest; they carry no hash material.
     const question = part.indexOf('?', dash);
     const digest = part.slice(dash + 1, question < 0 ? undefined : question);
-    const hex = Buffer.from(digest, 'base64').toString('hex');
+    const hex = toHex(digest);
     if (hex !== '') out.push({ algorithm, value: hex });
   }
   return out;

@@ -27,12 +27,12 @@ export class JsonKeyLocator {
   }
 
   /**
-   * The 1-based line of the next `"key": {` (an object-valued key; `opener` `[` for arrays) at or after the
-   * cursor, or `undefined`. Requiring the opener skips same-named keys with string values (`requires`
-   * maps). After a few misses in a row (a file formatted in some other way) it stops looking, so a file
-   * where no key matches cannot make parsing quadratic.
+   * The 1-based line of the next `"key": {` at or after the cursor, or `undefined`. `opener` is the first
+   * character of the value: `{` for objects (which skips same-named keys with string values, such as those
+   * of `requires` maps), `[` for arrays, `''` for any value. After a few misses in a row (a file formatted
+   * in some other way) it stops looking, so a file where no key matches cannot make parsing quadratic.
    */
-  next(key: string, opener: '{' | '[' = '{'): number | undefined {
+  next(key: string, opener: '{' | '[' | '' = '{'): number | undefined {
     if (this.misses >= 8) return undefined;
     const at = this.text.indexOf(JSON.stringify(key) + this.separator + opener, this.cursor);
     if (at < 0) {

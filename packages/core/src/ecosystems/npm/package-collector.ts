@@ -1,3 +1,4 @@
+import { ParseError } from '../../errors.js';
 import type { Edge, Inventory, Project } from '../../model/inventory.js';
 import type { Hash, Package, Scope, Source } from '../../model/package.js';
 import { buildPurl } from '../../model/purl.js';
@@ -17,15 +18,47 @@ export interface PackageOccurrence {
   aliases?: string[];
 }
 
-/** Builds `pkg:npm/...` purls, memoised per (name, version) since packageurl-js is slow-ish for 50k packages. */
+/** True when every char is one packageurl-js leaves as is in an npm name part: `a-z 0-9 . _ -`. */
+function isPlainNamePart(text: string, from: number, to: number): boolean {
+  if (from >= to) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 46 || c === 95)) return false;
+  }
+  return true;
+}
+
+/** True when every char is one packageurl-js leaves as is in a version: `A-Z a-z 0-9 . + -`. */
+function isPlainVersion(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45 || c === 46 || c === 43)) return false;
+  }
+  return true;
+}
+
+/**
+ * Builds `pkg:npm/...` purls. packageurl-js (through `buildPurl`) does the encoding and normalisation, but it
+ * costs more than the rest of the parse at 50,000 packages. So purls are memoised per (name, version), and
+ * names and versions made only of characters packageurl-js passes through unchanged (lowercase letters,
+ * digits, `.`, `_`, `-`; versions also uppercase and `+`) are assembled directly; a test checks that this
+ * gives byte-for-byte what `buildPurl` gives. Everything else goes through `buildPurl`.
+ */
 export class NpmPurls {
   private readonly cache = new Map<string, string>();
 
   purl(name: string, version: string): string {
+    const slash = name.startsWith('@') ? name.indexOf('/') : -1;
+    if (
+      (slash < 0 ? isPlainNamePart(name, 0, name.length) : isPlainNamePart(name, 1, slash) && isPlainNamePart(name, slash + 1, name.length)) &&
+      isPlainVersion(version)
+    ) {
+      const path = slash < 0 ? name : `%40${name.slice(1)}`;
+      return version === '' ? `pkg:npm/${path}` : `pkg:npm/${path}@${version}`;
+    }
     const key = `${name}@${version}`;
     let purl = this.cache.get(key);
     if (purl === undefined) {
-      const slash = name.startsWith('@') ? name.indexOf('/') : -1;
       purl =
         slash > 0
           ? buildPurl('npm', name.slice(0, slash), name.slice(slash + 1), version)
@@ -34,6 +67,11 @@ export class NpmPurls {
     }
     return purl;
   }
+}
+
+/** The key a package is merged under within its name: the version, plus the commit for git sources. */
+function versionKeyOf(pkg: Package): string {
+  return pkg.source.kind === 'git' && pkg.source.commit !== undefined ? `${pkg.version}#${pkg.source.commit}` : pkg.version;
 }
 
 /**
@@ -52,9 +90,18 @@ export function mergeScopes(a: readonly Scope[], b: readonly Scope[]): Scope[] {
  * become edges between the merged packages.
  */
 export class PackageCollector {
-  private readonly byKey = new Map<string, Package>();
+  /** name → the merged package, or version (+ `#commit` for git) → merged package once a name has several. */
+  private readonly byName = new Map<string, Package | Map<string, Package>>();
+  private readonly packages: Package[] = [];
   private readonly nodeToPackage = new Map<string, Package>();
-  private readonly rawEdges: Edge[] = [];
+  /** from id → to ids, deduplicated as they arrive. */
+  private readonly edgeTargets = new Map<string, string[] | Set<string>>();
+  private lastFrom: string | undefined;
+  private lastFromProject = false;
+  private lastFromId: string | undefined;
+  private lastFromNode: Package | string | undefined;
+  private lastTargets: string[] | Set<string> | undefined;
+  private readonly edges: Edge[] = [];
   private readonly projects: Project[] = [];
   private readonly projectIds = new Set<string>();
   private readonly purls = new NpmPurls();
@@ -64,20 +111,27 @@ export class PackageCollector {
     private readonly format: string,
   ) {}
 
-  /** Adds an occurrence; returns the merged package it belongs to. */
-  add(occurrence: PackageOccurrence): Package {
-    const commit = occurrence.source.kind === 'git' ? (occurrence.source.commit ?? '') : '';
-    const key = `${occurrence.name}@${occurrence.version}#${commit}`;
-    let pkg = this.byKey.get(key);
+  /**
+   * Adds an occurrence; returns the merged package it belongs to. `byNodeId: false` skips indexing the
+   * occurrence id for `addEdge`/`packageOf`, for callers that keep the returned package themselves.
+   */
+  add(occurrence: PackageOccurrence, options?: { byNodeId: boolean }): Package {
+    const commit = occurrence.source.kind === 'git' ? occurrence.source.commit : undefined;
+    const versionKey = commit === undefined ? occurrence.version : `${occurrence.version}#${commit}`;
+    // Most names have one version: the map holds that package itself until a second version shows up.
+    const slot = this.byName.get(occurrence.name);
+    let pkg: Package | undefined;
+    if (slot instanceof Map) pkg = slot.get(versionKey);
+    else if (slot !== undefined && versionKeyOf(slot) === versionKey) pkg = slot;
     if (pkg === undefined) {
       pkg = {
         id: occurrence.nodeId,
         ecosystem: 'npm',
         name: occurrence.name,
         version: occurrence.version,
-        purl: this.purls.purl(occurrence.name, occurrence.version),
+        purl: this.purlOf(occurrence),
         direct: false,
-        scopes: [...occurrence.scopes].sort(),
+        scopes: occurrence.scopes.length > 1 ? [...occurrence.scopes].sort() : occurrence.scopes,
         integrity: occurrence.integrity,
         source: occurrence.source,
         location: occurrence.line === undefined ? { file: this.lockfile } : { file: this.lockfile, line: occurrence.line },
@@ -85,7 +139,20 @@ export class PackageCollector {
       if (occurrence.hasInstallScript === true) pkg.hasInstallScript = true;
       if (occurrence.license !== undefined) pkg.license = occurrence.license;
       if (occurrence.aliases !== undefined && occurrence.aliases.length > 0) pkg.aliases = [...occurrence.aliases];
-      this.byKey.set(key, pkg);
+      if (slot === undefined) {
+        this.byName.set(occurrence.name, pkg);
+      } else if (slot instanceof Map) {
+        slot.set(versionKey, pkg);
+      } else {
+        this.byName.set(
+          occurrence.name,
+          new Map([
+            [versionKeyOf(slot), slot],
+            [versionKey, pkg],
+          ]),
+        );
+      }
+      this.packages.push(pkg);
     } else {
       pkg.scopes = mergeScopes(pkg.scopes, occurrence.scopes);
       if (pkg.integrity.length === 0 && occurrence.integrity.length > 0) pkg.integrity = occurrence.integrity;
@@ -98,8 +165,22 @@ export class PackageCollector {
         }
       }
     }
-    this.nodeToPackage.set(occurrence.nodeId, pkg);
+    if (options?.byNodeId !== false) this.nodeToPackage.set(occurrence.nodeId, pkg);
     return pkg;
+  }
+
+  // packageurl-js rejects what no registry accepts (an empty name): that is malformed input, said with its line.
+  private purlOf(occurrence: PackageOccurrence): string {
+    try {
+      return this.purls.purl(occurrence.name, occurrence.version);
+    } catch (err) {
+      throw new ParseError(
+        this.lockfile,
+        `invalid package name ${JSON.stringify(occurrence.name)} at "${occurrence.nodeId}"`,
+        occurrence.line === undefined ? {} : { line: occurrence.line },
+        { cause: err },
+      );
+    }
   }
 
   /** Registers a root or workspace project; edges may start at its id. */
@@ -113,9 +194,66 @@ export class PackageCollector {
     return this.projectIds.has(id);
   }
 
-  /** Records that node `from` (an occurrence or a project) depends on node `to`. */
+  /**
+   * Records that node `from` (an occurrence or a project) depends on node `to`. Both must already be added;
+   * unknown nodes are ignored (a dependency the lockfile does not resolve). An edge from a project makes its
+   * target direct.
+   */
   addEdge(from: string, to: string): void {
-    this.rawEdges.push({ from, to });
+    if (from !== this.lastFrom) {
+      const fromProject = this.projectIds.has(from);
+      this.startEdges(from, fromProject ? from : this.nodeToPackage.get(from)?.id, fromProject);
+    }
+    const toPackage = this.nodeToPackage.get(to);
+    if (toPackage !== undefined) this.pushEdge(toPackage.id, toPackage);
+    else if (this.projectIds.has(to)) this.pushEdge(to, undefined);
+  }
+
+  /**
+   * Like `addEdge` for callers that already hold the packages (`from` a package or a project id, `to` a
+   * package): the package-lock.json parser's hot path, which saves two map lookups per edge.
+   */
+  addEdgeBetween(from: Package | string, to: Package): void {
+    if (from !== this.lastFromNode) {
+      // Clears `lastFrom` too: a node id cache must not survive into addEdge calls.
+      if (typeof from === 'string') this.startEdges(undefined, this.projectIds.has(from) ? from : undefined, true);
+      else this.startEdges(undefined, from.id, false);
+      this.lastFromNode = from;
+    }
+    this.pushEdge(to.id, to);
+  }
+
+  // Parsers add a node's edges one after another, so the source and its targets are looked up once per node.
+  private startEdges(node: string | undefined, fromId: string | undefined, fromProject: boolean): void {
+    this.lastFrom = node;
+    this.lastFromNode = undefined;
+    this.lastFromProject = fromProject;
+    this.lastFromId = fromId;
+    this.lastTargets = fromId === undefined ? undefined : this.edgeTargets.get(fromId);
+  }
+
+  private pushEdge(toId: string, toPackage: Package | undefined): void {
+    const fromId = this.lastFromId;
+    if (fromId === undefined || toId === fromId) return;
+    if (this.lastFromProject && toPackage !== undefined) toPackage.direct = true;
+    // Most packages have a handful of dependencies: a short array is cheaper than a Set per package.
+    const targets = this.lastTargets;
+    if (targets === undefined) {
+      this.lastTargets = [toId];
+      this.edgeTargets.set(fromId, this.lastTargets);
+    } else if (Array.isArray(targets)) {
+      if (targets.includes(toId)) return;
+      if (targets.length < 16) {
+        targets.push(toId);
+      } else {
+        this.lastTargets = new Set([...targets, toId]);
+        this.edgeTargets.set(fromId, this.lastTargets);
+      }
+    } else {
+      if (targets.has(toId)) return;
+      targets.add(toId);
+    }
+    this.edges.push({ from: fromId, to: toId });
   }
 
   /** Lets another node id (a pnpm snapshot with peer suffix, say) stand for an already added package. */
@@ -128,39 +266,16 @@ export class PackageCollector {
     return this.nodeToPackage.get(nodeId);
   }
 
-  /**
-   * Finishes the inventory: edges are mapped onto merged packages and deduplicated, and a package is
-   * direct when a project depends on it.
-   */
+  /** The finished inventory. Formats that record no dependency graph pass `edges: false`. */
   build(options: { edges: boolean } = { edges: true }): Inventory {
     const inventory: Inventory = {
       lockfile: this.lockfile,
       format: this.format,
       ecosystem: 'npm',
-      packages: [...this.byKey.values()],
+      packages: this.packages,
       projects: this.projects,
     };
-    const seen = new Set<string>();
-    const edges: Edge[] = [];
-    for (const edge of this.rawEdges) {
-      const fromProject = this.projectIds.has(edge.from);
-      const from = fromProject ? edge.from : this.nodeToPackage.get(edge.from)?.id;
-      const toPackage = this.nodeToPackage.get(edge.to);
-      const to = toPackage?.id ?? (this.projectIds.has(edge.to) ? edge.to : undefined);
-      if (from === undefined || to === undefined || from === to) continue;
-      if (fromProject && toPackage) toPackage.direct = true;
-      const key = `${from}\u0000${to}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      edges.push({ from, to });
-    }
-    if (options.edges) inventory.edges = edges;
+    if (options.edges) inventory.edges = this.edges;
     return inventory;
-  }
-
-  /** Marks a package direct without an edge (formats that only list direct names). */
-  markDirect(nodeId: string): void {
-    const pkg = this.nodeToPackage.get(nodeId);
-    if (pkg) pkg.direct = true;
   }
 }

@@ -1,21 +1,20 @@
 import { minimatch } from 'minimatch';
 import { ParseError } from '../../errors.js';
 import type { Inventory } from '../../model/inventory.js';
-import type { Scope } from '../../model/package.js';
+import type { Package, Scope } from '../../model/package.js';
 import { isRecord, parseJson } from '../../parse/json.js';
 import { LineIndex } from '../../parse/line-index.js';
 import type { LockfileParser, ParseContext } from '../types.js';
 import { decodeIntegrity } from './integrity.js';
 import { JsonKeyLocator } from './json-key-locator.js';
-import { PackageCollector } from './package-collector.js';
+import { InstallTree } from './install-tree.js';
+import { PackageCollector, type PackageOccurrence } from './package-collector.js';
 import { gitParts, sourceFromResolved } from './resolved-source.js';
 
 const SUPPORTED_VERSIONS = [1, 2, 3];
 
 /** Dependency maps a project (root or workspace) declares; devDependencies count only for projects. */
 const PROJECT_DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'];
-/** Dependency maps an installed package brings along. */
-const PACKAGE_DEPENDENCY_FIELDS = ['dependencies', 'optionalDependencies', 'peerDependencies'];
 
 /** The id of a project in the inventory; `path` is relative to the lockfile's folder, `""` for the root. */
 export function npmProjectId(path: string): string {
@@ -77,9 +76,6 @@ function installNameOf(key: string): string {
   return parent.startsWith('@') ? key.slice(before + 1) : key.slice(slash + 1);
 }
 
-function isUnderNodeModules(key: string): boolean {
-  return key.startsWith('node_modules/') || key.includes('/node_modules/');
-}
 
 function workspacePatterns(root: unknown): string[] {
   if (!isRecord(root)) return [];
@@ -104,26 +100,97 @@ function scopesOf(entry: Record<string, unknown>): Scope[] {
   return scopes;
 }
 
-function stringField(entry: Record<string, unknown>, field: string): string | undefined {
-  const value = entry[field];
-  return typeof value === 'string' ? value : undefined;
+/** The fields of a `packages` entry this parser reads, with one fixed shape. */
+interface EntryFields {
+  name: string | undefined;
+  version: string | undefined;
+  resolved: string | undefined;
+  integrity: string | undefined;
+  license: string | undefined;
+  link: boolean;
+  hasInstallScript: boolean;
+  dev: boolean;
+  optional: boolean;
+  devOptional: boolean;
+  peer: boolean;
+  inBundle: boolean;
+  dependencies: unknown;
+  optionalDependencies: unknown;
+  peerDependencies: unknown;
 }
 
 /**
- * Node's module resolution over lockfile paths: from `from` (a package path or a project folder, `""` for
- * the root), look in `<dir>/node_modules/<name>` for the folder and each ancestor.
+ * Reads an entry in one pass over its own keys. Entries come in many shapes, so asking each for a dozen
+ * mostly absent fields is a dozen slow megamorphic misses; walking the few keys it has is not.
  */
-function resolveInstallPath(has: (key: string) => boolean, from: string, name: string): string | undefined {
-  let base = from;
-  for (;;) {
-    if (!base.endsWith('node_modules')) {
-      const candidate = base === '' ? `node_modules/${name}` : `${base}/node_modules/${name}`;
-      if (has(candidate)) return candidate;
+function readEntry(entry: Record<string, unknown>): EntryFields {
+  const fields: EntryFields = {
+    name: undefined,
+    version: undefined,
+    resolved: undefined,
+    integrity: undefined,
+    license: undefined,
+    link: false,
+    hasInstallScript: false,
+    dev: false,
+    optional: false,
+    devOptional: false,
+    peer: false,
+    inBundle: false,
+    dependencies: undefined,
+    optionalDependencies: undefined,
+    peerDependencies: undefined,
+  };
+  for (const key in entry) {
+    const value = entry[key];
+    switch (key) {
+      case 'name':
+      case 'version':
+      case 'resolved':
+      case 'integrity':
+      case 'license':
+        if (typeof value === 'string') fields[key] = value;
+        break;
+      case 'link':
+      case 'hasInstallScript':
+      case 'dev':
+      case 'optional':
+      case 'devOptional':
+      case 'peer':
+      case 'inBundle':
+        fields[key] = value === true;
+        break;
+      case 'dependencies':
+      case 'optionalDependencies':
+      case 'peerDependencies':
+        fields[key] = value;
+        break;
+      default:
+        break;
     }
-    if (base === '') return undefined;
-    const slash = base.lastIndexOf('/');
-    base = slash < 0 ? '' : base.slice(0, slash);
   }
+  return fields;
+}
+
+function fieldScopes(fields: EntryFields): Scope[] {
+  const scopes: Scope[] =
+    fields.dev && fields.optional
+      ? ['dev', 'optional']
+      : fields.dev
+        ? ['dev']
+        : fields.optional
+          ? ['optional']
+          : fields.devOptional
+            ? ['dev', 'optional']
+            : [];
+  if (fields.peer) scopes.push('peer');
+  if (fields.inBundle) scopes.push('bundled');
+  return scopes;
+}
+
+function stringField(entry: Record<string, unknown>, field: string): string | undefined {
+  const value = entry[field];
+  return typeof value === 'string' ? value : undefined;
 }
 
 function parsePackagesSection(
@@ -138,66 +205,82 @@ function parsePackagesSection(
   const root = packages[''];
   const patterns = workspacePatterns(root);
   const keys = Object.keys(packages);
-  const has = (key: string): boolean => Object.hasOwn(packages, key);
-  /** Link entries (`node_modules/x` → `packages/x`): dependency resolution continues at the target. */
-  const links = new Map<string, string>();
-  const projectPaths: string[] = [];
-
+  /** What each install path holds: its package, or for a link entry (`node_modules/x` → `packages/x`) the target path. */
+  const tree = new InstallTree<Package | string>();
+  /** Packages by path for entries outside node_modules (link targets: workspaces, `file:` folders). */
+  const localPackages = new Map<string, Package>();
+  /** Per key (same order as `keys`): the package and its fields; undefined for the root, links and projects. */
+  const nodes: Array<{ pkg: Package; fields: EntryFields } | undefined> = new Array(keys.length);
+  const projectPaths: string[] = [''];
   collector.addProject({ id: npmProjectId(''), ...nameOf(root ?? data), path: '' });
-  projectPaths.push('');
 
-  for (const key of keys) {
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
     const entry = packages[key];
     const line = locator.next(key);
     if (key === '') continue;
     if (!isRecord(entry)) {
       throw new ParseError(path, `package entry "${key}" is not an object`, line === undefined ? {} : { line });
     }
-    if (entry.link === true) {
-      const target = stringField(entry, 'resolved');
-      if (target !== undefined) links.set(key, target);
+    const fields = readEntry(entry);
+    if (fields.link) {
+      if (fields.resolved !== undefined) tree.add(key, fields.resolved);
       continue;
     }
-    const underNodeModules = isUnderNodeModules(key);
-    if (!underNodeModules && patterns.some((pattern) => minimatch(key, pattern))) {
+    const at = key.lastIndexOf('node_modules/');
+    const underNodeModules = at === 0 || (at > 0 && key.charCodeAt(at - 1) === 47);
+    let isProject = false;
+    if (!underNodeModules && patterns.length > 0 && patterns.some((pattern) => minimatch(key, pattern))) {
       collector.addProject({ id: npmProjectId(key), ...nameOf(entry), path: key });
       projectPaths.push(key);
+      isProject = true;
     }
-    const installName = installNameOf(key);
-    const realName = stringField(entry, 'name') ?? installName;
-    const resolved = stringField(entry, 'resolved');
-    const occurrence = {
+    const installName = underNodeModules ? key.slice(at + 13) : installNameOf(key);
+    const name = fields.name ?? installName;
+    const resolved = fields.resolved;
+    const occurrence: PackageOccurrence = {
       nodeId: key,
-      name: realName,
-      version: stringField(entry, 'version') ?? '',
-      scopes: scopesOf(entry),
-      integrity: decodeIntegrity(entry.integrity),
-      source: underNodeModules || resolved !== undefined ? sourceFromResolved(resolved) : { kind: 'path' as const, path: key },
+      name,
+      version: fields.version ?? '',
+      scopes: fieldScopes(fields),
+      integrity: decodeIntegrity(fields.integrity),
+      source: underNodeModules || resolved !== undefined ? sourceFromResolved(resolved) : { kind: 'path', path: key },
       line,
-      ...(entry.hasInstallScript === true ? { hasInstallScript: true } : {}),
-      ...(typeof entry.license === 'string' ? { license: entry.license } : {}),
-      ...(realName !== installName && underNodeModules ? { aliases: [installName] } : {}),
     };
-    collector.add(occurrence);
+    if (fields.hasInstallScript) occurrence.hasInstallScript = true;
+    if (fields.license !== undefined) occurrence.license = fields.license;
+    if (name !== installName && underNodeModules) occurrence.aliases = [installName];
+    const pkg = collector.add(occurrence, { byNodeId: false });
+    if (underNodeModules) tree.addAt(key, at, installName, pkg);
+    if (!underNodeModules) localPackages.set(key, pkg);
+    // Projects' dependencies (dev ones included) start at the project, below.
+    if (!isProject) nodes[i] = { pkg, fields };
   }
 
-  const target = (installPath: string): string => links.get(installPath) ?? installPath;
-  for (const key of keys) {
-    if (key === '' || links.has(key)) continue;
-    const entry = packages[key];
-    if (!isRecord(entry)) continue;
-    for (const name of declaredNames(entry, PACKAGE_DEPENDENCY_FIELDS)) {
-      const to = resolveInstallPath(has, key, name);
-      if (to !== undefined) collector.addEdge(key, target(to));
+  const addEdges = (from: Package | string, chain: ReadonlyArray<Map<string, Package | string>>, map: unknown): void => {
+    if (!isRecord(map)) return;
+    const names = Object.keys(map);
+    for (let i = 0; i < names.length; i++) {
+      const hit = InstallTree.resolveIn(chain, names[i] as string);
+      const to = typeof hit === 'string' ? localPackages.get(hit) : hit;
+      if (to !== undefined) collector.addEdgeBetween(from, to);
     }
+  };
+  for (let i = 0; i < keys.length; i++) {
+    const node = nodes[i];
+    if (node === undefined) continue;
+    const { pkg, fields } = node;
+    if (fields.dependencies === undefined && fields.optionalDependencies === undefined && fields.peerDependencies === undefined) continue;
+    const chain = tree.chain(keys[i] as string);
+    addEdges(pkg, chain, fields.dependencies);
+    addEdges(pkg, chain, fields.optionalDependencies);
+    addEdges(pkg, chain, fields.peerDependencies);
   }
   for (const projectPath of projectPaths) {
     const entry = packages[projectPath];
     if (!isRecord(entry)) continue;
-    for (const name of declaredNames(entry, PROJECT_DEPENDENCY_FIELDS)) {
-      const to = resolveInstallPath(has, projectPath, name);
-      if (to !== undefined) collector.addEdge(npmProjectId(projectPath), target(to));
-    }
+    const chain = tree.chain(projectPath);
+    for (const field of PROJECT_DEPENDENCY_FIELDS) addEdges(npmProjectId(projectPath), chain, entry[field]);
   }
   return collector.build();
 }
@@ -228,6 +311,7 @@ function parseDependencyTree(data: Record<string, unknown>, text: string, path: 
   const collector = new PackageCollector(path, 'package-lock.json');
   const locator = new JsonKeyLocator(text);
   const nodes = new Map<string, Record<string, unknown>>();
+  const tree = new InstallTree();
   collector.addProject({ id: npmProjectId(''), ...nameOf(data), path: '' });
 
   const walk = (dependencies: Record<string, unknown>, parent: string): void => {
@@ -239,6 +323,7 @@ function parseDependencyTree(data: Record<string, unknown>, text: string, path: 
       }
       const nodeId = parent === '' ? `node_modules/${installName}` : `${parent}/node_modules/${installName}`;
       nodes.set(nodeId, entry);
+      tree.add(nodeId, nodeId);
       const raw = stringField(entry, 'version') ?? '';
       const read = readV1Version(installName, raw);
       const resolved = stringField(entry, 'resolved');
@@ -257,11 +342,10 @@ function parseDependencyTree(data: Record<string, unknown>, text: string, path: 
   };
   if (isRecord(data.dependencies)) walk(data.dependencies, '');
 
-  const has = (key: string): boolean => nodes.has(key);
   const required = new Set<string>();
   for (const [nodeId, entry] of nodes) {
     for (const name of declaredNames(entry, ['requires'])) {
-      const to = resolveInstallPath(has, nodeId, name);
+      const to = tree.resolve(nodeId, name);
       if (to === undefined) continue;
       collector.addEdge(nodeId, to);
       required.add(to);
@@ -272,7 +356,7 @@ function parseDependencyTree(data: Record<string, unknown>, text: string, path: 
   const manifest = readRootManifest(context);
   if (manifest) {
     for (const name of declaredNames(manifest, PROJECT_DEPENDENCY_FIELDS)) {
-      const to = resolveInstallPath(has, '', name);
+      const to = tree.resolve('', name);
       if (to !== undefined) collector.addEdge(rootId, to);
     }
   } else {

@@ -238,10 +238,14 @@ export function parsePnpmLock(text: string, path: string): Inventory {
   }
 
   const importers = isRecord(get(value, 'importers')) ? (get(value, 'importers') as Record<string, unknown>) : { '.': value };
+  // Every project first: `link:` dependencies point from one importer to another.
+  for (const importerPath of Object.keys(importers)) {
+    const projectPath = importerPath === '.' ? '' : importerPath;
+    collector.addProject({ id: npmProjectId(projectPath), path: projectPath });
+  }
   for (const importerPath of Object.keys(importers)) {
     const importer = importers[importerPath];
     const projectPath = importerPath === '.' ? '' : importerPath;
-    collector.addProject({ id: npmProjectId(projectPath), path: projectPath });
     if (!isRecord(importer)) continue;
     for (const [field] of IMPORTER_FIELDS) {
       for (const [depName, reference] of references(get(importer, field))) {

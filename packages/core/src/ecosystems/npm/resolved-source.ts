@@ -69,6 +69,16 @@ export function gitCommitOf(spec: string): string | undefined {
  */
 export function sourceFromResolved(resolved: string | undefined): Source {
   if (resolved === undefined || resolved === '') return { kind: 'registry' };
+  // The common case, a registry tarball (`https://host/name/-/name-1.0.0.tgz`), without URL parsing.
+  if (
+    resolved.startsWith('https://') &&
+    resolved.includes('/-/') &&
+    !resolved.includes('#') &&
+    !resolved.includes('?') &&
+    !resolved.includes('/-/archive/')
+  ) {
+    return { kind: 'registry', url: resolved };
+  }
   if (resolved.startsWith('https://') || resolved.startsWith('http://')) {
     const git = gitParts(resolved);
     if (git) return gitSource(git);

@@ -1,0 +1,18 @@
+// Builds the Action bundle: ncc compiles src/index.ts (and the core it imports) into dist/ as ESM, with the
+// third-party licenses, then the data files the core reads at run time are copied beside it.
+import { execFileSync } from 'node:child_process';
+import { cpSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+rmSync(dist, { recursive: true, force: true });
+const ncc = createRequire(import.meta.url).resolve('@vercel/ncc/dist/ncc/cli.js');
+execFileSync(process.execPath, [ncc, 'build', 'src/index.ts', '-o', 'dist', '--license', 'licenses.txt', '--target', 'es2022', '--quiet'], {
+  cwd: root,
+  stdio: 'inherit',
+});
+// Popularity snapshots for the typosquat rule (core resolves ./data/ beside the bundle).
+cpSync(join(root, 'packages', 'core', 'data'), join(dist, 'data'), { recursive: true });
