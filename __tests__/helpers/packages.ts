@@ -41,6 +41,7 @@ export function pypiPackage(name: string, version: string, extra: Partial<Packag
 export function advisory(id: string, extra: Partial<Advisory> = {}): Advisory {
   return {
     kind: 'vulnerability',
+    match: 'range',
     summary: `summary of ${id}`,
     severity: 'high',
     ...extra,

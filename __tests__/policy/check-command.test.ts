@@ -1,10 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import * as core from '@lockwarden/core';
+import { OsvApiSource, runCheck } from '@lockwarden/core';
 import { REPO_ROOT } from '../helpers/conformance.js';
 import { makeRepo } from '../helpers/git-repo.js';
 import { runCli } from '../helpers/run-cli.js';
+import { loadOsvRecords, startOsvServer } from '../helpers/osv-server.js';
 
 const DB = join(REPO_ROOT, '__tests__/fixtures/policy-check/osv');
 const INTEGRITY = `sha512-${Buffer.alloc(64, 7).toString('base64')}`;
@@ -84,17 +85,6 @@ afterAll(() => repo.cleanup());
 
 const check = (argv: string[]) => runCli(argv, { cwd: repo.dir });
 
-/**
- * PENDING until the offline OSV source (advisories issue) is on main: the done-when cases need `--offline --db` to
- * find the lodash advisory. They switch on by themselves once the core exports OsvOfflineSource.
- */
-const OFFLINE_SOURCE = 'OsvOfflineSource' in core;
-if (!OFFLINE_SOURCE) {
-  const line = '!'.repeat(78);
-  console.warn(`\n${line}\n!! PENDING: OsvOfflineSource is not in this build; the lockwarden check done-when cases are SKIPPED.\n${line}\n`);
-}
-const withAdvisories = it.skipIf(!OFFLINE_SOURCE);
-
 interface JsonReport {
   verdict: string;
   findings: Array<{ rule: string; name: string; version: string; action: string; location: { file: string; line?: number } }>;
@@ -106,7 +96,7 @@ interface JsonReport {
 const ARGS = ['check', '--base', 'HEAD~1', '--offline', '--db', DB, '--format', 'json'];
 
 describe('lockwarden check (done-when)', () => {
-  withAdvisories('fails with one finding per rule and exit 1', async () => {
+  it('fails with one finding per rule and exit 1', async () => {
     writeFileSync(join(repo.dir, 'lockwarden.yml'), POLICY);
     const { code, stdout, stderr } = await check(ARGS);
     expect(stderr).toBe('');
@@ -124,10 +114,10 @@ describe('lockwarden check (done-when)', () => {
       expect(f.location.line).toBeGreaterThan(1);
     }
     // --offline: the registry rules say so instead of passing silently.
-    expect(report.notEvaluated.map((n) => n.rule)).toEqual(['deprecated', 'nonexistent', 'popularity', 'provenance', 'release-age', 'typosquat']);
+    expect(report.notEvaluated.map((n) => n.rule)).toEqual(['deprecated', 'nonexistent', 'popularity', 'provenance', 'release-age']);
   });
 
-  withAdvisories('passes with exit 0 and lists every exception when each finding has a live exception', async () => {
+  it('passes with exit 0 and lists every exception when each finding has a live exception', async () => {
     writeFileSync(join(repo.dir, 'lockwarden.yml'), exceptions(['2099-12-31', '2099-12-31', '2099-12-31', '2099-12-31']));
     const { code, stdout } = await check(ARGS);
     const report = JSON.parse(stdout) as JsonReport;
@@ -135,14 +125,14 @@ describe('lockwarden check (done-when)', () => {
     expect(report.verdict).toBe('pass');
     expect(code).toBe(0);
     expect(report.exceptionsApplied.map((a) => `${a.exception.package}: ${a.exception.reason} (${a.findings.length})`)).toEqual([
-      'pkg:npm/event-stream@3.3.6: pinned to the audited 3.3.6 build (1)',
       'pkg:npm/lodash@4.17.20: template() is never called with user input (1)',
-      'pkg:npm/git-dep: fork with a security fix until upstream releases (1)',
       'pkg:npm/gpl-thing: internal tool, not distributed (1)',
+      'pkg:npm/git-dep: fork with a security fix until upstream releases (1)',
+      'pkg:npm/event-stream@3.3.6: pinned to the audited 3.3.6 build (1)',
     ]);
   });
 
-  withAdvisories('fails again with exit 1 and names the exception that expired', async () => {
+  it('fails again with exit 1 and names the exception that expired', async () => {
     writeFileSync(join(repo.dir, 'lockwarden.yml'), exceptions(['2099-12-31', '2020-01-31', '2099-12-31', '2099-12-31']));
     const { code, stdout, stderr } = await check(ARGS);
     const report = JSON.parse(stdout) as JsonReport;
@@ -152,7 +142,7 @@ describe('lockwarden check (done-when)', () => {
       'pkg:npm/gpl-thing 2020-01-31 (1)',
     ]);
     expect(stderr).toBe(
-      'warning: exception expired: pkg:npm/gpl-thing (rule license), expires 2020-01-31, lockwarden.yml:18; it no longer covers 1 finding (license on gpl-thing@2.0.0)\n',
+      'warning: exception expired: pkg:npm/gpl-thing (rule license), expires 2020-01-31, lockwarden.yml:13; it no longer covers 1 finding (license on gpl-thing@2.0.0)\n',
     );
     // The markdown report a reviewer reads says the same.
     const md = await check([...ARGS.slice(0, -1), 'markdown']);
@@ -168,7 +158,7 @@ describe('lockwarden check (done-when)', () => {
     expect(stderr).toBe('lockwarden: lockwarden.yml:8:5: invalid policy: exceptions.0: missing required key "reason": every exception says why the finding is accepted\n');
   });
 
-  withAdvisories('sarif output locates findings on the lockfile lines; --output writes a file', async () => {
+  it('sarif output locates findings on the lockfile lines; --output writes a file', async () => {
     writeFileSync(join(repo.dir, 'lockwarden.yml'), POLICY);
     const { code, stdout } = await check([...ARGS.slice(0, -1), 'sarif', '--output', 'report.sarif']);
     expect(code).toBe(1);
@@ -215,5 +205,31 @@ describe('lockwarden check (done-when)', () => {
     const passing = await check(['check', '--base', 'HEAD~1', '--offline', '--db', DB, '--format', 'json']);
     expect(passing.code).toBe(0);
     expect((JSON.parse(passing.stdout) as JsonReport).exceptionsApplied).toHaveLength(3);
+  });
+});
+
+describe('runCheck when the advisory source is down', () => {
+  const REGISTRY_OFF = '\n  nonexistent: { action: off }\n  release-age: { action: off }\n  popularity: { action: off }\n  provenance: { action: off }\n  deprecated: { action: off }\n';
+
+  it('the verdict is error (never pass) after the retries; fail-open turns it into a loud warning', async () => {
+    const server = await startOsvServer(loadOsvRecords(DB));
+    try {
+      server.inject({ kind: 'status', status: 503 }, { times: 100 });
+      const source = new OsvApiSource({ baseUrl: server.url, retries: 2, backoffBaseMs: 1, backoffMaxMs: 2 });
+      writeFileSync(join(repo.dir, 'lockwarden.yml'), `${POLICY.trimEnd()}${REGISTRY_OFF}`);
+      const closed = await runCheck({ cwd: repo.dir, base: 'HEAD~1', offline: false }, { advisories: source });
+      expect(closed.decision.verdict).toBe('error');
+      expect(closed.decision.errors).toHaveLength(1);
+      expect(closed.decision.errors[0]).toMatch(/could not be reached .*503.*; malware, vulnerability not evaluated$/);
+      expect(server.count('/v1/querybatch')).toBe(3);
+
+      writeFileSync(join(repo.dir, 'lockwarden.yml'), `fail-open: true\n${POLICY.trimEnd()}${REGISTRY_OFF}`);
+      const open = await runCheck({ cwd: repo.dir, base: 'HEAD~1' }, { advisories: source });
+      expect(open.decision.verdict).toBe('fail');
+      expect(open.decision.findings.map((f) => f.rule).sort()).toEqual(['deny', 'license', 'source']);
+      expect(open.decision.warnings[0]).toMatch(/^FAIL-OPEN: /);
+    } finally {
+      await server.close();
+    }
   });
 });

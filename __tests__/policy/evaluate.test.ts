@@ -77,6 +77,16 @@ describe('vulnerability rule', () => {
     expect(d2.findings.map((f) => f.advisories?.[0])).toEqual(['GHSA-nofix', 'GHSA-unknown']);
   });
 
+  it('an advisory whose ranges could not be ordered takes the undetermined action and says so', () => {
+    const odd = npmPackage('odd', '1.0.0');
+    const e = { advisories: advisories([[odd, [advisory('GHSA-odd', { severity: 'critical', match: 'undetermined' })]]]) };
+    const d = run(ALL_OFF_BUT('vulnerability', '{ action: block, undetermined: info }'), [odd], { enrichment: e });
+    expect(d.findings.map((f) => [f.action, f.message])).toEqual([
+      ['info', 'GHSA-odd: summary of GHSA-odd (could not determine whether this version is affected)'],
+    ]);
+    expect(d.verdict).toBe('pass');
+  });
+
   it('scopes: [runtime] skips dev-only packages', () => {
     const dev = npmPackage('lodash', '4.17.20', { scopes: ['dev'] });
     const d = run(ALL_OFF_BUT('vulnerability', '{ action: block, min-severity: low, scopes: [runtime] }'), [dev], { enrichment });

@@ -222,7 +222,10 @@ export function evaluate(input: EvaluateInput): Decision {
     verdict,
     mode,
     findings,
-    exceptionsApplied: [...applied].map(([exception, hit]) => ({ exception, findings: sortFindings(hit) })),
+    // Listed in the order the policy gives them, so reports read like the policy file.
+    exceptionsApplied: [...applied]
+      .sort(([a], [b]) => policy.exceptions.indexOf(a) - policy.exceptions.indexOf(b))
+      .map(([exception, hit]) => ({ exception, findings: sortFindings(hit) })),
     exceptionsExpired,
     quarantineApproved: sortFindings(quarantineApproved),
     notEvaluated: [...notEvaluated.values()].sort((a, b) => cmp(a.rule, b.rule) || cmp(a.reason, b.reason)),

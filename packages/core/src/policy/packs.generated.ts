@@ -187,6 +187,10 @@ export const POLICY_SCHEMA: Record<string, unknown> = {
                 "minLength": 1
               },
               "description": "Advisory ids (any alias) never reported."
+            },
+            "undetermined": {
+              "$ref": "#/definitions/action",
+              "description": "Action for an advisory naming the package whose affected versions could not be compared with the locked one."
             }
           }
         },

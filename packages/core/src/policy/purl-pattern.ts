@@ -16,8 +16,8 @@ export interface PurlPattern {
   /** Alternatives (`||`), each a conjunction of comparators; undefined matches every version. */
   range?: Comparator[][];
   matchName: (name: string) => boolean;
-  /** The pattern with its name in an ecosystem's canonical form, built on first use. */
-  normalized?: Map<string, (name: string) => boolean>;
+  /** The pattern with its name in an ecosystem's canonical form, built on first use; null when that is the name. */
+  normalized?: Map<string, ((name: string) => boolean) | null>;
 }
 
 const OPERATORS = ['<=', '>=', '<', '>', '=='] as const;
@@ -62,18 +62,21 @@ function nameMatcher(name: string): (candidate: string) => boolean {
 }
 
 /** Matches names as the ecosystem compares them (PEP 503 for PyPI: `Django_Rest` is `django-rest`). */
-function matchNormalizedName(pattern: PurlPattern, ecosystem: string, name: string): boolean {
+function matchNormalizedName(pattern: PurlPattern, ecosystem: string, subject: Subject): boolean {
   pattern.normalized ??= new Map();
   let matcher = pattern.normalized.get(ecosystem);
-  if (!matcher) {
+  if (matcher === undefined) {
     const canonical = pattern.name
       .split('/')
       .map((segment) => (/[*?[\]]/.test(segment) ? segment : normalize(ecosystem, segment)))
       .join('/');
-    matcher = nameMatcher(canonical);
+    // Where normalising changes nothing (npm), the plain comparison already said no.
+    matcher = canonical === pattern.name ? null : nameMatcher(canonical);
     pattern.normalized.set(ecosystem, matcher);
   }
-  return matcher(normalize(ecosystem, name));
+  subject.canonical ??= normalize(ecosystem, subject.name);
+  if (matcher === null) return subject.canonical !== subject.name && pattern.matchName(subject.canonical);
+  return matcher(subject.canonical);
 }
 
 function parseRange(text: string, pattern: string): Comparator[][] {
@@ -98,13 +101,20 @@ function parseRange(text: string, pattern: string): Comparator[][] {
   });
 }
 
-/** The purl type and `namespace/name` of a package, cached per purl string. */
-const subjectCache = new Map<string, { type: string; name: string } | null>();
+/** The purl type and `namespace/name` of a package, and its canonical name once asked for. */
+interface Subject {
+  type: string;
+  name: string;
+  canonical?: string;
+}
 
-function subjectOf(pkg: Pick<Package, 'purl'>): { type: string; name: string } | null {
+/** Cached per purl string: rules and exceptions ask about the same packages many times. */
+const subjectCache = new Map<string, Subject | null>();
+
+function subjectOf(pkg: Pick<Package, 'purl'>): Subject | null {
   const cached = subjectCache.get(pkg.purl);
   if (cached !== undefined) return cached;
-  let subject: { type: string; name: string } | null = null;
+  let subject: Subject | null = null;
   try {
     const p = parsePurl(pkg.purl);
     subject = { type: p.type.toLowerCase(), name: p.namespace ? `${p.namespace}/${p.name}` : p.name };
@@ -134,7 +144,7 @@ export function matchPurlPattern(
 ): boolean | 'unknown' {
   const subject = subjectOf(pkg);
   if (!subject || subject.type !== pattern.type) return false;
-  if (!pattern.matchName(subject.name) && !matchNormalizedName(pattern, pkg.ecosystem, subject.name)) return false;
+  if (!pattern.matchName(subject.name) && !matchNormalizedName(pattern, pkg.ecosystem, subject)) return false;
   if (!pattern.range) return true;
   let unknown = false;
   for (const conjunction of pattern.range) {

@@ -11,6 +11,7 @@ export interface VulnerabilityOptions extends BaseRuleOptions {
   'include-unknown-severity': boolean;
   scopes: Array<'runtime' | 'dev'>;
   ignore: string[];
+  undetermined: Action;
 }
 
 export interface LicenseOptions extends BaseRuleOptions {
