@@ -116,7 +116,7 @@ describe('lockwarden audit', () => {
     );
     const { code, stdout } = await run(['audit', '--db', db, '--purl', 'pkg:npm/tiny@1.0.0', '--format', 'markdown'], tempDir());
     expect(code).toBe(0);
-    expect(stdout).toContain('| warn | low | `tiny@1.0.0` | GHSA&#45;mdmd&#45;mdmd&#45;mdmd | 1.0.1 |');
+    expect(stdout).toContain('| warn | low | `tiny@1.0.0` | GHSA-mdmd-mdmd-mdmd | 1.0.1 |');
     expect(stdout).not.toContain('<img');
     expect(stdout).toContain('@\u200bsomeone');
   });

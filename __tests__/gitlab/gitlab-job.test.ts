@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -169,7 +169,7 @@ describe('the GitLab job in a merge request pipeline (done-when)', () => {
       expect(created?.body).toContain('event-stream');
       expect(created?.body).toContain('gpl-thing');
       expect(created?.body).toContain('git-dep');
-      expect(created?.body).toContain('CVE&#45;2021&#45;23337');
+      expect(created?.body).toMatch(/CVE(&#45;|-)2021(&#45;|-)23337/);
       expect(human.body).toBe(`Please have a look ${STICKY_NOTE_MARKER} (quoted)`);
 
       const reports = await readValidReports(dir);
@@ -299,6 +299,24 @@ describe('the GitLab job outside merge requests', () => {
     expect(run.stderr).toContain(`lockwarden: base ${BASE} (CI_COMMIT_BEFORE_SHA)`);
     expect(run.stderr).not.toContain('merge request note');
     expect((await readValidReports(dir)).junit.tests).toBe(5);
+  });
+
+  it('takes the base from --base-dir when given one, with no git base to find', async () => {
+    const base = join(scratch, 'dirs', 'base');
+    const head = join(scratch, 'dirs', 'head');
+    for (const [folder, lock] of [[base, lockfile({}, {})], [head, HEAD_LOCK]] as const) {
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(join(folder, 'package-lock.json'), lock);
+    }
+    writeFileSync(join(scratch, 'dirs', 'lockwarden.yml'), POLICY);
+    const out = join(scratch, 'dirs', 'reports');
+    const run = await runCli(['check', '--gitlab', '--base-dir', 'base', '--head-dir', 'head'], {
+      cwd: join(scratch, 'dirs'),
+      env: { CI: 'true', CI_PROJECT_DIR: out, CI_PIPELINE_SOURCE: 'push', ...offlineSafety() },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).not.toContain('audit');
+    expect((await readValidReports(out)).junit.tests).toBe(5);
   });
 
   it('in audit mode on a schedule judges every package', async () => {

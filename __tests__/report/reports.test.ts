@@ -81,7 +81,7 @@ describe('markdown report', () => {
       '### Expired exceptions (1)',
       '### Not evaluated',
     ]);
-    expect(md).toContain('| `merge-lib` | 1.0.0 | vulnerability | **block** | GHSA&#45;aaaa&#45;bbbb&#45;cccc &#40;CVE&#45;2026&#45;0001&#41;&#58; Prototype pollution in merge&#40;&#41; | upgrade to 2.0.0 or later |');
+    expect(md).toContain('| `merge-lib` | 1.0.0 | vulnerability | **block** | GHSA-aaaa-bbbb-cccc &#40;CVE-2026-0001&#41;&#58; Prototype pollution in merge&#40;&#41; | upgrade to 2.0.0 or later |');
     expect(md).toContain('Advisories: offline DB at fixtures/osv (data as of 2026-11-20 06:00 UTC, 1 day old)');
     expect(md).toContain('Compared HEAD&#126;1 → HEAD');
   });
@@ -113,7 +113,7 @@ describe('markdown report', () => {
     expect(html.replace(/<code>[\s\S]*?<\/code>/g, '')).not.toMatch(/@mention-me/);
     // The reason from the policy file is escaped too.
     const reasons = renderMarkdownReport(sample());
-    expect(reasons).toContain('reviewed &#60;b&#62;by&#60;/b&#62; @\u200bsecurity&#45;team');
+    expect(reasons).toContain('reviewed &#60;b&#62;by&#60;/b&#62; @\u200bsecurity-team');
   });
 
   it('stays under maxLength by shortening tables and saying so', () => {

@@ -13,6 +13,8 @@ interface CheckFlags extends GitLabFlags {
   mode: 'pr' | 'audit';
   failOpen?: boolean | 'true' | 'false';
   base?: string;
+  baseDir?: string;
+  headDir?: string;
   head?: string;
   policy?: string;
   policyRef?: string;
@@ -35,6 +37,8 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
     .argument('[paths...]', 'lockfiles or directories to check (default: all lockfiles)')
     .option('--base <ref>', 'git ref of the base (read with git show; nothing is checked out)')
     .option('--head <ref>', 'git ref of the head (default: the work tree)')
+    .option('--base-dir <dir>', 'take the base lockfiles from this folder instead of a git ref')
+    .option('--head-dir <dir>', 'take the head lockfiles from this folder')
     .option('--policy <file>', 'policy file (default: .github/lockwarden.yml, lockwarden.yml, else lockwarden:baseline)')
     .option('--policy-ref <ref>', 'read the policy from this git ref, so a change cannot relax the policy that judges it')
     .option('--offline', 'consult no network service: advisories from --db, registry rules not evaluated')
@@ -49,10 +53,12 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
     .addOption(new Option('--fail-open [bool]', 'a data source that is down warns instead of failing (overrides the policy)').choices(['true', 'false']));
   addGitLabOptions(command).action(async (paths: string[], flags: CheckFlags) => {
       const startTime = new Date();
-      const gitlab = flags.gitlab ? resolveGitLabRun({ mode: flags.mode, base: flags.base }, ctx) : undefined;
+      const gitlab = flags.gitlab ? resolveGitLabRun({ mode: flags.mode, base: flags.base, baseDir: flags.baseDir }, ctx) : undefined;
       const mode = gitlab?.mode ?? flags.mode;
       const base = gitlab?.base ?? flags.base;
-      if (mode === 'pr' && !base) usageError('check needs --base <ref>');
+      if (mode === 'pr' && !base && !flags.baseDir) usageError('check needs --base <ref> or --base-dir <dir>');
+      if (base && flags.baseDir) usageError('use either --base or --base-dir, not both');
+      if (flags.head && flags.headDir) usageError('use either --head or --head-dir, not both');
       const maxLength = flags.markdownMaxLength === undefined ? undefined : Number(flags.markdownMaxLength);
       if (maxLength !== undefined && !(Number.isInteger(maxLength) && maxLength > 0)) {
         usageError('--markdown-max-length takes a positive whole number');
@@ -71,6 +77,8 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
           mode,
           ...(base ? { base } : {}),
           ...(flags.head ? { head: flags.head } : {}),
+          ...(flags.baseDir ? { baseDir: flags.baseDir } : {}),
+          ...(flags.headDir ? { headDir: flags.headDir } : {}),
           paths,
           ...(flags.parseAs ? { parseAs: flags.parseAs } : {}),
           ...(flags.policy ? { policyFile: flags.policy } : {}),

@@ -21,6 +21,10 @@ export interface CheckOptions {
   base?: string;
   /** Git ref of the head; default the work tree. */
   head?: string;
+  /** A folder holding the base lockfiles, instead of a git ref (relative to `cwd`). */
+  baseDir?: string;
+  /** A folder holding the head lockfiles, instead of the work tree or a git ref (relative to `cwd`). */
+  headDir?: string;
   /** Limit to these lockfiles or folders. */
   paths?: string[];
   parseAs?: string;
@@ -68,8 +72,8 @@ export interface CheckResult {
 export async function runCheck(options: CheckOptions, deps: CheckDeps = {}): Promise<CheckResult> {
   const logger = deps.logger ?? silentLogger;
   const mode = options.mode ?? 'pr';
-  if (mode === 'pr' && !options.base) {
-    throw new LockwardenError('USAGE_ERROR', 'a PR check needs a base ref (--base)');
+  if (mode === 'pr' && !options.base && !options.baseDir) {
+    throw new LockwardenError('USAGE_ERROR', 'a PR check needs a base ref (--base) or folder (--base-dir)');
   }
   const policy = loadPolicyFor(options);
   if (options.failOpen !== undefined) policy.policy.failOpen = options.failOpen;
@@ -78,13 +82,17 @@ export async function runCheck(options: CheckOptions, deps: CheckDeps = {}): Pro
 
   const load = { parseAs: options.parseAs };
   const paths = options.paths ?? [];
-  const head = options.head
-    ? loadGitInventories(options.cwd, options.head, paths, load)
-    : loadWorkTreeInventories(options.cwd, paths, load);
+  const head = options.headDir
+    ? loadWorkTreeInventories(resolve(options.cwd, options.headDir), paths, load)
+    : options.head
+      ? loadGitInventories(options.cwd, options.head, paths, load)
+      : loadWorkTreeInventories(options.cwd, paths, load);
   let changes: DependencyChange[] = [];
   let judged: Package[];
   if (mode === 'pr') {
-    const base = loadGitInventories(options.cwd, options.base as string, paths, load);
+    const base = options.baseDir
+      ? loadWorkTreeInventories(resolve(options.cwd, options.baseDir), paths, load)
+      : loadGitInventories(options.cwd, options.base as string, paths, load);
     changes = diffInventories(base, head);
     judged = changes.filter((c) => c.type !== 'removed').map((c) => c.package);
     logger.info(`${changes.length} dependency changes in ${head.length} lockfiles`);
@@ -150,7 +158,7 @@ export async function runCheck(options: CheckOptions, deps: CheckDeps = {}): Pro
     report: {
       decision,
       policySources: policy.policy.sources,
-      ...(mode === 'pr' ? { base: options.base as string, head: options.head ?? 'work tree' } : {}),
+      ...(mode === 'pr' ? { base: options.base ?? options.baseDir ?? '', head: options.head ?? options.headDir ?? 'work tree' } : {}),
     },
   };
 }

@@ -2,7 +2,7 @@
  * Package names, versions and advisory text come from strangers. In a PR comment they must render as
  * plain text: no tables broken by `|`, no HTML, no links or images, no @mentions or #references that notify.
  */
-const MARKDOWN_SPECIAL = /[\\`*_{}[\]()<>#!|~&"'=+\-:]/g;
+const MARKDOWN_SPECIAL = /[\\`*_{}[\]()<>#!|~&:]/g;
 
 /** Escapes text for inline use in GitHub/GitLab-flavoured markdown, including inside table cells. */
 export function escapeMarkdown(text: string): string {
