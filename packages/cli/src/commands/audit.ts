@@ -1,8 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import {
   DEFAULT_OSV_API_URL,
   OsvOfflineSource,
   createAdvisorySource,
+  LockwardenError,
+  readSbom,
   DEFAULT_OSV_DB_DIR,
   auditInventories,
   escapeMarkdown,
@@ -25,6 +29,7 @@ interface AuditOptions {
   db?: string;
   osvUrl?: string;
   purl: string[];
+  sbom: string[];
   parseAs?: string;
   format: 'table' | 'json' | 'markdown';
 }
@@ -103,13 +108,17 @@ export function registerAudit(program: Command, ctx: CommandContext): void {
     .option('--db <dir>', 'the local OSV database folder, as `lockwarden db download` writes it (implies --offline)')
     .option('--osv-url <url>', `OSV API base URL (env LOCKWARDEN_OSV_URL; default ${DEFAULT_OSV_API_URL})`)
     .option('--purl <purl>', 'also audit this package URL, e.g. pkg:npm/lodash@4.17.20 (repeatable)', collect, [])
+    .option('--sbom <file>', 'also audit the packages of this CycloneDX (1.4-1.7) or SPDX 2.3 JSON SBOM (repeatable)', collect, [])
     .option('--parse-as <format>', "parse named files as this format (its conventional file name, e.g. 'yarn.lock')")
     .addOption(formatOption(['table', 'json', 'markdown'], 'table'))
     .action(async (paths: string[], options: AuditOptions) => {
       const extra = options.purl.map(packageRefFromPurl);
-      // Named purls alone audit just those; otherwise the lockfiles under the paths (or the working directory).
-      const inventories: Inventory[] =
-        extra.length > 0 && paths.length === 0 ? [] : loadWorkTreeInventories(ctx.io.cwd, paths, { parseAs: options.parseAs });
+      const sboms = options.sbom.map((file) => readSbomFile(ctx.io.cwd, file));
+      // Named purls or SBOMs alone audit just those; otherwise the lockfiles under the paths (or the working directory).
+      const inventories: Inventory[] = [
+        ...(paths.length === 0 && (extra.length > 0 || sboms.length > 0) ? [] : loadWorkTreeInventories(ctx.io.cwd, paths, { parseAs: options.parseAs })),
+        ...sboms,
+      ];
       if (inventories.length === 0 && extra.length === 0) usageError('no lockfiles found (name lockfiles or directories, or use --purl)');
       const source = advisorySourceFor(ctx, options);
       let result: AuditResult;
@@ -123,6 +132,17 @@ export function registerAudit(program: Command, ctx: CommandContext): void {
       else ctx.io.stdout(auditTable(result));
       ctx.exitCode = hasBlockingFindings(result.findings) ? EXIT.violation : EXIT.ok;
     });
+}
+
+/** An SBOM file read into an inventory (its packages by purl). */
+function readSbomFile(cwd: string, file: string): Inventory {
+  let text: string;
+  try {
+    text = readFileSync(resolve(cwd, file), 'utf8');
+  } catch (err) {
+    throw new LockwardenError('IO_ERROR', `cannot read SBOM ${file}`, { cause: err });
+  }
+  return readSbom(text, file);
 }
 
 function collect(value: string, previous: string[]): string[] {

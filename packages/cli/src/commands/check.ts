@@ -15,6 +15,8 @@ interface CheckFlags extends GitLabFlags {
   base?: string;
   baseDir?: string;
   headDir?: string;
+  baseSbom?: string;
+  headSbom?: string;
   head?: string;
   policy?: string;
   policyRef?: string;
@@ -39,6 +41,8 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
     .option('--head <ref>', 'git ref of the head (default: the work tree)')
     .option('--base-dir <dir>', 'take the base lockfiles from this folder instead of a git ref')
     .option('--head-dir <dir>', 'take the head lockfiles from this folder')
+    .option('--base-sbom <file>', 'compare SBOMs instead of lockfiles: the base CycloneDX/SPDX JSON SBOM')
+    .option('--head-sbom <file>', 'the head CycloneDX/SPDX JSON SBOM (with --base-sbom)')
     .option('--policy <file>', 'policy file (default: .github/lockwarden.yml, lockwarden.yml, else lockwarden:baseline)')
     .option('--policy-ref <ref>', 'read the policy from this git ref, so a change cannot relax the policy that judges it')
     .option('--offline', 'consult no network service: advisories from --db, registry rules not evaluated')
@@ -53,10 +57,12 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
     .addOption(new Option('--fail-open [bool]', 'a data source that is down warns instead of failing (overrides the policy)').choices(['true', 'false']));
   addGitLabOptions(command).action(async (paths: string[], flags: CheckFlags) => {
       const startTime = new Date();
-      const gitlab = flags.gitlab ? resolveGitLabRun({ mode: flags.mode, base: flags.base, baseDir: flags.baseDir }, ctx) : undefined;
+      const baseOutsideGit = Boolean(flags.baseDir || flags.baseSbom);
+      const gitlab = flags.gitlab ? resolveGitLabRun({ mode: flags.mode, base: flags.base, baseOutsideGit }, ctx) : undefined;
       const mode = gitlab?.mode ?? flags.mode;
       const base = gitlab?.base ?? flags.base;
-      if (mode === 'pr' && !base && !flags.baseDir) usageError('check needs --base <ref> or --base-dir <dir>');
+      if (Boolean(flags.baseSbom) !== Boolean(flags.headSbom)) usageError('--base-sbom and --head-sbom go together');
+      if (mode === 'pr' && !base && !baseOutsideGit) usageError('check needs --base <ref>, --base-dir <dir> or --base-sbom <file>');
       if (base && flags.baseDir) usageError('use either --base or --base-dir, not both');
       if (flags.head && flags.headDir) usageError('use either --head or --head-dir, not both');
       const maxLength = flags.markdownMaxLength === undefined ? undefined : Number(flags.markdownMaxLength);
@@ -79,6 +85,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
           ...(flags.head ? { head: flags.head } : {}),
           ...(flags.baseDir ? { baseDir: flags.baseDir } : {}),
           ...(flags.headDir ? { headDir: flags.headDir } : {}),
+          ...(flags.baseSbom ? { baseSbom: flags.baseSbom, headSbom: flags.headSbom } : {}),
           paths,
           ...(flags.parseAs ? { parseAs: flags.parseAs } : {}),
           ...(flags.policy ? { policyFile: flags.policy } : {}),

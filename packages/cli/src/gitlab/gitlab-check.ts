@@ -40,17 +40,17 @@ function notice(ctx: CommandContext, message: string): void {
  * Decides mode and base from GitLab's variables. Merge request pipelines compare with
  * `CI_MERGE_REQUEST_DIFF_BASE_SHA` (the merge base GitLab shows the diff against); branch pipelines with
  * `CI_COMMIT_BEFORE_SHA`; when neither exists (a new branch, a manual run) everything is judged (audit).
- * An explicit `--base` (or `--base-dir`) wins. The base commit is fetched when the clone is too shallow to have it.
+ * An explicit `--base` (or `--base-dir`, `--base-sbom`) wins. The base commit is fetched when the clone is too shallow to have it.
  */
 export function resolveGitLabRun(
-  options: { mode: 'pr' | 'audit'; base?: string | undefined; baseDir?: string | undefined },
+  options: { mode: 'pr' | 'audit'; base?: string | undefined; baseOutsideGit?: boolean },
   ctx: CommandContext,
 ): GitLabRun {
   const env = ctx.io.env;
   const projectDir = env.CI_PROJECT_DIR || ctx.io.cwd;
   if (options.mode === 'audit') return { mode: 'audit', projectDir };
-  // Base lockfiles from a folder (--base-dir): no git base to find or fetch.
-  if (options.baseDir && !options.base) return { mode: 'pr', projectDir };
+  // The base comes from a folder or an SBOM (--base-dir, --base-sbom): no git base to find or fetch.
+  if (options.baseOutsideGit && !options.base) return { mode: 'pr', projectDir };
   let base = options.base;
   let from = '--base';
   if (!base && env.CI_MERGE_REQUEST_IID) {

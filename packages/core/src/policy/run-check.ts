@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
+import { readSbom } from '../sbom/read.js';
 import type { AdvisorySource } from '../advisories/types.js';
 import { diffInventories, type DependencyChange } from '../diff/diff-inventories.js';
 import { isLockwardenError, LockwardenError } from '../errors.js';
@@ -25,6 +27,9 @@ export interface CheckOptions {
   baseDir?: string;
   /** A folder holding the head lockfiles, instead of the work tree or a git ref (relative to `cwd`). */
   headDir?: string;
+  /** CycloneDX or SPDX JSON SBOMs to compare instead of lockfiles (paths relative to `cwd`); both or neither. */
+  baseSbom?: string;
+  headSbom?: string;
   /** Limit to these lockfiles or folders. */
   paths?: string[];
   parseAs?: string;
@@ -72,7 +77,7 @@ export interface CheckResult {
 export async function runCheck(options: CheckOptions, deps: CheckDeps = {}): Promise<CheckResult> {
   const logger = deps.logger ?? silentLogger;
   const mode = options.mode ?? 'pr';
-  if (mode === 'pr' && !options.base && !options.baseDir) {
+  if (mode === 'pr' && !options.base && !options.baseDir && !options.baseSbom) {
     throw new LockwardenError('USAGE_ERROR', 'a PR check needs a base ref (--base) or folder (--base-dir)');
   }
   const policy = loadPolicyFor(options);
@@ -82,7 +87,10 @@ export async function runCheck(options: CheckOptions, deps: CheckDeps = {}): Pro
 
   const load = { parseAs: options.parseAs };
   const paths = options.paths ?? [];
-  const head = options.headDir
+  const sboms = options.headSbom ? loadSbomPair(options) : undefined;
+  const head = sboms
+    ? sboms.head
+    : options.headDir
     ? loadWorkTreeInventories(resolve(options.cwd, options.headDir), paths, load)
     : options.head
       ? loadGitInventories(options.cwd, options.head, paths, load)
@@ -90,7 +98,9 @@ export async function runCheck(options: CheckOptions, deps: CheckDeps = {}): Pro
   let changes: DependencyChange[] = [];
   let judged: Package[];
   if (mode === 'pr') {
-    const base = options.baseDir
+    const base = sboms
+      ? sboms.base
+      : options.baseDir
       ? loadWorkTreeInventories(resolve(options.cwd, options.baseDir), paths, load)
       : loadGitInventories(options.cwd, options.base as string, paths, load);
     changes = diffInventories(base, head);
@@ -161,6 +171,25 @@ export async function runCheck(options: CheckOptions, deps: CheckDeps = {}): Pro
       ...(mode === 'pr' ? { base: options.base ?? options.baseDir ?? '', head: options.head ?? options.headDir ?? 'work tree' } : {}),
     },
   };
+}
+
+/**
+ * Reads the base and head SBOMs. Both are labelled with the head SBOM's path, so the diff pairs them as one
+ * "lockfile" and findings point at the head SBOM.
+ */
+function loadSbomPair(options: CheckOptions): { base: Inventory[]; head: Inventory[] } {
+  const read = (file: string): Inventory => {
+    let text: string;
+    try {
+      text = readFileSync(resolve(options.cwd, file), 'utf8');
+    } catch (err) {
+      throw new LockwardenError('IO_ERROR', `cannot read SBOM ${file}`, { cause: err });
+    }
+    return readSbom(text, file);
+  };
+  const head = read(options.headSbom as string);
+  const base = options.baseSbom ? read(options.baseSbom) : undefined;
+  return { head: [head], base: base ? [{ ...base, lockfile: head.lockfile }] : [] };
 }
 
 function loadPolicyFor(options: CheckOptions): LoadedPolicy {
