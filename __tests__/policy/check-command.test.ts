@@ -178,7 +178,7 @@ describe('lockwarden check (done-when)', () => {
 
   it('usage and git errors are exit 2 with one line, no stack trace', async () => {
     const noBase = await check(['check', '--format', 'json']);
-    expect(noBase).toEqual({ code: 2, stdout: '', stderr: 'lockwarden: check needs --base <ref>\n' });
+    expect(noBase).toEqual({ code: 2, stdout: '', stderr: 'lockwarden: check needs --base <ref>, --base-dir <dir> or --base-sbom <file>\n' });
     const missing = await check(['check', '--base', 'no-such-ref', '--format', 'json']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe('lockwarden: commit "no-such-ref" is not in this clone: run `git fetch --no-tags --depth=1 origin no-such-ref` first\n');

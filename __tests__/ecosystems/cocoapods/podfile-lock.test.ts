@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { compareVersions, getLockfileParser, ParseError } from '@lockwarden/core';
+import { errorOf } from '../../helpers/errors.js';
 
 const parser = getLockfileParser('Podfile.lock');
 
-function errorOf(fn: () => unknown): ParseError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof ParseError) return err;
-    throw err;
-  }
-  throw new Error('expected a ParseError');
-}
 
 const LOCK = `PODS:
   - Alamofire (5.8.1)

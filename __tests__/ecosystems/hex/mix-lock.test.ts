@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { getLockfileParser, ParseError } from '@lockwarden/core';
+import { getLockfileParser } from '@lockwarden/core';
+import { errorOf } from '../../helpers/errors.js';
 
 const parser = getLockfileParser('mix.lock');
 
-function errorOf(fn: () => unknown): ParseError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof ParseError) return err;
-    throw err;
-  }
-  throw new Error('expected a ParseError');
-}
 
 const INNER = '1'.repeat(64);
 const OUTER = '2'.repeat(64);

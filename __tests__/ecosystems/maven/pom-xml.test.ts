@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { getLockfileParser, ParseError, type ParseContext } from '@lockwarden/core';
+import { getLockfileParser, type ParseContext } from '@lockwarden/core';
+import { errorOf } from '../../helpers/errors.js';
 
 const parser = getLockfileParser('pom.xml');
 
-function errorOf(fn: () => unknown): ParseError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof ParseError) return err;
-    throw err;
-  }
-  throw new Error('expected a ParseError');
-}
 
 function files(map: Record<string, string>): ParseContext {
   return { readRelated: (rel) => map[rel] };

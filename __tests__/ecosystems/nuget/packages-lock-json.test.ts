@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { getLockfileParser, ParseError } from '@lockwarden/core';
+import { errorOf } from '../../helpers/errors.js';
 
 const parser = getLockfileParser('packages.lock.json');
 
-function errorOf(fn: () => unknown): ParseError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof ParseError) return err;
-    throw err;
-  }
-  throw new Error('expected a ParseError');
-}
 
 const HASH = Buffer.alloc(64, 0xab).toString('base64');
 

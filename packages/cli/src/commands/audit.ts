@@ -5,6 +5,8 @@ import {
   DEFAULT_OSV_API_URL,
   OsvOfflineSource,
   createAdvisorySource,
+  renderReport,
+  type Decision,
   LockwardenError,
   readSbom,
   DEFAULT_OSV_DB_DIR,
@@ -22,6 +24,7 @@ import {
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../io.js';
 import { formatOption, usageError } from '../options.js';
+import { VERSION } from '../version.js';
 import { renderTable } from '../table.js';
 
 interface AuditOptions {
@@ -31,7 +34,7 @@ interface AuditOptions {
   purl: string[];
   sbom: string[];
   parseAs?: string;
-  format: 'table' | 'json' | 'markdown';
+  format: 'table' | 'json' | 'markdown' | 'sarif';
 }
 
 
@@ -110,7 +113,7 @@ export function registerAudit(program: Command, ctx: CommandContext): void {
     .option('--purl <purl>', 'also audit this package URL, e.g. pkg:npm/lodash@4.17.20 (repeatable)', collect, [])
     .option('--sbom <file>', 'also audit the packages of this CycloneDX (1.4-1.7) or SPDX 2.3 JSON SBOM (repeatable)', collect, [])
     .option('--parse-as <format>', "parse named files as this format (its conventional file name, e.g. 'yarn.lock')")
-    .addOption(formatOption(['table', 'json', 'markdown'], 'table'))
+    .addOption(formatOption(['table', 'json', 'markdown', 'sarif'], 'table'))
     .action(async (paths: string[], options: AuditOptions) => {
       const extra = options.purl.map(packageRefFromPurl);
       const sboms = options.sbom.map((file) => readSbomFile(ctx.io.cwd, file));
@@ -128,10 +131,29 @@ export function registerAudit(program: Command, ctx: CommandContext): void {
         if (source instanceof OsvOfflineSource) await source.close();
       }
       if (options.format === 'json') ctx.io.stdout(`${JSON.stringify(auditJson(result), null, 2)}\n`);
+      else if (options.format === 'sarif') ctx.io.stdout(renderReport('sarif', { decision: auditDecision(result), toolVersion: VERSION }));
       else if (options.format === 'markdown') ctx.io.stdout(auditMarkdown(result));
       else ctx.io.stdout(auditTable(result));
       ctx.exitCode = hasBlockingFindings(result.findings) ? EXIT.violation : EXIT.ok;
     });
+}
+
+/** An audit result as a policy decision, so the shared reporters (SARIF) render it. */
+export function auditDecision(result: AuditResult): Decision {
+  return {
+    verdict: hasBlockingFindings(result.findings) ? 'fail' : 'pass',
+    mode: 'audit',
+    findings: result.findings,
+    exceptionsApplied: [],
+    exceptionsExpired: [],
+    quarantineApproved: [],
+    notEvaluated: [],
+    warnings: [],
+    errors: [],
+    packagesJudged: result.packagesChecked,
+    data: [{ kind: 'advisories', source: result.source, ...(result.dataAsOf ? { asOf: result.dataAsOf.toISOString() } : {}) }],
+    evaluatedAt: new Date().toISOString(),
+  };
 }
 
 /** An SBOM file read into an inventory (its packages by purl). */

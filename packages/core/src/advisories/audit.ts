@@ -1,7 +1,6 @@
 import { LockwardenError } from '../errors.js';
-import { ECOSYSTEM_PLUGINS } from '../ecosystems/registry.js';
+import { ECOSYSTEM_PLUGINS, ecosystemForPurlType } from '../ecosystems/registry.js';
 import type { Action, Finding, Severity } from '../findings/finding.js';
-import type { Ecosystem } from '../model/ecosystem.js';
 import { parsePurl } from '../model/purl.js';
 import { severityRank } from '../findings/finding.js';
 import type { Inventory } from '../model/inventory.js';
@@ -155,22 +154,6 @@ export function hasBlockingFindings(findings: readonly Finding[]): boolean {
   return findings.some((f) => f.action === 'block' || f.action === 'quarantine');
 }
 
-// purl types of the OSV ecosystems (https://github.com/package-url/purl-spec/blob/master/PURL-TYPES.rst); a plug-in's
-// own `purlType` wins, this covers ecosystems whose plug-in has not landed yet.
-const PURL_TYPE_ECOSYSTEMS: Record<string, Ecosystem> = {
-  npm: 'npm',
-  pypi: 'PyPI',
-  golang: 'Go',
-  cargo: 'crates.io',
-  maven: 'Maven',
-  gem: 'RubyGems',
-  composer: 'Packagist',
-  nuget: 'NuGet',
-  pub: 'Pub',
-  hex: 'Hex',
-  swift: 'SwiftURL',
-  cocoapods: 'CocoaPods',
-};
 
 /**
  * The package a versioned purl names, as an advisory source wants it (`pkg:npm/%40scope/name@1.0.0`,
@@ -184,7 +167,7 @@ export function packageRefFromPurl(purl: string): PackageRef {
     throw new LockwardenError('USAGE_ERROR', `not a package URL: "${purl}" (${err instanceof Error ? err.message : String(err)})`);
   }
   const plugin = [...ECOSYSTEM_PLUGINS.values()].find((p) => p.purlType === parsed.type);
-  const ecosystem = plugin?.ecosystem ?? PURL_TYPE_ECOSYSTEMS[parsed.type];
+  const ecosystem = plugin?.ecosystem ?? ecosystemForPurlType(parsed.type);
   if (!ecosystem) throw new LockwardenError('USAGE_ERROR', `unsupported purl type "${parsed.type}" in "${purl}"`);
   if (!parsed.version) throw new LockwardenError('USAGE_ERROR', `"${purl}" has no version (write it as ${purl}@VERSION)`);
   const separator = ecosystem === 'Maven' ? ':' : '/';

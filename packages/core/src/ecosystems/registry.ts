@@ -96,3 +96,14 @@ export function compareVersions(ecosystem: string, a: string, b: string): -1 | 0
 export function normalizePackageName(ecosystem: string, name: string): string {
   return getEcosystemPlugin(ecosystem).normalizeName(name);
 }
+
+/** The ecosystem whose plug-in has this purl type (`pypi` → `PyPI`), or `undefined` for other types (deb, github, ...). */
+export function ecosystemForPurlType(purlType: string): Ecosystem | undefined {
+  for (const plugin of ECOSYSTEM_PLUGINS.values()) if (plugin.purlType === purlType) return plugin.ecosystem;
+  return undefined;
+}
+
+/** Every purl type a plug-in handles, in registry order. */
+export function supportedPurlTypes(): string[] {
+  return [...ECOSYSTEM_PLUGINS.values()].map((p) => p.purlType);
+}

@@ -1,3 +1,4 @@
+import { ecosystemForPurlType } from '../ecosystems/registry.js';
 import { LockwardenError } from '../errors.js';
 import type { AdvisorySource } from '../advisories/types.js';
 import type { Logger } from '../log/logger.js';
@@ -12,19 +13,16 @@ import type { RuleId, RulesConfig } from '../policy/types.js';
 import { RegistryEnrichmentSource } from './registry-enrichment.js';
 import { lookupKey, lookupPackages, type RegistryClients } from './registry-clients.js';
 
-/** purl types `vet` accepts, and the ecosystem each names. */
-export const PURL_TYPE_ECOSYSTEMS: Readonly<Record<string, Ecosystem>> = {
-  npm: 'npm',
-  pypi: 'PyPI',
-  golang: 'Go',
-  cargo: 'crates.io',
-  gem: 'RubyGems',
-  composer: 'Packagist',
-  nuget: 'NuGet',
-  maven: 'Maven',
-  pub: 'Pub',
-  hex: 'Hex',
-};
+
+/**
+ * purl types `vet` accepts: the package ecosystems whose registries answer "which is the latest version" and
+ * "does this name exist". The ecosystem each names comes from the plug-in registry.
+ */
+export const VET_PURL_TYPES = ['npm', 'pypi', 'golang', 'cargo', 'gem', 'composer', 'nuget', 'maven', 'pub', 'hex'] as const;
+
+function vetEcosystem(type: string): Ecosystem | undefined {
+  return (VET_PURL_TYPES as readonly string[]).includes(type) ? ecosystemForPurlType(type) : undefined;
+}
 
 /** One package to vet. `version` undefined means "judge the latest". */
 export interface VetTarget {
@@ -46,7 +44,7 @@ export function parseVetTarget(spec: string): VetTarget {
     } catch (err) {
       throw new LockwardenError('USAGE_ERROR', `${spec}: not a valid purl`, { cause: err });
     }
-    const ecosystem = PURL_TYPE_ECOSYSTEMS[p.type];
+    const ecosystem = vetEcosystem(p.type);
     if (!ecosystem) throw new LockwardenError('USAGE_ERROR', `${spec}: purl type ${p.type} is not supported`);
     const sep = p.type === 'maven' ? ':' : '/';
     const name = p.namespace ? `${p.namespace}${sep}${p.name}` : p.name;
@@ -54,11 +52,11 @@ export function parseVetTarget(spec: string): VetTarget {
   }
   const colon = spec.indexOf(':');
   const type = colon > 0 ? spec.slice(0, colon).toLowerCase() : '';
-  const ecosystem = PURL_TYPE_ECOSYSTEMS[type];
+  const ecosystem = vetEcosystem(type);
   if (!ecosystem) {
     throw new LockwardenError(
       'USAGE_ERROR',
-      `${spec}: expected TYPE:NAME[@VERSION] with TYPE one of ${Object.keys(PURL_TYPE_ECOSYSTEMS).join(', ')}, or a purl`,
+      `${spec}: expected TYPE:NAME[@VERSION] with TYPE one of ${VET_PURL_TYPES.join(', ')}, or a purl`,
     );
   }
   const rest = spec.slice(colon + 1);

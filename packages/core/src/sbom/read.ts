@@ -1,3 +1,4 @@
+import { ecosystemForPurlType } from '../ecosystems/registry.js';
 import { ParseError } from '../errors.js';
 import type { Ecosystem } from '../model/ecosystem.js';
 import type { Edge, Inventory, Project } from '../model/inventory.js';
@@ -5,21 +6,6 @@ import type { Hash, Package, Source } from '../model/package.js';
 import { parsePurl, type ParsedPurl } from '../model/purl.js';
 import { isRecord, parseJson } from '../parse/json.js';
 
-/** purl type → OSV ecosystem; components with other purl types (github, generic, deb, ...) are skipped. */
-const PURL_ECOSYSTEMS: Readonly<Record<string, Ecosystem>> = {
-  npm: 'npm',
-  pypi: 'PyPI',
-  golang: 'Go',
-  cargo: 'crates.io',
-  maven: 'Maven',
-  gem: 'RubyGems',
-  composer: 'Packagist',
-  nuget: 'NuGet',
-  pub: 'Pub',
-  hex: 'Hex',
-  swift: 'SwiftURL',
-  cocoapods: 'CocoaPods',
-};
 
 /** Hash names of CycloneDX (`SHA-512`) and SPDX (`SHA512`) → ours. */
 const HASH_NAMES: Readonly<Record<string, Hash['algorithm']>> = {
@@ -109,7 +95,7 @@ function readCycloneDx(bom: Record<string, unknown>, path: string): Inventory {
 function addCycloneDxComponent(c: Record<string, unknown>, path: string, collected: Collected): void {
   const purlText = stringField(c, 'purl');
   const parsed = purlText ? tryParsePurl(purlText) : undefined;
-  const ecosystem = parsed ? own(PURL_ECOSYSTEMS, parsed.type) : undefined;
+  const ecosystem = parsed ? ecosystemForPurlType(parsed.type) : undefined;
   if (!parsed || !ecosystem || !purlText) return;
   const bomRef = stringField(c, 'bom-ref');
   const id = uniqueId(bomRef ?? purlText, collected);
@@ -202,7 +188,7 @@ function readSpdx(doc: Record<string, unknown>, path: string): Inventory {
           .find((r) => r.referenceType === 'purl' && typeof r.referenceLocator === 'string')?.referenceLocator
       : undefined;
     const parsed = typeof purlText === 'string' ? tryParsePurl(purlText) : undefined;
-    const ecosystem = parsed ? own(PURL_ECOSYSTEMS, parsed.type) : undefined;
+    const ecosystem = parsed ? ecosystemForPurlType(parsed.type) : undefined;
     if (!parsed || !ecosystem || typeof purlText !== 'string') continue;
     const id = uniqueId(spdxId ?? purlText, collected);
     if (spdxId) collected.ids.set(spdxId, id);

@@ -1,4 +1,4 @@
-import { parse as parseToml } from 'smol-toml';
+import { parseTomlDocument } from '../parse/toml.js';
 import { isRecord, parseJson } from '../parse/json.js';
 import { buildPurl } from '../model/purl.js';
 
@@ -45,9 +45,9 @@ function fromPackageJson(text: string, file: string): RootProject | undefined {
   return { name: scoped?.[2] ?? json.name, group: scoped?.[1], version, purl, manifest: file };
 }
 
-function readToml(text: string): Record<string, unknown> | undefined {
+function readToml(text: string, file: string): Record<string, unknown> | undefined {
   try {
-    return parseToml(text);
+    return parseTomlDocument(text, file);
   } catch {
     // A manifest we cannot read only costs the BOM its root name; the lockfile parsers report real errors.
     return undefined;
@@ -55,7 +55,7 @@ function readToml(text: string): Record<string, unknown> | undefined {
 }
 
 function fromPyproject(text: string, file: string): RootProject | undefined {
-  const toml = readToml(text);
+  const toml = readToml(text, file);
   const project = isRecord(toml?.project) ? toml.project : undefined;
   const tool = isRecord(toml?.tool) ? toml.tool : undefined;
   const poetry = isRecord(tool?.poetry) ? tool.poetry : undefined;
@@ -67,7 +67,7 @@ function fromPyproject(text: string, file: string): RootProject | undefined {
 }
 
 function fromCargoToml(text: string, file: string): RootProject | undefined {
-  const toml = readToml(text);
+  const toml = readToml(text, file);
   const pkg = isRecord(toml?.package) ? toml.package : undefined;
   if (!pkg || typeof pkg.name !== 'string') return undefined;
   const version = typeof pkg.version === 'string' ? pkg.version : undefined;

@@ -3,7 +3,7 @@ import type { Edge, Inventory } from '../../model/inventory.js';
 import type { Hash, Package, Source } from '../../model/package.js';
 import { buildPurl } from '../../model/purl.js';
 import type { LockfileParser } from '../types.js';
-import { isTable, parseToml } from './toml-document.js';
+import { isTable, parseTomlDocument as parseToml } from '../../parse/toml.js';
 
 const CARGO_SEMVER = /^\d+\.\d+\.\d+(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$/;
 

@@ -3,7 +3,7 @@ import { quoteInput } from '../../parse/error-text.js';
 import type { DeclaredDependency } from '../../model/inventory.js';
 import { buildPurl } from '../../model/purl.js';
 import type { ManifestParser } from '../types.js';
-import { isTable, parseToml } from './toml-document.js';
+import { isTable, parseTomlDocument as parseToml } from '../../parse/toml.js';
 
 const SECTIONS: ReadonlyArray<readonly [string, string[]]> = [
   ['dependencies', []],

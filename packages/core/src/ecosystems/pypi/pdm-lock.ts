@@ -6,7 +6,7 @@ import { byNormalizedName, markDirect, namesDeclaredInPyproject } from './direct
 import { PypiInventoryBuilder } from './inventory-builder.js';
 import { normalizePypiName } from './package-name.js';
 import { parseRequirement } from './requirement-spec.js';
-import { arrayTableLines, parseTomlDocument, tomlArray, tomlString, tomlTables, type TomlRecord } from './toml-document.js';
+import { arrayTableLines, parseTomlDocument, tomlArray, tomlString, tomlTables, type TomlRecord } from '../../parse/toml.js';
 
 function pdmSource(pkg: TomlRecord): Source {
   const git = tomlString(pkg.git);

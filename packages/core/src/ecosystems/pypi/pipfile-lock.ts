@@ -8,7 +8,7 @@ import { addHashes, parseArtifactHash } from './artifact-hash.js';
 import { PypiInventoryBuilder } from './inventory-builder.js';
 import { normalizePypiName } from './package-name.js';
 import { describeUrlRequirement } from './requirement-url.js';
-import { parseTomlDocument, tomlTable } from './toml-document.js';
+import { parseTomlDocument, tomlTable } from '../../parse/toml.js';
 
 interface PipfileEntry {
   name: string;

@@ -5,7 +5,7 @@ import { addHashes, parseArtifactHash } from './artifact-hash.js';
 import { byNormalizedName, markDirect, namesDeclaredInPyproject } from './direct-dependencies.js';
 import { PypiInventoryBuilder } from './inventory-builder.js';
 import { normalizePypiName } from './package-name.js';
-import { arrayTableLines, parseTomlDocument, tomlString, tomlTable, tomlTables, type TomlRecord } from './toml-document.js';
+import { arrayTableLines, parseTomlDocument, tomlString, tomlTable, tomlTables, type TomlRecord } from '../../parse/toml.js';
 
 function poetrySource(table: TomlRecord | undefined): Source {
   if (!table) return { kind: 'registry' };

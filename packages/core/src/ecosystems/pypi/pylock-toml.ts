@@ -5,7 +5,7 @@ import { addHashes, parseArtifactHash } from './artifact-hash.js';
 import { markDirect, namesDeclaredInPyproject } from './direct-dependencies.js';
 import { PypiInventoryBuilder } from './inventory-builder.js';
 import { normalizePypiName } from './package-name.js';
-import { arrayTableLines, parseTomlDocument, tomlString, tomlTable, tomlTables, type TomlRecord } from './toml-document.js';
+import { arrayTableLines, parseTomlDocument, tomlString, tomlTable, tomlTables, type TomlRecord } from '../../parse/toml.js';
 
 function pylockSource(pkg: TomlRecord): Source {
   const vcs = tomlTable(pkg.vcs);

@@ -3,7 +3,7 @@ import type { ManifestParser } from '../types.js';
 import { pypiPurl } from './package-name.js';
 import { parseRequirement } from './requirement-spec.js';
 import { SourceLines } from './source-lines.js';
-import { parseTomlDocument, tomlArray, tomlString, tomlTable, type TomlRecord } from './toml-document.js';
+import { parseTomlDocument, tomlArray, tomlString, tomlTable, type TomlRecord } from '../../parse/toml.js';
 
 interface Collector {
   file: string;

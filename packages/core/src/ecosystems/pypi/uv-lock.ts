@@ -4,7 +4,7 @@ import type { LockfileParser } from '../types.js';
 import { addHashes, parseArtifactHash } from './artifact-hash.js';
 import { PypiInventoryBuilder } from './inventory-builder.js';
 import { normalizePypiName } from './package-name.js';
-import { arrayTableLines, parseTomlDocument, tomlString, tomlTable, tomlTables, type TomlRecord } from './toml-document.js';
+import { arrayTableLines, parseTomlDocument, tomlString, tomlTable, tomlTables, type TomlRecord } from '../../parse/toml.js';
 
 /** `git = "https://host/repo?rev=v1#<commit>"`: the URL, the requested ref and the locked commit. */
 function uvGitSource(value: string): Source {

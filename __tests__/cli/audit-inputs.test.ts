@@ -56,3 +56,27 @@ describe('SBOMs made by other tools as input', () => {
     expect(r.stderr).toMatch(/--base-sbom and --head-sbom go together/);
   });
 });
+
+describe('audit --format sarif', () => {
+  it('is valid SARIF 2.1.0 with results located on the lockfile lines', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { default: Ajv04 } = await import('ajv-draft-04');
+    const { default: addFormats } = await import('ajv-formats');
+    const ajv = new Ajv04({ allErrors: true, strict: false, unicodeRegExp: false });
+    addFormats(ajv);
+    const validate = ajv.compile(JSON.parse(readFileSync(join(REPO_ROOT, '__tests__/fixtures/sarif/sarif-2.1.0-rtm.5.json'), 'utf8')) as object);
+    const head = join(REPO_ROOT, 'examples', 'basic', 'head');
+    const r = await runCli(['audit', '.', '--offline', '--db', DB, '--format', 'sarif'], { cwd: head });
+    expect(r.code).toBe(1);
+    const sarif = JSON.parse(r.stdout) as { runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }> }> }> };
+    expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
+    const results = sarif.runs[0]?.results ?? [];
+    expect(results).toHaveLength(4);
+    const lines = readFileSync(join(head, 'package-lock.json'), 'utf8').split('\n');
+    for (const result of results) {
+      const loc = result.locations[0]?.physicalLocation;
+      expect(loc?.artifactLocation.uri).toBe('package-lock.json');
+      expect(lines[(loc?.region.startLine ?? 0) - 1]).toMatch(/"node_modules\/(lodash|minimist)"/);
+    }
+  });
+});

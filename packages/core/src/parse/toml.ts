@@ -1,7 +1,7 @@
 import { parse, TomlError } from 'smol-toml';
-import { ParseError } from '../../errors.js';
-import { isRecord, MAX_LOCKFILE_BYTES, stripBom } from '../../parse/json.js';
-import { countNewlines } from '../../parse/line-index.js';
+import { ParseError } from '../errors.js';
+import { isRecord, MAX_LOCKFILE_BYTES, stripBom } from './json.js';
+import { countNewlines } from './line-index.js';
 
 /** A parsed TOML table; values are read through the `toml*` accessors below, never trusted by shape. */
 export type TomlRecord = Record<string, unknown>;
@@ -75,4 +75,11 @@ export function arrayTableLines(text: string, header: string, expected: number):
     at = lineEnd;
   }
   return lines.length === expected ? lines : new Array<number | undefined>(expected).fill(undefined);
+}
+
+/** True for a TOML table (smol-toml gives plain or prototype-less objects; dates are `TomlDate`s). */
+export function isTable(value: unknown): value is TomlRecord {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }
