@@ -19,6 +19,7 @@ export * from './diff/index.js';
 export * from './report/index.js';
 export { compareSemver } from './ecosystems/semver-order.js';
 export * from './policy/index.js';
+export * from './sbom/index.js';
 export * from './typosquat/index.js';
 export * from './registry/index.js';
-export * from './sbom/index.js';
+export * from './gitlab/index.js';

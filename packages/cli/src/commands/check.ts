@@ -1,13 +1,17 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { createAdvisorySource, REPORT_FORMATS, RegistryClients, RegistryEnrichmentSource, renderReport, runCheck, type ReportFormat } from '@lockwarden/core';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../io.js';
 import { formatOption, usageError } from '../options.js';
 import { VERSION } from '../version.js';
+import { publishGitLab, resolveGitLabRun } from '../gitlab/gitlab-check.js';
+import { addGitLabOptions, type GitLabFlags } from '../gitlab/gitlab-options.js';
 
-interface CheckFlags {
+interface CheckFlags extends GitLabFlags {
+  mode: 'pr' | 'audit';
+  failOpen?: boolean | 'true' | 'false';
   base?: string;
   baseDir?: string;
   headDir?: string;
@@ -29,7 +33,7 @@ interface CheckFlags {
 const EXIT_FOR_VERDICT = { pass: EXIT.ok, fail: EXIT.violation, error: EXIT.error } as const;
 
 export function registerCheck(program: Command, ctx: CommandContext): void {
-  program
+  const command = program
     .command('check')
     .description('judge the dependency changes between --base and --head against the policy (exit 0 pass, 1 violation, 2 could not evaluate)')
     .argument('[paths...]', 'lockfiles or directories to check (default: all lockfiles)')
@@ -49,10 +53,17 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
     .option('--output <file>', 'write the report to a file instead of stdout')
     .option('--approve-quarantine', 'approve quarantined findings (never blocked ones)')
     .option('--markdown-max-length <chars>', 'shorten the markdown report to at most this many characters')
-    .action(async (paths: string[], flags: CheckFlags) => {
+    .addOption(new Option('--mode <mode>', 'pr judges what changed since --base; audit judges every package').choices(['pr', 'audit']).default('pr'))
+    .addOption(new Option('--fail-open [bool]', 'a data source that is down warns instead of failing (overrides the policy)').choices(['true', 'false']));
+  addGitLabOptions(command).action(async (paths: string[], flags: CheckFlags) => {
+      const startTime = new Date();
+      const baseOutsideGit = Boolean(flags.baseDir || flags.baseSbom);
+      const gitlab = flags.gitlab ? resolveGitLabRun({ mode: flags.mode, base: flags.base, baseOutsideGit }, ctx) : undefined;
+      const mode = gitlab?.mode ?? flags.mode;
+      const base = gitlab?.base ?? flags.base;
       if (Boolean(flags.baseSbom) !== Boolean(flags.headSbom)) usageError('--base-sbom and --head-sbom go together');
-      if (!flags.base && !flags.baseDir && !flags.baseSbom) usageError('check needs --base <ref>, --base-dir <dir> or --base-sbom <file>');
-      if (flags.base && flags.baseDir) usageError('use either --base or --base-dir, not both');
+      if (mode === 'pr' && !base && !baseOutsideGit) usageError('check needs --base <ref>, --base-dir <dir> or --base-sbom <file>');
+      if (base && flags.baseDir) usageError('use either --base or --base-dir, not both');
       if (flags.head && flags.headDir) usageError('use either --head or --head-dir, not both');
       const maxLength = flags.markdownMaxLength === undefined ? undefined : Number(flags.markdownMaxLength);
       if (maxLength !== undefined && !(Number.isInteger(maxLength) && maxLength > 0)) {
@@ -69,8 +80,8 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
       const result = await runCheck(
         {
           cwd: ctx.io.cwd,
-          mode: 'pr',
-          ...(flags.base ? { base: flags.base } : {}),
+          mode,
+          ...(base ? { base } : {}),
           ...(flags.head ? { head: flags.head } : {}),
           ...(flags.baseDir ? { baseDir: flags.baseDir } : {}),
           ...(flags.headDir ? { headDir: flags.headDir } : {}),
@@ -81,6 +92,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
           ...(flags.policyRef ? { policyRef: flags.policyRef } : {}),
           approveQuarantine: Boolean(flags.approveQuarantine),
           offline: Boolean(flags.offline),
+          ...(flags.failOpen === true || flags.failOpen === 'true' ? { failOpen: true } : {}),
         },
         {
           ...(advisories ? { advisories } : {}),
@@ -100,6 +112,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
       }
       // Warnings go to stderr too, so they show even when the report goes to a file or a pipe.
       for (const w of result.decision.warnings) ctx.logger.warn(w);
+      if (gitlab) await publishGitLab(result, flags, gitlab, { startTime, endTime: new Date() }, ctx);
       ctx.exitCode = EXIT_FOR_VERDICT[result.decision.verdict];
     });
 }
