@@ -18,7 +18,7 @@ import {
 import type { CommandContext } from '../context.js';
 import { usageError } from '../options.js';
 import { VERSION } from '../version.js';
-import { ensureCommit } from './ensure-commit.js';
+import { ensureCommit } from '@lockwarden/core';
 import type { GitLabFlags } from './gitlab-options.js';
 
 /** What GitLab's predefined variables decide about a check run. */
