@@ -3,3 +3,4 @@ export * from './discover.js';
 export * from './parse-lockfile.js';
 export * from './load.js';
 export * from './ensure-commit.js';
+export * from './declared.js';

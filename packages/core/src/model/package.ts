@@ -48,6 +48,11 @@ export interface Package {
   license?: string;
   /** Names under which a root declared it, when an alias differs from the real name (npm `npm:` aliases). */
   aliases?: string[];
+  /**
+   * Set when the package is declared in a manifest (package.json, pyproject.toml, ...) but locked nowhere, so
+   * there is no resolved version (`version` is ""). Hallucinated names show up here first.
+   */
+  declaredIn?: { manifest: string; specifier: string };
 }
 
 /** The parts of a package that identify it across lockfiles. */

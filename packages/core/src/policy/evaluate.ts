@@ -84,6 +84,9 @@ export interface Decision {
 
 const NOT_EVALUATED_SAMPLE = 20;
 
+/** Rules that judge a package by its name alone, the only ones that apply to a dependency declared but not locked. */
+const NAME_RULES: ReadonlySet<string> = new Set(['nonexistent', 'typosquat', 'deny', 'allow']);
+
 /**
  * Judges packages against a policy. Pure: no I/O, no clock (`now` is an input), so the same inputs always give
  * the same decision.
@@ -123,6 +126,8 @@ export function evaluate(input: EvaluateInput): Decision {
     for (const id of RULE_IDS) {
       const options = rules[id];
       if (options.action === 'off') continue;
+      // Declared but not locked: no version, no source, no publish time; only the name can be judged.
+      if (pkg.declaredIn && !NAME_RULES.has(id)) continue;
       const rule = RULES[id] as RuleModule;
       if (rule.data !== 'lockfile') {
         const failure = failedData.get(rule.data);

@@ -5,6 +5,8 @@ import type { AdvisorySource } from '../advisories/types.js';
 import { diffInventories, type DependencyChange } from '../diff/diff-inventories.js';
 import { isLockwardenError, LockwardenError } from '../errors.js';
 import { gitSnapshotFor, loadGitInventories, loadWorkTreeInventories } from '../lockfiles/load.js';
+import { declaredOnlyPackages, loadDeclaredDependencies } from '../lockfiles/declared.js';
+import { DirectorySnapshot } from '../lockfiles/snapshot.js';
 import { silentLogger, type Logger } from '../log/logger.js';
 import type { Inventory } from '../model/inventory.js';
 import { packageKey, type Package, type PackageRef } from '../model/package.js';
@@ -104,6 +106,7 @@ export async function runCheck(options: CheckOptions, deps: CheckDeps = {}): Pro
       ? loadWorkTreeInventories(resolve(options.cwd, options.baseDir), paths, load)
       : loadGitInventories(options.cwd, options.base as string, paths, load);
     changes = diffInventories(base, head);
+    if (!sboms) changes.push(...declaredOnlyChanges(options, paths, head, logger));
     judged = changes.filter((c) => c.type !== 'removed').map((c) => c.package);
     logger.info(`${changes.length} dependency changes in ${head.length} lockfiles`);
   } else {
@@ -119,7 +122,8 @@ export async function runCheck(options: CheckOptions, deps: CheckDeps = {}): Pro
   if (needs('advisories') && unique.length > 0) {
     if (deps.advisories) {
       try {
-        const result = await deps.advisories.query(unique.map(toRef), signalOption);
+        // A package declared but not locked has no version to look advisories up for.
+        const result = await deps.advisories.query(unique.filter((p) => !p.declaredIn).map(toRef), signalOption);
         enrichment.advisories = {
           byPackage: result.byPackage,
           source: result.source,
@@ -190,6 +194,33 @@ function loadSbomPair(options: CheckOptions): { base: Inventory[]; head: Invento
   const head = read(options.headSbom as string);
   const base = options.baseSbom ? read(options.baseSbom) : undefined;
   return { head: [head], base: base ? [{ ...base, lockfile: head.lockfile }] : [] };
+}
+
+/**
+ * Dependencies the change declares in a manifest without locking them (an assistant's edit to package.json or
+ * pyproject.toml before anyone ran the package manager), as added packages with version "".
+ */
+function declaredOnlyChanges(options: CheckOptions, paths: readonly string[], head: readonly Inventory[], logger: Logger): DependencyChange[] {
+  const headSnapshot = options.headDir
+    ? new DirectorySnapshot(resolve(options.cwd, options.headDir))
+    : options.head
+      ? gitSnapshotFor(options.cwd, options.head)
+      : new DirectorySnapshot(options.cwd);
+  const baseSnapshot = options.baseDir
+    ? new DirectorySnapshot(resolve(options.cwd, options.baseDir))
+    : gitSnapshotFor(options.cwd, options.base as string);
+  const atHead = loadDeclaredDependencies(headSnapshot, paths);
+  for (const w of atHead.warnings) logger.warn(w);
+  const atBase = loadDeclaredDependencies(baseSnapshot, paths);
+  return declaredOnlyPackages(atHead.declared, atBase.declared, head).map((pkg) => ({
+    type: 'added',
+    ecosystem: pkg.ecosystem,
+    name: pkg.name,
+    after: '',
+    direct: true,
+    lockfile: pkg.location.file,
+    package: pkg,
+  }));
 }
 
 function loadPolicyFor(options: CheckOptions): LoadedPolicy {
