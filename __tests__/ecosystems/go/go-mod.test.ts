@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { getEcosystemPlugin, getLockfileParser, ParseError, parsePurl, type Inventory } from '@lockwarden/core';
 import { CONFORMANCE_DIR } from '../../helpers/conformance.js';
 import { checkTypedFailures, mutations } from '../../helpers/mutate-input.js';
+import { errorOf } from '../../helpers/errors.js';
 
 const parser = getLockfileParser('go.mod');
 
@@ -15,15 +16,7 @@ function summary(inv: Inventory): string[] {
   return inv.packages.map((p) => `${p.name}@${p.version}${p.direct ? '' : ' (indirect)'}`).sort();
 }
 
-function parseError(text: string): ParseError {
-  try {
-    parse(text);
-  } catch (err) {
-    if (err instanceof ParseError) return err;
-    throw err;
-  }
-  throw new Error('expected a ParseError');
-}
+const parseError = (text: string): ParseError => errorOf(() => parse(text));
 
 describe('go.mod lockfile parser', () => {
   it('is registered for Go with the golang purl type', () => {

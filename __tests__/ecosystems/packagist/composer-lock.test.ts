@@ -4,20 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { getEcosystemPlugin, getLockfileParser, normalizePackageName, ParseError, type Inventory } from '@lockwarden/core';
 import { CONFORMANCE_DIR } from '../../helpers/conformance.js';
 import { checkTypedFailures, mutations } from '../../helpers/mutate-input.js';
+import { errorOf } from '../../helpers/errors.js';
 
 const parser = getLockfileParser('composer.lock');
 const parse = (text: string, related: Record<string, string> = {}): Inventory =>
   parser.parse(text, 'app/composer.lock', { readRelated: (rel) => related[rel] });
 
-function parseError(text: string): ParseError {
-  try {
-    parse(text);
-  } catch (err) {
-    if (err instanceof ParseError) return err;
-    throw err;
-  }
-  throw new Error('expected a ParseError');
-}
+const parseError = (text: string): ParseError => errorOf(() => parse(text));
 
 const LOCK = `{
     "content-hash": "439b16dd5df2e0730bd1cc4352654d09",

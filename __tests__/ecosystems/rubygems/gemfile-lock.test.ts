@@ -4,19 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { getEcosystemPlugin, getLockfileParser, parserForFileName, ParseError, type Inventory } from '@lockwarden/core';
 import { CONFORMANCE_DIR } from '../../helpers/conformance.js';
 import { checkTypedFailures, mutations } from '../../helpers/mutate-input.js';
+import { errorOf } from '../../helpers/errors.js';
 
 const parser = getLockfileParser('Gemfile.lock');
 const parse = (text: string): Inventory => parser.parse(text, 'Gemfile.lock');
 
-function parseError(text: string): ParseError {
-  try {
-    parse(text);
-  } catch (err) {
-    if (err instanceof ParseError) return err;
-    throw err;
-  }
-  throw new Error('expected a ParseError');
-}
+const parseError = (text: string): ParseError => errorOf(() => parse(text));
 
 const LOCK = `GIT
   remote: https://github.com/hanami/controller.git
