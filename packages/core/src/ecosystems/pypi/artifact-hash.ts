@@ -1,3 +1,4 @@
+import { tomlString, tomlTables } from '../../parse/toml.js';
 import type { Hash } from '../../model/package.js';
 
 const ALGORITHMS: ReadonlySet<string> = new Set(['sha1', 'sha256', 'sha384', 'sha512', 'md5', 'blake2b']);
@@ -27,4 +28,15 @@ export function addHashes(into: Hash[], hashes: Iterable<Hash | undefined>): Has
     if (h && !into.some((x) => x.algorithm === h.algorithm && x.value === h.value)) into.push(h);
   }
   return into;
+}
+
+/** The hashes of a package's `files` array of tables (`{ file, hash = "sha256:..." }`), as poetry and pdm write it. */
+export function artifactFileHashes(files: unknown): Hash[] {
+  return addHashes(
+    [],
+    tomlTables(files).map((f) => {
+      const hash = tomlString(f.hash);
+      return hash === undefined ? undefined : parseArtifactHash(hash);
+    }),
+  );
 }

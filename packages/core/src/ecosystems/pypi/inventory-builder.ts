@@ -1,3 +1,4 @@
+import { byNormalizedName } from './direct-dependencies.js';
 import type { Edge, Inventory, Project } from '../../model/inventory.js';
 import type { Hash, Package, Source } from '../../model/package.js';
 import { normalizePypiName, pypiPurl } from './package-name.js';
@@ -60,6 +61,20 @@ export class PypiInventoryBuilder {
   /** Records that `edge.from` (a package or project id) depends on `edge.to`. */
   addEdge(edge: Edge): void {
     (this.edges ??= []).push(edge);
+  }
+
+  /**
+   * Links each package to the packages its dependencies name (poetry and pdm name them without versions); a name
+   * that resolves to several versions (per-marker pins) links to each, so "who pulls this in" never misses a path.
+   */
+  linkByName(dependencies: ReadonlyArray<{ from: string; names: readonly string[] }>): void {
+    this.recordsEdges();
+    const index = byNormalizedName(this.packages);
+    for (const { from, names } of dependencies) {
+      for (const name of names) {
+        for (const target of index.get(normalizePypiName(name)) ?? []) this.addEdge({ from, to: target.id });
+      }
+    }
   }
 
   /** Marks that the format records edges even when there are none (so `edges` is `[]`, not `undefined`). */

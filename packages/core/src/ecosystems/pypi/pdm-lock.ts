@@ -1,10 +1,9 @@
 import type { Inventory } from '../../model/inventory.js';
-import type { Hash, Source } from '../../model/package.js';
+import type { Source } from '../../model/package.js';
 import type { LockfileParser, ParseContext } from '../types.js';
-import { addHashes, parseArtifactHash } from './artifact-hash.js';
-import { byNormalizedName, markDirect, namesDeclaredInPyproject } from './direct-dependencies.js';
+import { artifactFileHashes } from './artifact-hash.js';
+import { markDirect, namesDeclaredInPyproject } from './direct-dependencies.js';
 import { PypiInventoryBuilder } from './inventory-builder.js';
-import { normalizePypiName } from './package-name.js';
 import { parseRequirement } from './requirement-spec.js';
 import { arrayTableLines, parseTomlDocument, tomlArray, tomlString, tomlTables, type TomlRecord } from '../../parse/toml.js';
 
@@ -35,15 +34,6 @@ function pdmScopes(pkg: TomlRecord): string[] {
   return [...new Set(groups.map((g) => (g === 'dev' ? 'dev' : 'optional')))];
 }
 
-function pdmHashes(pkg: TomlRecord): Hash[] {
-  return addHashes(
-    [],
-    tomlTables(pkg.files).map((f) => {
-      const hash = tomlString(f.hash);
-      return hash === undefined ? undefined : parseArtifactHash(hash);
-    }),
-  );
-}
 
 /**
  * `pdm.lock` (lock_version 4.x). Dependencies are PEP 508 strings naming packages; `direct` comes from a sibling
@@ -59,7 +49,6 @@ export const pdmLockParser: LockfileParser = {
     const tables = tomlTables(doc.package);
     const lines = arrayTableLines(text, 'package', tables.length);
     const builder = new PypiInventoryBuilder(path, 'pdm.lock');
-    builder.recordsEdges();
     const dependencies: { from: string; names: string[] }[] = [];
     tables.forEach((pkg, i) => {
       const name = tomlString(pkg.name);
@@ -68,7 +57,7 @@ export const pdmLockParser: LockfileParser = {
         name,
         version: tomlString(pkg.version) ?? '',
         scopes: pdmScopes(pkg),
-        integrity: pdmHashes(pkg),
+        integrity: artifactFileHashes(pkg.files),
         source: pdmSource(pkg),
         file: path,
         line: lines[i],
@@ -79,12 +68,7 @@ export const pdmLockParser: LockfileParser = {
         .filter((n): n is string => n !== undefined);
       dependencies.push({ from: added.id, names });
     });
-    const index = byNormalizedName(builder.all);
-    for (const { from, names } of dependencies) {
-      for (const name of names) {
-        for (const target of index.get(normalizePypiName(name)) ?? []) builder.addEdge({ from, to: target.id });
-      }
-    }
+    builder.linkByName(dependencies);
     const inventory = builder.build();
     markDirect(inventory, namesDeclaredInPyproject(context));
     return inventory;

@@ -1,8 +1,8 @@
 import type { Inventory } from '../../model/inventory.js';
-import type { Hash, Source } from '../../model/package.js';
+import type { Source } from '../../model/package.js';
 import type { LockfileParser, ParseContext } from '../types.js';
-import { addHashes, parseArtifactHash } from './artifact-hash.js';
-import { byNormalizedName, markDirect, namesDeclaredInPyproject } from './direct-dependencies.js';
+import { addHashes, artifactFileHashes } from './artifact-hash.js';
+import { markDirect, namesDeclaredInPyproject } from './direct-dependencies.js';
 import { PypiInventoryBuilder } from './inventory-builder.js';
 import { normalizePypiName } from './package-name.js';
 import { arrayTableLines, parseTomlDocument, tomlString, tomlTable, tomlTables, type TomlRecord } from '../../parse/toml.js';
@@ -50,15 +50,6 @@ function poetryScopes(pkg: TomlRecord): string[] {
   return [...scopes];
 }
 
-function fileHashes(files: unknown): Hash[] {
-  return addHashes(
-    [],
-    tomlTables(files).map((f) => {
-      const hash = tomlString(f.hash);
-      return hash === undefined ? undefined : parseArtifactHash(hash);
-    }),
-  );
-}
 
 /**
  * `poetry.lock`, lock-version 1.x and 2.x. Hashes come from each package's `files` (2.x) or `[metadata.files]`
@@ -84,8 +75,8 @@ export const poetryLockParser: LockfileParser = {
     tables.forEach((pkg, i) => {
       const name = tomlString(pkg.name);
       if (name === undefined || name === '') return;
-      const integrity = fileHashes(pkg.files);
-      addHashes(integrity, fileHashes(metadataFiles.get(normalizePypiName(name))));
+      const integrity = artifactFileHashes(pkg.files);
+      addHashes(integrity, artifactFileHashes(metadataFiles.get(normalizePypiName(name))));
       const added = builder.add({
         name,
         version: tomlString(pkg.version) ?? '',
@@ -98,15 +89,7 @@ export const poetryLockParser: LockfileParser = {
       dependencies.push({ from: added.id, names: Object.keys(tomlTable(pkg.dependencies) ?? {}) });
     });
 
-    // Poetry names dependencies without versions; when a name resolves to several versions (per-marker pins),
-    // each is linked, so "who pulls this in" never misses a path.
-    builder.recordsEdges();
-    const index = byNormalizedName(builder.all);
-    for (const { from, names } of dependencies) {
-      for (const name of names) {
-        for (const target of index.get(normalizePypiName(name)) ?? []) builder.addEdge({ from, to: target.id });
-      }
-    }
+    builder.linkByName(dependencies);
     const inventory = builder.build();
     markDirect(inventory, namesDeclaredInPyproject(context));
     return inventory;
