@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { DEFAULT_OSV_DB_URL, ECOSYSTEM_PLUGINS, downloadOsvDatabase, isEcosystem } from '@lockwarden/core';
+import { DEFAULT_OSV_DB_URL, ECOSYSTEM_PLUGINS, downloadOsvDatabase, isEcosystem, sourceDeadlineFromEnv } from '@lockwarden/core';
 import type { CommandContext } from '../context.js';
 import { usageError } from '../options.js';
 import { DEFAULT_OSV_DB_DIR } from '@lockwarden/core';
@@ -26,7 +26,14 @@ export function registerDb(program: Command, ctx: CommandContext): void {
       if (unknown.length > 0) usageError(`unknown ecosystem(s): ${unknown.join(', ')} (OSV names such as npm, PyPI, crates.io)`);
       const baseUrl = options.baseUrl ?? ctx.io.env.LOCKWARDEN_OSV_DB_URL ?? DEFAULT_OSV_DB_URL;
       if (!/^https?:\/\//.test(baseUrl)) usageError(`--base-url must be an http(s) URL, got "${baseUrl}"`);
-      const done = await downloadOsvDatabase({ baseUrl, ecosystems, dir: resolve(ctx.io.cwd, options.dir), logger: ctx.logger });
+      const deadlineMs = sourceDeadlineFromEnv(ctx.io.env);
+      const done = await downloadOsvDatabase({
+        baseUrl,
+        ecosystems,
+        dir: resolve(ctx.io.cwd, options.dir),
+        logger: ctx.logger,
+        ...(deadlineMs !== undefined ? { deadlineMs } : {}),
+      });
       for (const d of done) ctx.io.stdout(`${d.ecosystem}: ${d.entries} entries, ${d.bytes} bytes → ${d.file}\n`);
     });
 }

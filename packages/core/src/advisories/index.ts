@@ -8,5 +8,5 @@ export * from './osv-index.js';
 export * from './osv-offline-source.js';
 export * from './osv-download.js';
 export * from './audit.js';
-export { HttpClient, isRetryableStatus, parseRetryAfter, type HttpClientOptions, type RequestOptions } from '../http/http-client.js';
+export * from '../http/index.js';
 export * from './create-source.js';

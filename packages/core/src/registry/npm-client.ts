@@ -1,5 +1,6 @@
-import { SourceUnavailableError } from '../errors.js';
 import { isRecord } from '../parse/json.js';
+import { parseRegistryJson } from './registry-json.js';
+import { NpmPackumentSchema } from './response-schemas.js';
 import type { NpmRegistryConfig } from './npmrc.js';
 import type { RegistryFetcher } from './registry-fetcher.js';
 import { earliestPublish, type PackageMetadata, type PublishingEvidence, type RegistryClient, type VersionMetadata } from './types.js';
@@ -27,13 +28,7 @@ export class NpmRegistryClient implements RegistryClient {
     const res = await this.fetcher.get(url, 'npm registry', { accept: 'application/json', ...this.config.authHeaders(url) });
     const base = { ecosystem: this.ecosystem, name, registry: new URL(registry).origin + new URL(registry).pathname };
     if (res.status === 404) return { ...base, exists: false, versions: [] };
-    let doc: unknown;
-    try {
-      doc = JSON.parse(res.body);
-    } catch {
-      throw new SourceUnavailableError('npm registry', `the packument of ${name} is not JSON`);
-    }
-    if (!isRecord(doc)) throw new SourceUnavailableError('npm registry', `the packument of ${name} is not an object`);
+    const doc = await parseRegistryJson(res.body, NpmPackumentSchema, 'npm registry', `the packument of ${name}`);
     return parsePackument(name, doc, base.registry);
   }
 }

@@ -2,8 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseIni } from 'ini';
-import { SourceUnavailableError } from '../errors.js';
 import { isRecord } from '../parse/json.js';
+import type { JsonSchema } from '../http/response-shape.js';
+import { parseRegistryJson } from './registry-json.js';
+import { PypiJsonSchema, PypiSimpleSchema } from './response-schemas.js';
 import { canonicalName } from '../typosquat/name-forms.js';
 import type { RegistryFetcher } from './registry-fetcher.js';
 import { earliestPublish, type PackageMetadata, type RegistryClient, type VersionMetadata } from './types.js';
@@ -66,13 +68,13 @@ export class PypiRegistryClient implements RegistryClient {
     const jsonUrl = this.jsonApiUrl(name);
     if (jsonUrl) {
       const res = await this.fetcher.get(jsonUrl, 'PyPI', { accept: 'application/json', ...this.headers });
-      if (res.status === 200) return parsePypiJson(name, parse(res.body, name), this.index);
+      if (res.status === 200) return parsePypiJson(name, await parse(res.body, name, PypiJsonSchema), this.index);
     }
     // No JSON API, or it does not know the name: the simple API is the index's own answer.
     const simpleUrl = `${this.index}${name}/`;
     const res = await this.fetcher.get(simpleUrl, 'PyPI', { accept: 'application/vnd.pypi.simple.v1+json', ...this.headers });
     if (res.status === 404) return { ...base, exists: false, versions: [] };
-    return parseSimpleJson(name, parse(res.body, name), this.index);
+    return parseSimpleJson(name, await parse(res.body, name, PypiSimpleSchema), this.index);
   }
 
   /** `<host>/pypi/<name>/json` for indexes laid out like the public one (`…/simple/`); none otherwise. */
@@ -82,15 +84,8 @@ export class PypiRegistryClient implements RegistryClient {
   }
 }
 
-function parse(body: string, name: string): Record<string, unknown> {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(body);
-  } catch {
-    throw new SourceUnavailableError('PyPI', `the metadata of ${name} is not JSON`);
-  }
-  if (!isRecord(doc)) throw new SourceUnavailableError('PyPI', `the metadata of ${name} is not an object`);
-  return doc;
+function parse(body: string, name: string, schema: JsonSchema): Promise<Record<string, unknown>> {
+  return parseRegistryJson(body, schema, 'PyPI', `the metadata of ${name}`);
 }
 
 /** Reads the JSON API document (`info` + `releases`). */

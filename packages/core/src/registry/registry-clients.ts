@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { sourceDeadlineFromEnv } from '../http/source-deadline.js';
 import type { Logger } from '../log/logger.js';
 import type { Ecosystem } from '../model/ecosystem.js';
 import { CRATES_DEFAULT_API, CratesRegistryClient } from './crates-client.js';
@@ -26,6 +27,11 @@ export interface RegistryClientsOptions {
   /** How long cached answers stay fresh. Default 1 hour. */
   cacheTtlMs?: number;
   http?: RegistryHttpOptions;
+  /**
+   * How long one registry may keep lookups waiting without answering any, per run (`--source-deadline`); else
+   * `LOCKWARDEN_SOURCE_DEADLINE` seconds, else 60 s.
+   */
+  deadlineMs?: number;
   logger?: Logger;
   /** Replaces `npm config get registry` (tests). */
   askNpm?: () => Promise<string | undefined>;
@@ -52,7 +58,12 @@ export class RegistryClients {
   constructor(private readonly options: RegistryClientsOptions) {
     const cacheDir = options.cacheDir === undefined ? defaultCacheDir(options.env) : options.cacheDir;
     const cache = cacheDir === null ? undefined : new DiskCache(cacheDir, options.cacheTtlMs ?? 60 * 60 * 1000);
-    const http = new RegistryHttp({ ...options.http, ...(options.logger ? { logger: options.logger } : {}) });
+    const deadlineMs = options.http?.deadlineMs ?? options.deadlineMs ?? sourceDeadlineFromEnv(options.env);
+    const http = new RegistryHttp({
+      ...options.http,
+      ...(deadlineMs !== undefined ? { deadlineMs } : {}),
+      ...(options.logger ? { logger: options.logger } : {}),
+    });
     this.fetcher = new RegistryFetcher({ http, ...(cache ? { cache } : {}) });
   }
 
