@@ -52,6 +52,8 @@ export async function enrich(packages: readonly Package[], policy: Policy, sourc
     if (sources.registry) {
       try {
         enrichment.registry = await sources.registry.lookup(packages, signalOption);
+        // Registries that failed while others answered: only their packages go unevaluated.
+        enrichment.failures?.push(...(enrichment.registry.failures ?? []));
       } catch (err) {
         enrichment.failures?.push({ data: 'registry', source: sources.registry.name, message: failureMessage(err) });
       }

@@ -120,6 +120,7 @@ export async function vetPackages(options: VetOptions, deps: VetDeps = {}): Prom
     const source = new RegistryEnrichmentSource(registry);
     try {
       enrichment.registry = await source.lookup(packages);
+      enrichment.failures?.push(...(enrichment.registry.failures ?? []));
     } catch (err) {
       if (!(err instanceof LockwardenError)) throw err;
       enrichment.failures?.push({ data: 'registry', source: source.name, message: err.message });

@@ -1,5 +1,5 @@
-import { SourceUnavailableError } from '../errors.js';
-import type { EnrichmentData } from '../model/enrichment-data.js';
+import { isLockwardenError, SourceUnavailableError } from '../errors.js';
+import type { EnrichmentData, SourceFailure } from '../model/enrichment-data.js';
 import type { RegistryMetadata, RegistryMetadataSource } from './registry-metadata.js';
 import { packageKey, type Package } from '../model/package.js';
 import { canonicalName } from '../typosquat/name-forms.js';
@@ -11,8 +11,10 @@ import { findVersion, type PackageMetadata } from './types.js';
 /**
  * The policy engine's view of registry data: one `RegistryMetadata` per package version, from the per-ecosystem
  * clients. Only registry-sourced packages are looked up (git, path and tarball dependencies have no registry
- * entry), each distinct name once. An outage throws `SourceUnavailableError`, which the engine turns into an
- * `error` verdict; packages of ecosystems without a client are left out, which the rules report as not evaluated.
+ * entry), each distinct name once. A registry that fails (after retries) is a `failures` entry naming that
+ * registry and the packages it could not answer for, while every other answer is kept: one registry down must not
+ * blind the rules for the others. Packages of ecosystems without a client are left out, which the rules report as
+ * not evaluated. Errors that are not operational faults (bugs) are thrown.
  */
 export class RegistryEnrichmentSource implements RegistryMetadataSource {
   readonly name = 'package registries';
@@ -30,16 +32,26 @@ export class RegistryEnrichmentSource implements RegistryMetadataSource {
       this.concurrency,
     );
     const byPackage = new Map<string, RegistryMetadata>();
+    const failed = new Map<string, SourceFailure & { packages: string[] }>();
     for (const pkg of wanted) {
       const result = results.get(lookupKey(pkg.ecosystem, pkg.name));
       if (!result || result.status === 'unsupported') continue;
       if (result.status === 'error') {
         const e = result.error;
-        throw e instanceof SourceUnavailableError ? e : new SourceUnavailableError('package registries', String(e), { cause: e });
+        if (!isLockwardenError(e)) throw e;
+        const source = e instanceof SourceUnavailableError ? e.source : `${pkg.ecosystem} registry`;
+        let failure = failed.get(source);
+        if (!failure) {
+          // The first error stands for the registry; the message loses its own "<source>: " prefix.
+          const message = e.message.startsWith(`${source}: `) ? e.message.slice(source.length + 2) : e.message;
+          failed.set(source, (failure = { data: 'registry', source, message, packages: [] }));
+        }
+        failure.packages.push(packageKey(pkg));
+        continue;
       }
       byPackage.set(packageKey(pkg), toRegistryMetadata(result.metadata, pkg.version));
     }
-    return { byPackage, source: this.name };
+    return { byPackage, source: this.name, ...(failed.size > 0 ? { failures: [...failed.values()] } : {}) };
   }
 }
 
