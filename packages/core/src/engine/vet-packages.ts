@@ -18,7 +18,7 @@ import { lookupKey, lookupPackages, type RegistryClients } from '../registry/reg
  * purl types `vet` accepts: the package ecosystems whose registries answer "which is the latest version" and
  * "does this name exist". The ecosystem each names comes from the plug-in registry.
  */
-export const VET_PURL_TYPES = ['npm', 'pypi', 'golang', 'cargo', 'gem', 'composer', 'nuget', 'maven', 'pub', 'hex'] as const;
+export const VET_PURL_TYPES = ['npm', 'pypi', 'golang', 'cargo', 'gem', 'composer', 'nuget', 'maven', 'pub', 'hex', 'cocoapods'] as const;
 
 function vetEcosystem(type: string): Ecosystem | undefined {
   return (VET_PURL_TYPES as readonly string[]).includes(type) ? ecosystemForPurlType(type) : undefined;

@@ -15,6 +15,9 @@ import { RUBYGEMS_DEFAULT, RubyGemsRegistryClient } from './rubygems-client.js';
 import { PACKAGIST_DEFAULT, PackagistRegistryClient } from './packagist-client.js';
 import { NUGET_DEFAULT_INDEX, NugetRegistryClient } from './nuget-client.js';
 import { MAVEN_CENTRAL_DEFAULT, MavenRegistryClient } from './maven-client.js';
+import { PubRegistryClient, resolvePubHostedUrl } from './pub-client.js';
+import { HexRegistryClient, resolveHexApiUrl } from './hex-client.js';
+import { CocoaPodsRegistryClient, resolveCocoaPodsTrunkUrl } from './cocoapods-client.js';
 import { findVersion, type PackageMetadata, type RegistryClient } from './types.js';
 
 /** How to build the clients: where configuration comes from, the cache, HTTP tuning. */
@@ -48,8 +51,8 @@ export function defaultCacheDir(env: Record<string, string | undefined>): string
 
 /**
  * One client per ecosystem, created on first use (the npm configuration is read only if an npm package is looked
- * up). Ecosystems without a client (`Pub`, `Hex`, `SwiftURL`, `CocoaPods`) answer `undefined`, which the rules
- * report as "not evaluated".
+ * up). Swift packages (`SwiftURL`) have no registry (they are git dependencies) and answer `undefined`, which
+ * the rules report as "not evaluated".
  */
 export class RegistryClients {
   private readonly fetcher: RegistryFetcher;
@@ -68,7 +71,7 @@ export class RegistryClients {
   }
 
   /** Ecosystems this build can look up. */
-  static readonly SUPPORTED: readonly Ecosystem[] = ['npm', 'PyPI', 'crates.io', 'Go', 'RubyGems', 'Packagist', 'NuGet', 'Maven'];
+  static readonly SUPPORTED: readonly Ecosystem[] = ['npm', 'PyPI', 'crates.io', 'Go', 'RubyGems', 'Packagist', 'NuGet', 'Maven', 'Pub', 'Hex', 'CocoaPods'];
 
   /** The client for an ecosystem, or `undefined` when there is none. */
   get(ecosystem: Ecosystem): Promise<RegistryClient | undefined> {
@@ -103,6 +106,12 @@ export class RegistryClients {
         return new NugetRegistryClient(endpoints.NuGet ?? NUGET_DEFAULT_INDEX, this.fetcher);
       case 'Maven':
         return new MavenRegistryClient(slash(endpoints.Maven ?? MAVEN_CENTRAL_DEFAULT), this.fetcher);
+      case 'Pub':
+        return new PubRegistryClient(endpoints.Pub ? slash(endpoints.Pub) : resolvePubHostedUrl(env), this.fetcher);
+      case 'Hex':
+        return new HexRegistryClient(endpoints.Hex ? slash(endpoints.Hex) : resolveHexApiUrl(env), this.fetcher);
+      case 'CocoaPods':
+        return new CocoaPodsRegistryClient(endpoints.CocoaPods ? slash(endpoints.CocoaPods) : resolveCocoaPodsTrunkUrl(env), this.fetcher);
       default:
         return undefined;
     }

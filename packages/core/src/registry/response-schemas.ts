@@ -91,3 +91,44 @@ export const MavenMetadataSchema: JsonSchema = {
   required: ['metadata'],
   properties: { metadata: { type: 'object', required: ['versioning'], properties: { versioning: obj } } },
 };
+
+/** Hosted pub repository `api/packages/<name>` (spec v2; pub.dev adds `published`). */
+export const PubPackageSchema: JsonSchema = {
+  type: 'object',
+  required: ['name', 'versions'],
+  properties: {
+    name: str,
+    latest: { type: 'object', properties: { version: str } },
+    versions: { type: 'array', items: { type: 'object', required: ['version'], properties: { version: str, published: str, retracted: { type: 'boolean' } } } },
+    isDiscontinued: { type: 'boolean' },
+  },
+};
+
+/** Hex API `packages/<name>`. */
+export const HexPackageSchema: JsonSchema = {
+  type: 'object',
+  required: ['name', 'releases'],
+  properties: {
+    name: str,
+    releases: { type: 'array', items: { type: 'object', required: ['version'], properties: { version: str, inserted_at: str } } },
+    retirements: obj,
+    meta: obj,
+  },
+};
+
+/** CocoaPods trunk `pods/<name>`. */
+export const CocoaPodsPodSchema: JsonSchema = {
+  type: 'object',
+  required: ['versions'],
+  properties: {
+    versions: { type: 'array', items: { type: 'object', required: ['name'], properties: { name: str, created_at: str } } },
+    owners: { type: 'array' },
+  },
+};
+
+/** A podspec as trunk serves it (`pods/<name>/specs/<version>`). */
+export const CocoaPodsSpecSchema: JsonSchema = {
+  type: 'object',
+  required: ['name'],
+  properties: { name: str, version: str, source: obj },
+};
