@@ -21,6 +21,7 @@ export default defineConfig({
             PUB_HOSTED_URL: 'http://127.0.0.1:9/',
             HEX_API_URL: 'http://127.0.0.1:9/api/',
             COCOAPODS_TRUNK_URL: 'http://127.0.0.1:9/api/v1/',
+            GITHUB_API_URL: 'http://127.0.0.1:9/',
           },
     include: ['__tests__/**/*.test.ts', 'packages/*/src/**/*.test.ts'],
     testTimeout: 30_000,

@@ -19,3 +19,4 @@ export * from './declared-dependencies.js';
 export * from './pub-client.js';
 export * from './hex-client.js';
 export * from './cocoapods-client.js';
+export * from './swift-github-client.js';

@@ -18,6 +18,7 @@ import { MAVEN_CENTRAL_DEFAULT, MavenRegistryClient } from './maven-client.js';
 import { PubRegistryClient, resolvePubHostedUrl } from './pub-client.js';
 import { HexRegistryClient, resolveHexApiUrl } from './hex-client.js';
 import { CocoaPodsRegistryClient, resolveCocoaPodsTrunkUrl } from './cocoapods-client.js';
+import { resolveSwiftSourceHost, SwiftGithubRegistryClient } from './swift-github-client.js';
 import { findVersion, type PackageMetadata, type RegistryClient } from './types.js';
 
 /** How to build the clients: where configuration comes from, the cache, HTTP tuning. */
@@ -51,8 +52,8 @@ export function defaultCacheDir(env: Record<string, string | undefined>): string
 
 /**
  * One client per ecosystem, created on first use (the npm configuration is read only if an npm package is looked
- * up). Swift packages (`SwiftURL`) have no registry (they are git dependencies) and answer `undefined`, which
- * the rules report as "not evaluated".
+ * up). Swift packages have no registry: their GitHub source host answers instead (other hosts are
+ * unsupported, which the rules report as "not evaluated").
  */
 export class RegistryClients {
   private readonly fetcher: RegistryFetcher;
@@ -71,7 +72,7 @@ export class RegistryClients {
   }
 
   /** Ecosystems this build can look up. */
-  static readonly SUPPORTED: readonly Ecosystem[] = ['npm', 'PyPI', 'crates.io', 'Go', 'RubyGems', 'Packagist', 'NuGet', 'Maven', 'Pub', 'Hex', 'CocoaPods'];
+  static readonly SUPPORTED: readonly Ecosystem[] = ['npm', 'PyPI', 'crates.io', 'Go', 'RubyGems', 'Packagist', 'NuGet', 'Maven', 'Pub', 'Hex', 'CocoaPods', 'SwiftURL'];
 
   /** The client for an ecosystem, or `undefined` when there is none. */
   get(ecosystem: Ecosystem): Promise<RegistryClient | undefined> {
@@ -110,6 +111,10 @@ export class RegistryClients {
         return new PubRegistryClient(endpoints.Pub ? slash(endpoints.Pub) : resolvePubHostedUrl(env), this.fetcher);
       case 'Hex':
         return new HexRegistryClient(endpoints.Hex ? slash(endpoints.Hex) : resolveHexApiUrl(env), this.fetcher);
+      case 'SwiftURL': {
+        const host = resolveSwiftSourceHost(env);
+        return new SwiftGithubRegistryClient(endpoints.SwiftURL ? { ...host, api: slash(endpoints.SwiftURL) } : host, this.fetcher);
+      }
       case 'CocoaPods':
         return new CocoaPodsRegistryClient(endpoints.CocoaPods ? slash(endpoints.CocoaPods) : resolveCocoaPodsTrunkUrl(env), this.fetcher);
       default:
@@ -168,7 +173,7 @@ export async function lookupPackages(
       const key = lookupKey(r.ecosystem, r.name);
       try {
         const client = await clients.get(r.ecosystem);
-        if (!client) {
+        if (!client || (client.supports && !client.supports(r.name))) {
           results.set(key, { status: 'unsupported' });
           continue;
         }

@@ -2,6 +2,7 @@ import { isLockwardenError, SourceUnavailableError } from '../errors.js';
 import type { EnrichmentData, SourceFailure } from '../model/enrichment-data.js';
 import type { RegistryMetadata, RegistryMetadataSource } from './registry-metadata.js';
 import { packageKey, type Package } from '../model/package.js';
+import { isRegistryBacked } from '../model/registry-backed.js';
 import { canonicalName } from '../typosquat/name-forms.js';
 import { loadBundledSnapshot } from '../typosquat/popularity-snapshot.js';
 import { publishingHistory } from './publishing-history.js';
@@ -25,7 +26,7 @@ export class RegistryEnrichmentSource implements RegistryMetadataSource {
   ) {}
 
   async lookup(packages: readonly Package[]): Promise<EnrichmentData<RegistryMetadata>> {
-    const wanted = packages.filter((p) => p.source.kind === 'registry');
+    const wanted = packages.filter(isRegistryBacked);
     const results = await lookupPackages(
       wanted.map((p) => ({ ecosystem: p.ecosystem, name: p.name, ...(p.version ? { version: p.version } : {}) })),
       this.clients,

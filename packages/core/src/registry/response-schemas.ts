@@ -132,3 +132,31 @@ export const CocoaPodsSpecSchema: JsonSchema = {
   required: ['name'],
   properties: { name: str, version: str, source: obj },
 };
+
+/** GitHub `repos/<owner>/<repo>` (the source host of a Swift package). */
+export const GithubRepoSchema: JsonSchema = {
+  type: 'object',
+  required: ['full_name', 'created_at'],
+  properties: { full_name: str, created_at: str, html_url: str, license: { type: ['object', 'null'] } },
+};
+
+/** GitHub `git/ref/tags/<tag>`. */
+export const GithubRefSchema: JsonSchema = {
+  type: 'object',
+  required: ['ref', 'object'],
+  properties: { ref: str, object: { type: 'object', required: ['type', 'sha'], properties: { type: str, sha: str } } },
+};
+
+/** GitHub `git/tags/<sha>` (an annotated tag). */
+export const GithubTagSchema: JsonSchema = {
+  type: 'object',
+  required: ['tagger'],
+  properties: { tagger: { type: 'object', required: ['date'], properties: { date: str } } },
+};
+
+/** GitHub `git/commits/<sha>`. */
+export const GithubCommitSchema: JsonSchema = {
+  type: 'object',
+  required: ['committer'],
+  properties: { committer: { type: 'object', required: ['date'], properties: { date: str } } },
+};
