@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   CratesRegistryClient,
   DEFAULT_MAX_RESPONSE_BYTES,
+  DiskCache,
   downloadOsvDatabase,
   GoProxyRegistryClient,
   HttpClient,
@@ -159,6 +160,19 @@ describe('response shapes are validated: a wrong shape is "could not evaluate", 
       });
     }
   }
+
+  it('a wrong-shaped answer is not cached: the next run asks again and gets the real document', async () => {
+    let calls = 0;
+    const s = await serve((_req, res) => (calls++ === 0 ? sendJson(res, 200, {}) : sendJson(res, 200, { crate: {}, versions: [{ num: '1.0.0' }] })));
+    const dir = mkdtempSync(join(tmpdir(), 'lw-cache-'));
+    dirs.push(dir);
+    const run = () => new CratesRegistryClient(`${s.url}/api/v1/`, new RegistryFetcher({ http: new RegistryHttp({ retries: 0 }), cache: new DiskCache(dir, 3_600_000) }));
+    await expect(run().getPackage('serde')).rejects.toBeInstanceOf(UnexpectedResponseError);
+    await expect(run().getPackage('serde')).resolves.toMatchObject({ exists: true, versions: [{ version: '1.0.0' }] });
+    // The good answer is cached and served from disk.
+    await expect(run().getPackage('serde')).resolves.toMatchObject({ exists: true });
+    expect(calls).toBe(2);
+  });
 
   it('NuGet: a service index without resources and a registration without items are failures', async () => {
     let base = '';

@@ -1,6 +1,6 @@
 import { isRecord } from '../parse/json.js';
 import { repositoryOf } from './npm-client.js';
-import { parseRegistryJson } from './registry-json.js';
+import { jsonBody } from './registry-json.js';
 import { CocoaPodsPodSchema, CocoaPodsSpecSchema } from './response-schemas.js';
 import type { RegistryFetcher } from './registry-fetcher.js';
 import { earliestPublish, type PackageMetadata, type RegistryClient, type VersionMetadata } from './types.js';
@@ -31,9 +31,14 @@ export class CocoaPodsRegistryClient implements RegistryClient {
     const name = rawName.split('/')[0] ?? rawName;
     const base = { ecosystem: this.ecosystem, name: rawName, registry: this.trunk };
     if (name === '' || /[\s+]/.test(name) || name.startsWith('.')) return { ...base, exists: false, versions: [] };
-    const res = await this.fetcher.get(`${this.trunk}pods/${encodeURIComponent(name)}`, 'CocoaPods trunk', { accept: 'application/json' });
+    const res = await this.fetcher.get(
+      `${this.trunk}pods/${encodeURIComponent(name)}`,
+      'CocoaPods trunk',
+      { accept: 'application/json' },
+      jsonBody(CocoaPodsPodSchema, 'CocoaPods trunk', `the metadata of ${name}`),
+    );
     if (res.status === 404) return { ...base, exists: false, versions: [] };
-    const doc = await parseRegistryJson(res.body, CocoaPodsPodSchema, 'CocoaPods trunk', `the metadata of ${name}`);
+    const doc = res.doc as Record<string, unknown>;
     const versions: VersionMetadata[] = (doc.versions as Record<string, unknown>[]).map((v) => {
       const out: VersionMetadata = { version: String(v.name), publishing: { level: 'none' } };
       const at = typeof v.created_at === 'string' ? trunkTime(v.created_at) : undefined;
@@ -54,9 +59,9 @@ export class CocoaPodsRegistryClient implements RegistryClient {
   /** Licence, repository and deprecation from one version's podspec; absent when trunk has no spec for it. */
   private async addSpecFacts(name: string, version: VersionMetadata, meta: PackageMetadata): Promise<void> {
     const url = `${this.trunk}pods/${encodeURIComponent(name)}/specs/${encodeURIComponent(version.version)}`;
-    const res = await this.fetcher.get(url, 'CocoaPods trunk', { accept: 'application/json' });
+    const res = await this.fetcher.get(url, 'CocoaPods trunk', { accept: 'application/json' }, jsonBody(CocoaPodsSpecSchema, 'CocoaPods trunk', `the podspec of ${name} ${version.version}`));
     if (res.status === 404) return;
-    const spec = await parseRegistryJson(res.body, CocoaPodsSpecSchema, 'CocoaPods trunk', `the podspec of ${name} ${version.version}`);
+    const spec = res.doc as Record<string, unknown>;
     const license = typeof spec.license === 'string' ? spec.license : isRecord(spec.license) && typeof spec.license.type === 'string' ? spec.license.type : undefined;
     if (license) version.license = meta.license = license;
     const repository = isRecord(spec.source) && typeof spec.source.git === 'string' ? repositoryOf(spec.source.git) : undefined;

@@ -1,5 +1,5 @@
 import { UnexpectedResponseError } from '../http/response-shape.js';
-import { parseRegistryJson } from './registry-json.js';
+import { jsonBody } from './registry-json.js';
 import { GoInfoSchema } from './response-schemas.js';
 import type { RegistryFetcher } from './registry-fetcher.js';
 import type { PackageMetadata, RegistryClient, VersionMetadata } from './types.js';
@@ -72,9 +72,9 @@ export class GoProxyRegistryClient implements RegistryClient {
   }
 
   private async info(proxy: string, path: string): Promise<{ version?: string; time?: string } | undefined> {
-    const res = await this.fetcher.get(`${proxy}${path}`, 'Go module proxy');
+    const res = await this.fetcher.get(`${proxy}${path}`, 'Go module proxy', {}, jsonBody(GoInfoSchema, 'Go module proxy', path));
     if (res.status === 404) return undefined;
-    const doc = await parseRegistryJson(res.body, GoInfoSchema, 'Go module proxy', path);
+    const doc = res.doc as Record<string, unknown>;
     return {
       ...(typeof doc.Version === 'string' ? { version: doc.Version } : {}),
       ...(typeof doc.Time === 'string' ? { time: doc.Time } : {}),

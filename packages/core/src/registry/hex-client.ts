@@ -1,5 +1,5 @@
 import { isRecord } from '../parse/json.js';
-import { parseRegistryJson } from './registry-json.js';
+import { jsonBody } from './registry-json.js';
 import { HexPackageSchema } from './response-schemas.js';
 import type { RegistryFetcher } from './registry-fetcher.js';
 import { earliestPublish, type PackageMetadata, type RegistryClient, type VersionMetadata } from './types.js';
@@ -31,9 +31,9 @@ export class HexRegistryClient implements RegistryClient {
   async getPackage(name: string): Promise<PackageMetadata> {
     const base = { ecosystem: this.ecosystem, name, registry: this.api };
     if (!/^[a-z][a-z0-9_]*$/.test(name)) return { ...base, exists: false, versions: [] };
-    const res = await this.fetcher.get(`${this.api}packages/${name}`, 'Hex API', { accept: 'application/json' });
+    const res = await this.fetcher.get(`${this.api}packages/${name}`, 'Hex API', { accept: 'application/json' }, jsonBody(HexPackageSchema, 'Hex API', `the metadata of ${name}`));
     if (res.status === 404) return { ...base, exists: false, versions: [] };
-    const doc = await parseRegistryJson(res.body, HexPackageSchema, 'Hex API', `the metadata of ${name}`);
+    const doc = res.doc as Record<string, unknown>;
     const meta = isRecord(doc.meta) ? doc.meta : {};
     const licenses = Array.isArray(meta.licenses) ? meta.licenses.filter((l): l is string => typeof l === 'string' && l !== '') : [];
     const license = licenses.length > 0 ? licenses.join(' OR ') : undefined;

@@ -1,7 +1,7 @@
 import { SourceUnavailableError } from '../errors.js';
 import type { JsonSchema } from '../http/response-shape.js';
 import { isRecord } from '../parse/json.js';
-import { parseRegistryJson } from './registry-json.js';
+import { jsonBody } from './registry-json.js';
 import { NugetRegistrationSchema, NugetServiceIndexSchema } from './response-schemas.js';
 import type { RegistryFetcher } from './registry-fetcher.js';
 import { earliestPublish, type PackageMetadata, type RegistryClient, type VersionMetadata } from './types.js';
@@ -28,15 +28,15 @@ export class NugetRegistryClient implements RegistryClient {
   async getPackage(rawName: string): Promise<PackageMetadata> {
     const id = rawName.toLowerCase();
     const base = await this.base();
-    const res = await this.fetcher.get(`${base}${encodeURIComponent(id)}/index.json`, 'NuGet', { accept: 'application/json' });
+    const res = await this.fetcher.get(`${base}${encodeURIComponent(id)}/index.json`, 'NuGet', { accept: 'application/json' }, json(rawName, NugetRegistrationSchema));
     if (res.status === 404) return { ecosystem: this.ecosystem, name: rawName, exists: false, registry: this.serviceIndex, versions: [] };
-    const index = await json(res.body, rawName, NugetRegistrationSchema);
+    const index = res.doc as Record<string, unknown>;
     const versions: VersionMetadata[] = [];
     for (const page of Array.isArray(index.items) ? index.items.filter(isRecord) : []) {
       let items = Array.isArray(page.items) ? page.items : undefined;
       if (!items && typeof page['@id'] === 'string') {
-        const p = await this.fetcher.get(page['@id'], 'NuGet', { accept: 'application/json' });
-        if (p.status === 200) items = (await json(p.body, rawName, NugetRegistrationSchema)).items as unknown[];
+        const p = await this.fetcher.get(page['@id'], 'NuGet', { accept: 'application/json' }, json(rawName, NugetRegistrationSchema));
+        if (p.status === 200) items = (p.doc as Record<string, unknown>).items as unknown[];
       }
       for (const leaf of (items ?? []).filter(isRecord)) {
         const entry = isRecord(leaf.catalogEntry) ? leaf.catalogEntry : {};
@@ -67,9 +67,9 @@ export class NugetRegistryClient implements RegistryClient {
 
   private base(): Promise<string> {
     this.registrationBase ??= (async () => {
-      const res = await this.fetcher.get(this.serviceIndex, 'NuGet', { accept: 'application/json' });
+      const res = await this.fetcher.get(this.serviceIndex, 'NuGet', { accept: 'application/json' }, json('service index', NugetServiceIndexSchema));
       if (res.status !== 200) throw new SourceUnavailableError('NuGet', `no service index at ${this.serviceIndex}`);
-      const doc = await json(res.body, 'service index', NugetServiceIndexSchema);
+      const doc = res.doc as Record<string, unknown>;
       const resources = Array.isArray(doc.resources) ? doc.resources.filter(isRecord) : [];
       // SemVer 2.0.0 registrations first: the plain base hides SemVer 2 versions.
       for (const type of ['RegistrationsBaseUrl/3.6.0', 'RegistrationsBaseUrl/3.4.0', 'RegistrationsBaseUrl']) {
@@ -83,6 +83,6 @@ export class NugetRegistryClient implements RegistryClient {
   }
 }
 
-function json(body: string, what: string, schema: JsonSchema): Promise<Record<string, unknown>> {
-  return parseRegistryJson(body, schema, 'NuGet', `the metadata of ${what}`);
+function json(what: string, schema: JsonSchema): (body: string) => Promise<unknown> {
+  return jsonBody(schema, 'NuGet', `the metadata of ${what}`);
 }

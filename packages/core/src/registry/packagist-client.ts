@@ -1,6 +1,6 @@
 import { UnexpectedResponseError } from '../http/response-shape.js';
 import { isRecord } from '../parse/json.js';
-import { parseRegistryJson } from './registry-json.js';
+import { jsonBody } from './registry-json.js';
 import { PackagistP2Schema } from './response-schemas.js';
 import type { RegistryFetcher } from './registry-fetcher.js';
 import { earliestPublish, type PackageMetadata, type RegistryClient, type VersionMetadata } from './types.js';
@@ -41,9 +41,9 @@ export class PackagistRegistryClient implements RegistryClient {
     const name = rawName.toLowerCase();
     const base = { ecosystem: this.ecosystem, name, registry: this.repository };
     if (!/^[a-z0-9_.-]+\/[a-z0-9_.-]+$/.test(name)) return { ...base, exists: false, versions: [] };
-    const res = await this.fetcher.get(`${this.repository}p2/${name}.json`, 'Packagist', { accept: 'application/json' });
+    const res = await this.fetcher.get(`${this.repository}p2/${name}.json`, 'Packagist', { accept: 'application/json' }, jsonBody(PackagistP2Schema, 'Packagist', `the metadata of ${name}`));
     if (res.status === 404) return { ...base, exists: false, versions: [] };
-    const doc = await parseRegistryJson(res.body, PackagistP2Schema, 'Packagist', `the metadata of ${name}`);
+    const doc = res.doc as Record<string, unknown>;
     const packages = doc.packages as Record<string, unknown>;
     const list = packages[name];
     // The file is this package's own: an answer that does not list it is a broken mirror, not a missing package.

@@ -1,5 +1,5 @@
 import { isRecord } from '../parse/json.js';
-import { parseRegistryJson } from './registry-json.js';
+import { jsonBody } from './registry-json.js';
 import { PubPackageSchema } from './response-schemas.js';
 import type { RegistryFetcher } from './registry-fetcher.js';
 import { earliestPublish, type PackageMetadata, type RegistryClient, type VersionMetadata } from './types.js';
@@ -31,9 +31,14 @@ export class PubRegistryClient implements RegistryClient {
     const base = { ecosystem: this.ecosystem, name, registry: this.hosted };
     // Pub names are lower-case identifiers; anything else cannot be on a hosted repository.
     if (!/^[a-z0-9_]+$/.test(name)) return { ...base, exists: false, versions: [] };
-    const res = await this.fetcher.get(`${this.hosted}api/packages/${name}`, 'pub repository', { accept: 'application/vnd.pub.v2+json' });
+    const res = await this.fetcher.get(
+      `${this.hosted}api/packages/${name}`,
+      'pub repository',
+      { accept: 'application/vnd.pub.v2+json' },
+      jsonBody(PubPackageSchema, 'pub repository', `the metadata of ${name}`),
+    );
     if (res.status === 404) return { ...base, exists: false, versions: [] };
-    const doc = await parseRegistryJson(res.body, PubPackageSchema, 'pub repository', `the metadata of ${name}`);
+    const doc = res.doc as Record<string, unknown>;
     const discontinued = doc.isDiscontinued === true;
     const replacedBy = typeof doc.replacedBy === 'string' && doc.replacedBy !== '' ? doc.replacedBy : undefined;
     const versions: VersionMetadata[] = (doc.versions as Record<string, unknown>[]).map((v) => {

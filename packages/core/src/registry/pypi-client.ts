@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse as parseIni } from 'ini';
 import { isRecord } from '../parse/json.js';
 import type { JsonSchema } from '../http/response-shape.js';
-import { parseRegistryJson } from './registry-json.js';
+import { jsonBody } from './registry-json.js';
 import { PypiJsonSchema, PypiSimpleSchema } from './response-schemas.js';
 import { canonicalName } from '../typosquat/name-forms.js';
 import type { RegistryFetcher } from './registry-fetcher.js';
@@ -67,14 +67,14 @@ export class PypiRegistryClient implements RegistryClient {
     const base = { ecosystem: this.ecosystem, name, registry: this.index };
     const jsonUrl = this.jsonApiUrl(name);
     if (jsonUrl) {
-      const res = await this.fetcher.get(jsonUrl, 'PyPI', { accept: 'application/json', ...this.headers });
-      if (res.status === 200) return parsePypiJson(name, await parse(res.body, name, PypiJsonSchema), this.index);
+      const res = await this.fetcher.get(jsonUrl, 'PyPI', { accept: 'application/json', ...this.headers }, check(name, PypiJsonSchema));
+      if (res.status === 200) return parsePypiJson(name, res.doc as Record<string, unknown>, this.index);
     }
     // No JSON API, or it does not know the name: the simple API is the index's own answer.
     const simpleUrl = `${this.index}${name}/`;
-    const res = await this.fetcher.get(simpleUrl, 'PyPI', { accept: 'application/vnd.pypi.simple.v1+json', ...this.headers });
+    const res = await this.fetcher.get(simpleUrl, 'PyPI', { accept: 'application/vnd.pypi.simple.v1+json', ...this.headers }, check(name, PypiSimpleSchema));
     if (res.status === 404) return { ...base, exists: false, versions: [] };
-    return parseSimpleJson(name, await parse(res.body, name, PypiSimpleSchema), this.index);
+    return parseSimpleJson(name, res.doc as Record<string, unknown>, this.index);
   }
 
   /** `<host>/pypi/<name>/json` for indexes laid out like the public one (`…/simple/`); none otherwise. */
@@ -84,8 +84,8 @@ export class PypiRegistryClient implements RegistryClient {
   }
 }
 
-function parse(body: string, name: string, schema: JsonSchema): Promise<Record<string, unknown>> {
-  return parseRegistryJson(body, schema, 'PyPI', `the metadata of ${name}`);
+function check(name: string, schema: JsonSchema): (body: string) => Promise<unknown> {
+  return jsonBody(schema, 'PyPI', `the metadata of ${name}`);
 }
 
 /** Reads the JSON API document (`info` + `releases`). */

@@ -14,3 +14,8 @@ export async function parseRegistryJson<T = Record<string, unknown>>(body: strin
   await checkShape(schema, doc, source, what);
   return doc as T;
 }
+
+/** A `BodyCheck` for `RegistryFetcher.get`: the body parsed as JSON and checked against `schema`. */
+export function jsonBody(schema: JsonSchema, source: string, what: string): (body: string) => Promise<unknown> {
+  return (body) => parseRegistryJson(body, schema, source, what);
+}

@@ -1,5 +1,5 @@
 import { isRecord } from '../parse/json.js';
-import { parseRegistryJson } from './registry-json.js';
+import { jsonBody } from './registry-json.js';
 import { RubyGemsVersionsSchema } from './response-schemas.js';
 import type { RegistryFetcher } from './registry-fetcher.js';
 import { earliestPublish, type PackageMetadata, type RegistryClient, type VersionMetadata } from './types.js';
@@ -19,9 +19,9 @@ export class RubyGemsRegistryClient implements RegistryClient {
   async getPackage(name: string): Promise<PackageMetadata> {
     const res = await this.fetcher.get(`${this.source}api/v1/versions/${encodeURIComponent(name)}.json`, 'RubyGems', {
       accept: 'application/json',
-    });
+    }, jsonBody(RubyGemsVersionsSchema, 'RubyGems', `the versions of ${name}`));
     if (res.status === 404) return { ecosystem: this.ecosystem, name, exists: false, registry: this.source, versions: [] };
-    const doc = await parseRegistryJson<unknown[]>(res.body, RubyGemsVersionsSchema, 'RubyGems', `the versions of ${name}`);
+    const doc = res.doc as unknown[];
     const list = doc.filter(isRecord);
     const versions: VersionMetadata[] = list.map((v) => {
       const platform = typeof v.platform === 'string' && v.platform !== 'ruby' ? `-${v.platform}` : '';

@@ -1,5 +1,5 @@
 import { isRecord } from '../parse/json.js';
-import { parseRegistryJson } from './registry-json.js';
+import { jsonBody } from './registry-json.js';
 import { GithubCommitSchema, GithubRefSchema, GithubRepoSchema, GithubTagSchema } from './response-schemas.js';
 import type { RegistryFetcher } from './registry-fetcher.js';
 import type { PackageMetadata, RegistryClient, VersionMetadata } from './types.js';
@@ -59,9 +59,9 @@ export class SwiftGithubRegistryClient implements RegistryClient {
     const base = { ecosystem: this.ecosystem, name, registry: this.source.api };
     const path = this.repoPath(name);
     if (!path) return { ...base, exists: false, versions: [] };
-    const res = await this.fetcher.get(`${this.source.api}repos/${path}`, 'GitHub API', this.headers);
+    const res = await this.fetcher.get(`${this.source.api}repos/${path}`, 'GitHub API', this.headers, jsonBody(GithubRepoSchema, 'GitHub API', `repository ${path}`));
     if (res.status === 404) return { ...base, exists: false, versions: [] };
-    const repo = await parseRegistryJson(res.body, GithubRepoSchema, 'GitHub API', `repository ${path}`);
+    const repo = res.doc as Record<string, unknown>;
     const meta: PackageMetadata = { ...base, exists: true, versions: [], firstPublishedAt: String(repo.created_at) };
     if (typeof repo.html_url === 'string') meta.repository = repo.html_url.toLowerCase();
     const license = isRecord(repo.license) && typeof repo.license.spdx_id === 'string' && repo.license.spdx_id !== 'NOASSERTION' ? repo.license.spdx_id : undefined;
@@ -73,9 +73,10 @@ export class SwiftGithubRegistryClient implements RegistryClient {
     const path = this.repoPath(name);
     if (!path || version === '') return undefined;
     for (const tag of version.startsWith('v') ? [version] : [version, `v${version}`]) {
-      const res = await this.fetcher.get(`${this.source.api}repos/${path}/git/ref/tags/${encodeURIComponent(tag)}`, 'GitHub API', this.headers);
+      const what = `tag ${tag} of ${path}`;
+      const res = await this.fetcher.get(`${this.source.api}repos/${path}/git/ref/tags/${encodeURIComponent(tag)}`, 'GitHub API', this.headers, jsonBody(GithubRefSchema, 'GitHub API', what));
       if (res.status === 404) continue;
-      const ref = await parseRegistryJson(res.body, GithubRefSchema, 'GitHub API', `tag ${tag} of ${path}`);
+      const ref = res.doc as Record<string, unknown>;
       const object = ref.object as { type: string; sha: string };
       const publishedAt = await this.tagTime(path, object);
       return { version, publishing: { level: 'none' }, ...(publishedAt ? { publishedAt } : {}) };
@@ -87,14 +88,16 @@ export class SwiftGithubRegistryClient implements RegistryClient {
   private async tagTime(path: string, object: { type: string; sha: string }): Promise<string | undefined> {
     if (!/^[0-9a-f]{40}$/.test(object.sha)) return undefined;
     if (object.type === 'tag') {
-      const res = await this.fetcher.get(`${this.source.api}repos/${path}/git/tags/${object.sha}`, 'GitHub API', this.headers);
+      const what = `tag object ${object.sha} of ${path}`;
+      const res = await this.fetcher.get(`${this.source.api}repos/${path}/git/tags/${object.sha}`, 'GitHub API', this.headers, jsonBody(GithubTagSchema, 'GitHub API', what));
       if (res.status === 404) return undefined;
-      const tag = await parseRegistryJson(res.body, GithubTagSchema, 'GitHub API', `tag object ${object.sha} of ${path}`);
+      const tag = res.doc as Record<string, unknown>;
       return String((tag.tagger as { date: string }).date);
     }
-    const res = await this.fetcher.get(`${this.source.api}repos/${path}/git/commits/${object.sha}`, 'GitHub API', this.headers);
+    const what = `commit ${object.sha} of ${path}`;
+    const res = await this.fetcher.get(`${this.source.api}repos/${path}/git/commits/${object.sha}`, 'GitHub API', this.headers, jsonBody(GithubCommitSchema, 'GitHub API', what));
     if (res.status === 404) return undefined;
-    const commit = await parseRegistryJson(res.body, GithubCommitSchema, 'GitHub API', `commit ${object.sha} of ${path}`);
+    const commit = res.doc as Record<string, unknown>;
     return String((commit.committer as { date: string }).date);
   }
 
