@@ -142,12 +142,12 @@ export function attemptSignal(timeoutMs: number, deadline?: AbortSignal, outer?:
 }
 
 /** Waits `ms` with `sleep`, cut short when `signal` aborts; never leaves a listener behind. */
-export function sleepUnlessAborted(sleep: (ms: number) => Promise<void>, ms: number, signal: AbortSignal): Promise<void> {
+export function sleepUnlessAborted(sleep: (ms: number, signal?: AbortSignal) => Promise<void>, ms: number, signal: AbortSignal): Promise<void> {
   if (signal.aborted) return Promise.resolve();
   return new Promise((resolve) => {
     const onAbort = () => resolve();
     signal.addEventListener('abort', onAbort, { once: true });
-    void sleep(ms).then(() => {
+    void sleep(ms, signal).then(() => {
       signal.removeEventListener('abort', onAbort);
       resolve();
     });

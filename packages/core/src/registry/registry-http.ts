@@ -34,8 +34,8 @@ export interface RegistryHttpOptions {
   /** The `fetch` to use; the global one by default. */
   fetch?: typeof fetch;
   logger?: Logger;
-  /** Sleeps between attempts; replaced in tests. */
-  sleep?: (ms: number) => Promise<void>;
+  /** Sleeps between attempts, ending early when `signal` aborts; replaced in tests. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 const RETRYABLE = new Set([408, 429, 500, 502, 503, 504]);
@@ -59,7 +59,7 @@ export class RegistryHttp {
       maxBytes: options.maxBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
       deadlineMs: options.deadlineMs ?? DEFAULT_SOURCE_DEADLINE_MS,
       fetch: options.fetch ?? globalThis.fetch,
-      sleep: options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
+      sleep: options.sleep ?? cancellableSleep,
       ...(options.logger ? { logger: options.logger } : {}),
     };
   }
@@ -121,6 +121,19 @@ export class RegistryHttp {
     }
     throw new SourceUnavailableError(source, `${lastProblem} for ${redact(url)} after ${retries + 1} attempts`);
   }
+}
+
+/** A sleep whose timer is cleared when `signal` aborts, so an abandoned backoff never keeps the process alive. */
+function cancellableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
 }
 
 /** `Retry-After` as seconds or an HTTP date, in milliseconds. */
