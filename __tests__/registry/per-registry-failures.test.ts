@@ -131,3 +131,34 @@ describe('one registry failing does not blind the others', () => {
     expect(report.errors[0]).toMatch(/npm registry could not be reached \(the packument of answers-empty: unexpected response shape/);
   });
 });
+
+describe('the same for advisories: an offline database missing one ecosystem', () => {
+  it('still reports npm vulnerabilities and lists only the PyPI packages as not evaluated', async () => {
+    const { mkdirSync } = await import('node:fs');
+    const { writeOsvZip } = await import('../helpers/osv-zip.js');
+    const { OsvOfflineSource } = await import('@lockwarden/core');
+    const { enrich } = await import('../../packages/core/src/engine/enrich.js');
+    const dir = mkdtempSync(join(tmpdir(), 'lw-osv-npm-only-'));
+    mkdirSync(join(dir, 'npm'));
+    await writeOsvZip(join(dir, 'npm', 'all.zip'), loadOsvRecords(join(REPO_ROOT, '__tests__', 'fixtures', 'osv', 'npm')));
+    const pkg = (ecosystem: 'npm' | 'PyPI', name: string, version: string): Package => ({
+      id: `${ecosystem}:${name}@${version}`, ecosystem, name, version, purl: `pkg:generic/${name}@${version}`, direct: true, scopes: [], integrity: [], source: { kind: 'registry' }, location: { file: 'lockfile' },
+    });
+    const packages = [pkg('npm', 'lodash', '4.17.20'), pkg('PyPI', 'h11', '0.14.0')];
+    const policy = loadPolicy({ root: mkdtempSync(join(tmpdir(), 'lw-policy-')) }).policy;
+    const source = new OsvOfflineSource({ dir });
+    const enrichment = await enrich(packages, policy, { advisories: source, offline: true });
+    await source.close();
+    const decision = evaluate({
+      mode: 'pr',
+      changes: packages.map((p) => ({ type: 'added' as const, ecosystem: p.ecosystem, name: p.name, after: p.version, direct: true, lockfile: 'lockfile', package: p })),
+      enrichment,
+      policy,
+      now: new Date('2026-12-01T00:00:00Z'),
+    });
+    expect(decision.findings.filter((f) => f.rule === 'vulnerability').map((f) => f.name)).toContain('lodash');
+    const vuln = decision.notEvaluated.find((n) => n.rule === 'vulnerability');
+    expect(vuln?.packages).toEqual(['h11@0.14.0']);
+    expect(decision.verdict).toBe('error');
+  });
+});

@@ -1,4 +1,4 @@
-import { LockwardenError } from '../errors.js';
+import { LockwardenError, SourceUnavailableError } from '../errors.js';
 import { ECOSYSTEM_PLUGINS, ecosystemForPurlType } from '../ecosystems/registry.js';
 import type { Action, Finding, Severity } from '../findings/finding.js';
 import { parsePurl } from '../model/purl.js';
@@ -71,6 +71,9 @@ export async function auditInventories(
   }
   for (const ref of options.extra ?? []) refs.set(`${packageKey(ref)}#${ref.commit ?? ''}`, ref);
   const result = await source.query([...refs.values()], options.signal ? { signal: options.signal } : {});
+  // audit reports advisories only: a source that could not answer for some packages fails the audit, as an outage does.
+  const failure = result.failures?.[0];
+  if (failure) throw new SourceUnavailableError(failure.source, failure.message);
   const findings: Finding[] = [];
   for (const inventory of inventories) {
     for (const pkg of inventory.packages) {

@@ -134,6 +134,7 @@ export async function vetPackages(options: VetOptions, deps: VetDeps = {}): Prom
     try {
       const result = await deps.advisories.query(refs);
       enrichment.advisories = { byPackage: result.byPackage, source: result.source, ...(result.dataAsOf ? { dataAsOf: result.dataAsOf } : {}) };
+      enrichment.failures?.push(...(result.failures ?? []));
     } catch (err) {
       if (!(err instanceof LockwardenError)) throw err;
       enrichment.failures?.push({ data: 'advisories', source: deps.advisories.name, message: err.message });
