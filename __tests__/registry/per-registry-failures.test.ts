@@ -93,10 +93,11 @@ describe('one registry failing does not blind the others', () => {
     });
     const packages = [pkg('lodash', '4.17.21'), pkg('flaky', '1.0.0')];
     const data = await new RegistryEnrichmentSource(clients).lookup(packages);
-    expect([...data.byPackage.keys()]).toEqual(['npm:lodash@4.17.21']);
+    // Failures first: if lodash failed too, the assertion shows why.
     expect(data.failures).toEqual([
       expect.objectContaining({ data: 'registry', source: 'npm registry', packages: ['npm:flaky@1.0.0'] }),
     ]);
+    expect([...data.byPackage.keys()]).toEqual(['npm:lodash@4.17.21']);
     const policy = loadPolicy({ root: mkdtempSync(join(tmpdir(), 'lw-policy-')) }).policy;
     const decision = evaluate({
       mode: 'pr',
@@ -160,5 +161,19 @@ describe('the same for advisories: an offline database missing one ecosystem', (
     const vuln = decision.notEvaluated.find((n) => n.rule === 'vulnerability');
     expect(vuln?.packages).toEqual(['h11@0.14.0']);
     expect(decision.verdict).toBe('error');
+  });
+});
+
+describe('the check pipeline (enrich) keeps per-registry failures', () => {
+  it('passes the failed registry and its packages to the verdict, with the other answers kept', async () => {
+    const { enrich } = await import('../../packages/core/src/engine/enrich.js');
+    const clients = new RegistryClients({ cwd: '/', env: {}, cacheDir: null, http: { retries: 0 }, endpoints: { npm: `${npm.url}/`, PyPI: 'http://127.0.0.1:9/simple/' } });
+    const pkg = (ecosystem: 'npm' | 'PyPI', name: string, version: string): Package => ({
+      id: `${ecosystem}:${name}@${version}`, ecosystem, name, version, purl: `pkg:generic/${name}@${version}`, direct: true, scopes: [], integrity: [], source: { kind: 'registry' }, location: { file: 'lockfile' },
+    });
+    const policy = loadPolicy({ root: mkdtempSync(join(tmpdir(), 'lw-policy-')) }).policy;
+    const enrichment = await enrich([pkg('npm', 'react', '18.3.1'), pkg('PyPI', 'requests', '2.32.3')], policy, { registry: new RegistryEnrichmentSource(clients) });
+    expect([...(enrichment.registry?.byPackage.keys() ?? [])]).toEqual(['npm:react@18.3.1']);
+    expect(enrichment.failures).toEqual([expect.objectContaining({ data: 'registry', source: 'PyPI', packages: ['PyPI:requests@2.32.3'] })]);
   });
 });
