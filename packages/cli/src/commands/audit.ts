@@ -1,21 +1,12 @@
 import { Option, type Command } from 'commander';
-import {
-  DEFAULT_OSV_API_URL,
-  OsvOfflineSource,
-  RegistryClients,
-  RegistryEnrichmentSource,
-  createAdvisorySource,
-  renderReport,
-  runAudit,
-  DEFAULT_OSV_DB_DIR,
-  escapeMarkdown,
-  markdownCode,
-  type AdvisorySource,
-  type Decision,
-  type Finding,
-  type ReportInput,
-} from '@lockwarden/core';
+import type { Finding } from '@lockwarden/core/findings';
+import { DEFAULT_OSV_API_URL, OsvOfflineSource, createAdvisorySource, DEFAULT_OSV_DB_DIR, type AdvisorySource } from '@lockwarden/core/advisories';
+import { RegistryClients, RegistryEnrichmentSource } from '@lockwarden/core/registry';
+import type { Decision } from '@lockwarden/core/policy';
+import { renderReport, escapeMarkdown, markdownCode, type ReportInput } from '@lockwarden/core/report';
+import { runAudit } from '@lockwarden/core/engine';
 import type { CommandContext } from '../context.js';
+import { commandDescription } from './catalog.js';
 import { EXIT } from '../io.js';
 import { formatOption } from '../options.js';
 import { VERSION } from '../version.js';
@@ -126,7 +117,7 @@ export function advisorySourceFor(ctx: CommandContext, options: Pick<AuditOption
 export function registerAudit(program: Command, ctx: CommandContext): void {
   program
     .command('audit')
-    .description('judge every package of the lockfiles against the policy: known vulnerabilities and malware (OSV) and the other rules (exit 0 pass, 1 violation, 2 could not evaluate)')
+    .description(commandDescription('audit'))
     .argument('[paths...]', 'lockfiles or directories (default: the current directory)')
     .option('--offline', `use only the local OSV database (--db, default ${DEFAULT_OSV_DB_DIR}); registry rules not evaluated`)
     .option('--db <dir>', 'the local OSV database folder, as `lockwarden db download` writes it (implies --offline)')
