@@ -41,8 +41,8 @@ export function discover(options: CheckOptions): Discovered {
     : options.baseDir
       ? loadWorkTreeInventories(resolve(options.cwd, options.baseDir), paths, load)
       : loadGitInventories(options.cwd, options.base as string, paths, load);
-  // A head without lockfiles whose base had some is a real change (every dependency removed), judged as one.
-  if (!sboms && head.length === 0 && base.length === 0) throw nothingFound(options, [headPlace(options), basePlace(options)]);
+  // No lockfile on either side is judged by the diff step: a manifest may still declare dependencies. A head
+  // without lockfiles whose base had some is a real change (every dependency removed), judged as one.
   return { head, base, fromSboms: Boolean(sboms) };
 }
 
@@ -60,13 +60,15 @@ export function nothingFound(options: Pick<CheckOptions, 'paths'>, places: reado
   );
 }
 
-function headPlace(options: CheckOptions): string {
+/** Where the head was looked for, for the NO_LOCKFILES message. */
+export function headPlace(options: CheckOptions): string {
   if (options.headDir) return `folder ${options.headDir}`;
   if (options.head) return `git ref ${options.head}`;
   return `the working directory ${options.cwd}`;
 }
 
-function basePlace(options: CheckOptions): string {
+/** Where the base was looked for, for the NO_LOCKFILES message. */
+export function basePlace(options: CheckOptions): string {
   return options.baseDir ? `folder ${options.baseDir}` : `git ref ${options.base ?? ''}`;
 }
 
