@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { packageRefFromPurl } from '../advisories/audit.js';
+import { packageRefFromPurl } from '../advisories/package-ref.js';
 import { LockwardenError } from '../errors.js';
 import { loadWorkTreeInventories } from '../lockfiles/load.js';
 import { silentLogger } from '../log/logger.js';
