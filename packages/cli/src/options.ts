@@ -1,5 +1,6 @@
 import { Option } from 'commander';
-import { LockwardenError, parseDeadlineSeconds } from '@lockwarden/core';
+import { LockwardenError } from '@lockwarden/core/errors';
+import { parseDeadlineSeconds } from '@lockwarden/core/http';
 
 /** A `--format` option limited to the given choices (commander rejects others with exit 2). */
 export function formatOption(choices: readonly string[], defaultValue: string): Option {
