@@ -1,7 +1,7 @@
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { ParseError } from '../errors.js';
 import { MAX_LOCKFILE_BYTES, stripBom } from './json.js';
-import { assertNestingDepth } from './nesting.js';
+import { assertYamlDepth } from './nesting.js';
 
 /** Aliases expand; a billion-laughs document must not. */
 export const MAX_YAML_ALIASES = 100;
@@ -19,7 +19,7 @@ export interface ParsedYaml {
 export function parseYaml(text: string, file: string, options: { maxBytes?: number } = {}): ParsedYaml {
   const maxBytes = options.maxBytes ?? MAX_LOCKFILE_BYTES;
   if (text.length > maxBytes) throw new ParseError(file, `file is larger than ${maxBytes} bytes`);
-  assertNestingDepth(text, file);
+  assertYamlDepth(text, file);
   const lines = new LineCounter();
   const doc = parseDocument(stripBom(text), { lineCounter: lines, uniqueKeys: false, prettyErrors: false });
   const first = doc.errors[0];
