@@ -21,7 +21,7 @@ export function parseYaml(text: string, file: string, options: { maxBytes?: numb
   if (text.length > maxBytes) throw new ParseError(file, `file is larger than ${maxBytes} bytes`);
   assertYamlDepth(text, file);
   const lines = new LineCounter();
-  const doc = parseDocument(stripBom(text), { lineCounter: lines, uniqueKeys: false, prettyErrors: false });
+  const doc = withoutStackTraces(() => parseDocument(stripBom(text), { lineCounter: lines, uniqueKeys: false, prettyErrors: false }));
   const first = doc.errors[0];
   if (first) {
     const pos = lines.linePos(first.pos[0]);
@@ -35,5 +35,19 @@ export function parseYaml(text: string, file: string, options: { maxBytes?: numb
     return { doc, lines, value };
   } catch (err) {
     throw new ParseError(file, `invalid YAML: ${err instanceof Error ? err.message : String(err)}`, {}, { cause: err });
+  }
+}
+
+/**
+ * Runs `fn` with stack traces off. The `yaml` library builds an `Error` for every problem it recovers from (one
+ * per stray `]` or `"`), and capturing their stacks dominated the time on hostile input; only the first is reported.
+ */
+function withoutStackTraces<T>(fn: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return fn();
+  } finally {
+    Error.stackTraceLimit = limit;
   }
 }
