@@ -45,7 +45,11 @@ const WORST: Record<string, ((bytes: number) => string) | Array<(bytes: number) 
   'manifest:package.json': (n) => `{"dependencies": {${run(' ', n)}`,
   'manifest:go.mod': (n) => `module x\n\n${run('\n', n)}require a v1.0.0\n`,
   'manifest:Cargo.toml': (n) => `[dependencies]\n${run('  \n', n)}x = "1"\n`,
-  'manifest:Gemfile': (n) => `gem '${run('\\', n)}`,
+  'manifest:Gemfile': [
+    (n) => `gem '${run('\\', n)}`,
+    // A whitespace run in a block call (fuzz #84356: 17 KB of tabs in `group :test do`, 2.9 s).
+    (n) => `group :tes${run('\t', n)}t do\n  gem 'a'\nend\n`,
+  ],
   // A 40,000-character key was compiled into a regex; a long one now is a plain search.
   'manifest:composer.json': (n) => `{"require": {"a/${run('b', n)}": "^1.0"}}`,
   'manifest:pyproject.toml': (n) => `[tool.poetry.dependencies]\n${run('b', n)} = "1"\n`,
