@@ -162,9 +162,15 @@ function versionFromFiles(
 /** The version part of an sdist or wheel file name (`name-1.2.3.tar.gz`, `name-1.2.3-py3-none-any.whl`). */
 export function versionFromFilename(name: string, filename: string): string | undefined {
   const stem = filename.replace(/\.(tar\.gz|tar\.bz2|zip|whl|egg|tgz)$/i, '');
-  const norm = name.replace(/-/g, '[-_.]');
-  const m = new RegExp(`^${norm}-([^-]+)`, 'i').exec(stem);
-  return m?.[1];
+  // Compared in PEP 503 form rather than through a pattern built from the name: the name is registry data.
+  const canonical = (s: string): string => s.replace(/[-_.]/g, '-').toLowerCase();
+  if (stem.length <= name.length || stem[name.length] !== '-' || canonical(stem.slice(0, name.length)) !== canonical(name)) {
+    return undefined;
+  }
+  const rest = stem.slice(name.length + 1);
+  const dash = rest.indexOf('-');
+  const version = dash < 0 ? rest : rest.slice(0, dash);
+  return version === '' ? undefined : version;
 }
 
 function projectRepository(info: Record<string, unknown>): string | undefined {
