@@ -13,7 +13,7 @@ export * from './advisories/index.js';
 export * from './log/logger.js';
 export { LineIndex } from './parse/line-index.js';
 export { parseJson, isRecord } from './parse/json.js';
-export { parseYaml } from './parse/yaml.js';
+export { loadYaml, parseYaml, YamlKeyLines } from './parse/yaml.js';
 export * from './lockfiles/index.js';
 export * from './diff/index.js';
 export * from './report/index.js';
