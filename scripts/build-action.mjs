@@ -16,6 +16,8 @@ execFileSync(process.execPath, [ncc, 'build', 'src/index.ts', '-o', 'dist', '--l
 });
 // Popularity snapshots for the typosquat rule (core resolves ./data/ beside the bundle).
 cpSync(join(root, 'packages', 'core', 'data'), join(dist, 'data'), { recursive: true });
+// The typosquat index precomputed by the build (core resolves ./generated/ beside the bundle).
+cpSync(join(root, 'packages', 'core', 'generated'), join(dist, 'generated'), { recursive: true, filter: (src) => !/\.(js|ts|md)$/.test(src) });
 // CycloneDX JSON schemas for SBOM validation (core's cycloneDxSchemaDir() looks in cyclonedx-schema/ beside the bundle).
 const cyclonedx = dirname(createRequire(join(root, 'packages', 'core', 'package.json')).resolve('@cyclonedx/cyclonedx-library/package.json'));
 cpSync(join(cyclonedx, 'res', 'schema'), join(dist, 'cyclonedx-schema'), { recursive: true, filter: (src) => !src.endsWith('.xsd') });

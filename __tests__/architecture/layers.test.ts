@@ -7,6 +7,9 @@ import { folderEdges, layerViolations, readImports, readLayers, type FolderEdge 
 
 const CORE_SRC = join(REPO_ROOT, 'packages/core/src');
 const CORE_PACKAGE = join(REPO_ROOT, 'packages/core');
+const GENERATED = join(REPO_ROOT, 'packages/core/generated');
+/** A build output of scripts/generate/ (packages/core/generated/README.md): core code may import it. */
+const isGenerated = (target: string | undefined): boolean => target !== undefined && !relative(GENERATED, target).startsWith('..');
 const ADAPTERS = [join(REPO_ROOT, 'packages/cli/src'), join(REPO_ROOT, 'src')];
 const layers = readLayers(readFileSync(join(REPO_ROOT, 'docs/architecture.md'), 'utf8'));
 
@@ -22,7 +25,8 @@ describe('the layering of docs/architecture.md', () => {
   });
 
   it('holds for the import graph of packages/core/src: no import from a lower layer to a higher one', () => {
-    const edges = folderEdges(CORE_SRC, readImports(CORE_SRC)).filter((e) => e.from !== 'index');
+    // Build outputs in packages/core/generated/ (the embedded packs and validator) are data below every layer.
+    const edges = folderEdges(CORE_SRC, readImports(CORE_SRC).filter((e) => !isGenerated(e.target))).filter((e) => e.from !== 'index');
     expect(edges.length).toBeGreaterThan(100);
     expect(layerViolations(edges, layers)).toEqual([]);
   });
@@ -45,7 +49,7 @@ describe('the layering of docs/architecture.md', () => {
     const bad = readImports(CORE_SRC).filter(
       (e) =>
         /^@actions\/|^commander$|^@lockwarden\/core/.test(e.specifier) ||
-        (e.target !== undefined && relative(CORE_SRC, e.target).startsWith('..')),
+        (e.target !== undefined && relative(CORE_SRC, e.target).startsWith('..') && !isGenerated(e.target)),
     );
     expect(bad).toEqual([]);
   });

@@ -33,6 +33,12 @@ describe('diffInventories', () => {
     ]);
   });
 
+  it('marks an added version of a name the base already had (the name itself is not new)', () => {
+    const base = inventory([pkg('a', '1.0.0')]);
+    const head = inventory([pkg('a', '1.0.0'), pkg('a', '2.0.0', { id: 'y' }), pkg('b', '1.0.0')]);
+    expect(diffInventories([base], [head]).map((c) => `${c.name}@${c.after} ${c.nameInBase ?? false}`)).toEqual(['a@2.0.0 true', 'b@1.0.0 false']);
+  });
+
   it('ignores a version that only moved in the tree', () => {
     const base = inventory([pkg('a', '1.0.0', { id: 'node_modules/x/node_modules/a' })]);
     const head = inventory([pkg('a', '1.0.0', { id: 'node_modules/a' }), pkg('a', '1.0.0', { id: 'node_modules/y/node_modules/a' })]);

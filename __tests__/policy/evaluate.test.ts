@@ -404,3 +404,58 @@ overrides:
     expect([...enabledRules(policy)].sort()).toEqual(['deny', 'license', 'vulnerability']);
   });
 });
+
+describe('typosquat: registry evidence and names already accepted', () => {
+  const reordered = npmPackage('fresh-import', '2.0.0');
+  const typo = npmPackage('l0dash', '1.0.0');
+  const registry = (entries: Array<[Package, RegistryMetadata]>): Enrichment['registry'] => ({
+    byPackage: new Map(entries.map(([p, m]) => [packageKey(p), m])),
+    source: 'test registry',
+  });
+  const established: RegistryMetadata = {
+    exists: true,
+    firstPublishedAt: '2015-06-01T00:00:00Z',
+    versionCount: 7,
+    repository: 'https://git.example.org/fresh-import',
+    downloads: 40_000,
+  };
+  const findings = (pkgs: Package[], extra: Partial<EvaluateInput>) =>
+    run(ALL_OFF_BUT('typosquat', '{ action: quarantine }'), pkgs, extra).findings.map((f) => `${f.name}: ${f.message}`);
+
+  it('offline, a word-reordering of a popular name is reported, saying the registry was not consulted', () => {
+    const d = run(ALL_OFF_BUT('typosquat', '{ action: quarantine }'), [reordered], {
+      enrichment: { advisories: advisories([]), skipped: { registry: 'offline' } },
+    });
+    expect(d.findings.map((f) => f.message)).toEqual([expect.stringMatching(/^name imitates the popular package import-fresh \(words reordered/)]);
+    expect(d.findings[0]!.evidence).toMatchObject({ registryEvidence: 'not consulted: registry not consulted (offline)' });
+  });
+
+  it('an established package (a year old, several releases, a repository, real downloads) is not a squat', () => {
+    expect(findings([reordered], { enrichment: { advisories: advisories([]), registry: registry([[reordered, established]]) } })).toEqual([]);
+  });
+
+  it('a young, thin or unused look-alike still is, and look-alike characters are never excused', () => {
+    const young = { ...established, firstPublishedAt: '2026-10-01T00:00:00Z' };
+    const unused = { ...established, downloads: 20 };
+    const noRepo: RegistryMetadata = { ...established };
+    delete noRepo.repository;
+    for (const meta of [young, unused, noRepo]) {
+      expect(findings([reordered], { enrichment: { advisories: advisories([]), registry: registry([[reordered, meta]]) } })).toHaveLength(1);
+    }
+    expect(findings([typo], { enrichment: { advisories: advisories([]), registry: registry([[typo, established]]) } })).toEqual([
+      'l0dash: name imitates the popular package lodash (look-alike characters; 452,000,000 downloads a month)',
+    ]);
+  });
+
+  it('another version of a name already in the base is not judged again (the name was accepted)', () => {
+    const change = { ...added(typo), nameInBase: true };
+    const d = evaluate({
+      mode: 'pr',
+      changes: [change],
+      enrichment: { advisories: advisories([]) },
+      policy: policyFromText(ALL_OFF_BUT('typosquat', '{ action: quarantine }')).policy,
+      now: NOW,
+    });
+    expect(d.findings).toEqual([]);
+  });
+});

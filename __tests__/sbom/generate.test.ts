@@ -216,11 +216,15 @@ describe('generateSbom: spec versions and formats', () => {
     expect(await validateSbomJson(text)).toEqual({ specVersion: '1.7', issues: [] });
   });
 
-  it('writes XML that is valid against the official XSD of 1.6 and 1.7', async () => {
-    // Test-only: the library's XML validator needs the native libxmljs2, which cyclonedx-npm (a devDependency) brings.
-    const library = createRequire(fileURLToPath(new URL('../../packages/core/package.json', import.meta.url)))(
-      '@cyclonedx/cyclonedx-library',
-    ) as { Validation: { XmlValidator: new (v: string) => { validate(xml: string): Promise<unknown> } } };
+  // Test-only: the library's XML validator needs the native libxmljs2, which cyclonedx-npm (a devDependency) brings.
+  // Its binary is built for the Node that ran `npm ci`; on the second CI Node (24) it cannot load (and libxmljs2 0.35
+  // does not compile for Node 24), so the XSD check is skipped loudly there and runs on the install Node.
+  const coreRequire = createRequire(fileURLToPath(new URL('../../packages/core/package.json', import.meta.url)));
+  const xmlBinaryError = nativeLoadError(() => coreRequire('libxmljs2'));
+  if (xmlBinaryError) console.warn(`SKIPPED: XSD validation of XML SBOMs on node ${process.version}: ${xmlBinaryError}`);
+
+  it.skipIf(xmlBinaryError !== undefined)('writes XML that is valid against the official XSD of 1.6 and 1.7', async () => {
+    const library = coreRequire('@cyclonedx/cyclonedx-library') as { Validation: { XmlValidator: new (v: string) => { validate(xml: string): Promise<unknown> } } };
     for (const specVersion of ['1.6', '1.7'] as const) {
       const xml = generate([appInventory(), toolsInventory(), pythonInventory()], { format: 'xml', specVersion });
       expect(await new library.Validation.XmlValidator(specVersion).validate(xml)).toBeNull();
@@ -315,3 +319,14 @@ describe('readRootProject', () => {
     expect(from({ 'package.json': '{"private":true}', 'go.mod': 'module example.com/x\n' })?.name).toBe('example.com/x');
   });
 });
+
+/** The reason a native module's binary cannot load on this Node (ABI mismatch), or undefined when it loads; other errors throw. */
+function nativeLoadError(load: () => unknown): string | undefined {
+  try {
+    load();
+    return undefined;
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ERR_DLOPEN_FAILED') throw error;
+    return (error as Error).message.split('\n').slice(0, 3).join(' ');
+  }
+}

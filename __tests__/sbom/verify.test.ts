@@ -158,3 +158,19 @@ describe('detached signatures, checked against the openssl CLI', () => {
     );
   });
 });
+
+describe('validateSbomJson formats', () => {
+  const withEmail = (email: string): string =>
+    JSON.stringify({
+      bomFormat: 'CycloneDX',
+      specVersion: '1.6',
+      version: 1,
+      metadata: { authors: [{ name: 'a', email }] },
+    });
+
+  it('checks idn-email (internationalised addresses pass, malformed ones are issues) (only that format is loaded: the bundle test on Node 24 sees no punycode DEP0040)', async () => {
+    expect((await validateSbomJson(withEmail('jürgen@bücher.example'))).issues).toEqual([]);
+    const bad = await validateSbomJson(withEmail('not an address'));
+    expect(bad.issues.map((i) => i.path)).toEqual(['$.metadata.authors[0].email']);
+  });
+});

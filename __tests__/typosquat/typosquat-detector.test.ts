@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   loadBundledSnapshot,
+  loadBundledTargets,
+  withinOneEdit,
+  osaDistance,
   parsePopularitySnapshot,
   TyposquatDetector,
   type Ecosystem,
@@ -141,5 +144,36 @@ describe('recall on publicly reported typosquats', () => {
     expect(results.filter((r) => r.m !== undefined)).toHaveLength(54);
     expect(results.filter((r) => r.m?.target === r.e.target.toLowerCase())).toHaveLength(48);
     expect(results.filter((r) => r.m === undefined).map((r) => r.e.name)).toEqual(['raydium-bs58']);
+  });
+});
+
+describe('raw and folded forms', () => {
+  it('catches an adjacent swap that creates an rn (folding alone turns it into m and misses it)', () => {
+    expect(npm.check('chowrn')).toMatchObject({ target: 'chownr', technique: 'swap' });
+    expect(npm.check('vscode-jsornpc')).toMatchObject({ target: 'vscode-jsonrpc', technique: 'swap' });
+  });
+
+  it('withinOneEdit agrees with the optimal-string-alignment distance', () => {
+    const words = ['lodash', 'lodahs', 'lodsh', 'lodashx', 'xlodash', 'lidash', 'odash', 'lodas', 'ldoash', 'hsadol', '', 'l'];
+    for (const a of words) for (const b of words) expect(withinOneEdit(a, b), `${a} ${b}`).toBe(osaDistance(a, b, 2) <= 1);
+  });
+});
+
+describe('the index precomputed at build time', () => {
+  const precomputed = loadBundledTargets('npm');
+  const shipped = new TyposquatDetector(bundled('npm'), {}, precomputed);
+
+  it('is shipped, and judges exactly as an index built at run time', () => {
+    expect(precomputed?.forms.targets).toHaveLength(25_000);
+    const names = bundled('npm').names.slice(0, 3000);
+    const mutants = names.flatMap((n, i) => [n.slice(0, i % n.length) + n.slice((i % n.length) + 1), `${n}s`, n.replace('n', 'rn')]);
+    for (const name of [...mutants, 'fresh-import', 'l0dash', '@evil/lodash', 'ethersproject-wallet']) {
+      expect(shipped.check(name), name).toEqual(npm.check(name));
+    }
+  });
+
+  it('names in a lockfile are never targets of each other: only popular names are targets', () => {
+    // A synthetic lockfile's siblings (one edit, swapped words, decorated) are judged against the snapshot only.
+    for (const name of ['pkg-1a-100', 'pkg-1b-100', '100-pkg-1a', 'node-pkg-1a-100', 'pkg-1a-1000']) expect(shipped.check(name)).toBeUndefined();
   });
 });

@@ -21,6 +21,8 @@ export interface DependencyChange {
   via?: string[];
   /** The head package (the base one for `removed`), with its purl, scopes, source and location. */
   package: Package;
+  /** For `added`: another version of the same name was already in the base lockfile (the name was accepted). */
+  nameInBase?: true;
 }
 
 /** How many direct dependencies `via` names at most; the first few tell a reviewer enough. */
@@ -123,7 +125,9 @@ function diffLockfile(base: Inventory | undefined, head: Inventory | undefined, 
       );
     }
     for (const after of came) {
-      changes.push(change('added', group, file, h?.versions.get(after) ?? [], undefined, after, needVia));
+      const added = change('added', group, file, h?.versions.get(after) ?? [], undefined, after, needVia);
+      if (b) added.nameInBase = true;
+      changes.push(added);
     }
     for (const before of gone) {
       changes.push(change('removed', group, file, b?.versions.get(before) ?? [], before, undefined, undefined));

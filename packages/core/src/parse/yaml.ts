@@ -1,3 +1,4 @@
+import { CORE_SCHEMA, load as loadFast } from 'js-yaml';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { ParseError } from '../errors.js';
 import { MAX_LOCKFILE_BYTES, stripBom } from './json.js';
@@ -50,4 +51,113 @@ function withoutStackTraces<T>(fn: () => T): T {
   } finally {
     Error.stackTraceLimit = limit;
   }
+}
+
+/** The result of the fast path: plain values, and the precise parse only when one was needed. */
+export interface LoadedYaml {
+  value: unknown;
+  /** Set when the fast path could not be used (anchors, or text it rejects), so positions are at hand. */
+  precise?: ParsedYaml;
+}
+
+// An anchor (`&name`) at a node position; the fast loader shares aliased nodes instead of counting their
+// expansions, so documents with anchors take the precise path and its alias limit.
+const ANCHOR = /(?:^|[\s:[{,-])&[^\s,[\]{}]/m;
+
+/**
+ * Parses big YAML (lockfiles) to plain values with js-yaml's loader, which builds no syntax tree: several times
+ * faster than the document parse and its line counter. Positions are not kept: callers find the lines a report
+ * needs with a line scan (`YamlKeyLines`). Text with anchors, or that the loader rejects (a syntax error, a
+ * duplicate key), goes through `parseYaml`, so a malformed file still gets the precise line and column.
+ */
+export function loadYaml(text: string, file: string, options: { maxBytes?: number } = {}): LoadedYaml {
+  const maxBytes = options.maxBytes ?? MAX_LOCKFILE_BYTES;
+  if (text.length > maxBytes) throw new ParseError(file, `file is larger than ${maxBytes} bytes`);
+  assertYamlDepth(text, file);
+  const body = stripBom(text);
+  if (!ANCHOR.test(body)) {
+    try {
+      // An empty document is null, as the precise parse has it (js-yaml says undefined).
+      return { value: loadFast(body, { schema: CORE_SCHEMA, json: true }) ?? null };
+    } catch {
+      // Fall through: the precise parse says where and what, or accepts what the loader is stricter about.
+    }
+  }
+  const precise = parseYaml(text, file, options);
+  return { value: precise.value, precise };
+}
+
+/**
+ * 1-based lines of the keys of one top-level block mapping (`packages:`), found by scanning the text's lines the
+ * first time a line is asked for: reports need the lines of a few findings, not of every entry.
+ */
+export class YamlKeyLines {
+  private lines: Map<string, number> | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly section: string,
+  ) {}
+
+  /** The line of `key` in the section, when it is written as a block-mapping key there. */
+  lineOf(key: string): number | undefined {
+    this.lines ??= scanKeyLines(this.text, this.section);
+    return this.lines.get(key);
+  }
+}
+
+function scanKeyLines(text: string, section: string): Map<string, number> {
+  const out = new Map<string, number>();
+  const header = `${section}:`;
+  let line = 0;
+  let inSection = false;
+  let indent = -1;
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    line++;
+    const raw = text.slice(start, end).replace(/\r$/, '');
+    start = end + 1;
+    if (raw.trim() === '' || raw.trimStart().startsWith('#')) continue;
+    const lead = raw.length - raw.trimStart().length;
+    if (lead === 0) {
+      inSection = raw.startsWith(header) && raw.slice(header.length).trim() === '';
+      indent = -1;
+      continue;
+    }
+    if (!inSection) continue;
+    if (indent < 0) indent = lead;
+    if (lead !== indent) continue;
+    const key = blockKey(raw.slice(lead));
+    if (key !== undefined && !out.has(key)) out.set(key, line);
+  }
+  return out;
+}
+
+/** The key of a `key: value` or `key:` line: plain, 'single' or "double" quoted. */
+function blockKey(entry: string): string | undefined {
+  const q = entry[0];
+  if (q === "'" || q === '"') {
+    let value = '';
+    for (let i = 1; i < entry.length; i++) {
+      const c = entry[i]!;
+      if (q === "'" && c === "'") {
+        if (entry[i + 1] === "'") {
+          value += "'";
+          i++;
+          continue;
+        }
+        return entry[i + 1] === ':' ? value : undefined;
+      }
+      if (q === '"' && c === '\\') {
+        value += entry[++i] ?? '';
+        continue;
+      }
+      if (q === '"' && c === '"') return entry[i + 1] === ':' ? value : undefined;
+      value += c;
+    }
+    return undefined;
+  }
+  const colon = entry.search(/:(\s|$)/);
+  return colon <= 0 ? undefined : entry.slice(0, colon).trimEnd();
 }

@@ -23,6 +23,8 @@ export interface JudgedChange {
   lockfile: string;
   /** The package as locked in the head state (added and changed packages). */
   package?: Package;
+  /** For `added`: the name was already in the base lockfile at another version. */
+  nameInBase?: boolean;
 }
 
 export interface EvaluateInput {
@@ -294,7 +296,11 @@ function collectSubjects(input: EvaluateInput): Subject[] {
       add({
         pkg,
         lockfile: c.lockfile,
-        change: { type: c.type, ...(c.before !== undefined ? { before: c.before } : {}) },
+        change: {
+          type: c.type,
+          ...(c.before !== undefined ? { before: c.before } : {}),
+          ...(c.nameInBase ? { nameInBase: true } : {}),
+        },
       });
     }
   } else {

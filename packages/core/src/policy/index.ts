@@ -7,6 +7,6 @@ export { exceptionExpiry, describeException } from './exceptions.js';
 export { isDevOnly, layerRules, RuleResolver, DEV_SCOPES } from './resolve-rules.js';
 export { RULES, RULE_IDS, isRuleId, registryMetadata } from './rules/index.js';
 export type { RuleModule, RuleInput, RuleResult, FindingDraft, PackageChange, RuleData } from './rules/index.js';
-export { POLICY_SCHEMA, BUILTIN_PACKS } from './packs.generated.js';
+export { POLICY_SCHEMA, BUILTIN_PACKS } from '../../generated/policy-packs.js';
 export * from './rules/typosquat-judgement.js';
 export * from './rules/provenance-judgement.js';

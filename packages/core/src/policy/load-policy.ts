@@ -1,12 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
 import { LockwardenError, ParseError } from '../errors.js';
 import { parseYaml } from '../parse/yaml.js';
 import { isRecord } from '../parse/json.js';
 import { exceptionExpiry } from './exceptions.js';
-import { BUILTIN_PACKS, POLICY_SCHEMA } from './packs.generated.js';
+// Build outputs (scripts/generate/): the packs embedded, and the schema compiled to code so no Ajv compile runs here.
+import { BUILTIN_PACKS } from '../../generated/policy-packs.js';
+import { validate as validatePolicySchema } from '../../generated/policy-validator.js';
 import { parsePurlPattern } from './purl-pattern.js';
 import { layerRules } from './resolve-rules.js';
 import { checkLicenseListEntry } from './rules/license.js';
@@ -40,11 +42,8 @@ export interface LoadedPolicy {
   warnings: string[];
 }
 
-let validator: ReturnType<Ajv['compile']> | undefined;
-
 function validate(value: unknown): ErrorObject[] {
-  validator ??= new Ajv({ allErrors: true, strict: false, verbose: true }).compile(POLICY_SCHEMA);
-  return validator(value) ? [] : [...(validator.errors ?? [])];
+  return validatePolicySchema(value) ? [] : [...(validatePolicySchema.errors ?? [])];
 }
 
 function defaultRead(path: string): string | undefined {

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import addFormats2019 from 'ajv-formats-draft2019';
+import isIdnEmail from 'ajv-formats-draft2019/formats/idn-email.js';
 import { LockwardenError, ParseError } from '../errors.js';
 import { isRecord, parseJson } from '../parse/json.js';
 
@@ -87,7 +87,7 @@ function validatorFor(specVersion: string): ValidateFunction {
     loadSchema: (uri: string) => Promise.reject(new Error(`remote schemas are disabled: ${uri}`)),
   });
   addFormats(ajv);
-  addFormats2019(ajv, { formats: ['idn-email'] });
+  ajv.addFormat('idn-email', isIdnEmail);
   // No working implementation of "iri-reference" exists (ajv-formats-draft2019 issue 22); the library skips it too.
   ajv.addFormat('iri-reference', true);
   const validate = ajv.compile(read(SCHEMA_FILES[specVersion] as string));

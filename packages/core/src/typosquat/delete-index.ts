@@ -1,71 +1,83 @@
 /**
- * The symmetric-delete neighbourhood index at distance 1, in typed arrays. Each form is filed under a hash of
- * itself and of each string one deletion away; a probe hashes its own neighbourhood the same way. Hashes stand in
- * for the strings (no string is ever built or stored), so a bucket may hold a colliding id: callers confirm every
- * candidate with an exact distance check, which they must do anyway. Building 25,000 names takes milliseconds,
- * where a `Map` of the 300,000 neighbourhood strings took a second.
+ * The symmetric-delete neighbourhood index at distance 1, as two parallel typed arrays sorted by hash. Each form is
+ * filed under a hash of itself and of each string one deletion away; a probe hashes its own neighbourhood the same
+ * way and binary-searches each hash. Hashes stand in for the strings (none is built or stored), so a probe may
+ * see a colliding id: callers confirm every candidate with an exact distance check, which they must do anyway.
+ * The arrays are plain data, so the bundled index is computed at build time and loaded without any set-up.
  */
 export class DeleteIndex {
-  private readonly mask: number;
+  /** Row starts by the top 16 bits of a hash (65,537 entries). */
   private readonly offsets: Uint32Array;
-  private readonly ids: Uint32Array;
-  /** Per-id stamp of the last probe that reported it, so a probe reports each id once without a Set. */
-  private readonly seen: Uint32Array;
-  private epoch = 0;
+  /** Per row, sorted: the low 16 bits of the hash above the id (ids are below 65,536). */
+  private readonly entries: Uint32Array;
 
-  /** `forms[i]` is filed under id `idOf[i]` (ids need not be unique or dense). */
-  constructor(forms: readonly string[], idOf: readonly number[]) {
-    let keys = 0;
-    let maxId = 0;
-    for (let i = 0; i < forms.length; i++) {
-      keys += forms[i]!.length + 1;
-      maxId = Math.max(maxId, idOf[i]!);
+  /** `forms[i]` is filed under id `idOf[i]` (ids need not be unique or dense, and must be below 65,536). */
+  constructor(forms: readonly string[], idOf: readonly number[]);
+  /** An index from the arrays `toArrays` returned. */
+  constructor(arrays: { offsets: Uint32Array; entries: Uint32Array });
+  constructor(formsOrArrays: readonly string[] | { offsets: Uint32Array; entries: Uint32Array }, idOf: readonly number[] = []) {
+    if (!Array.isArray(formsOrArrays)) {
+      const arrays = formsOrArrays as { offsets: Uint32Array; entries: Uint32Array };
+      this.offsets = arrays.offsets;
+      this.entries = arrays.entries;
+      return;
     }
-    let size = 1;
-    while (size < keys * 2) size <<= 1;
-    this.mask = size - 1;
-    const buckets = new Uint32Array(keys);
-    const owners = new Uint32Array(keys);
+    const forms = formsOrArrays as readonly string[];
+    let keys = 0;
+    for (const form of forms) keys += form.length + 1;
+    // One native numeric sort orders every (hash, id) pair: hash * 2^16 + id is exact in a double.
+    const packed = new Float64Array(keys);
     let k = 0;
     for (let f = 0; f < forms.length; f++) {
-      const count = neighbourhood(forms[f]!);
       const id = idOf[f]!;
-      for (let j = 0; j < count; j++) {
-        buckets[k] = hashes[j]! & this.mask;
-        owners[k++] = id;
-      }
+      if (id >= ID_SPACE) throw new RangeError(`DeleteIndex ids must be below ${ID_SPACE}`);
+      const count = neighbourhood(forms[f]!);
+      for (let j = 0; j < count; j++) packed[k++] = hashes[j]! * ID_SPACE + id;
     }
-    // Counting sort by bucket into compressed rows.
-    const offsets = new Uint32Array(size + 1);
-    for (let i = 0; i < keys; i++) offsets[buckets[i]! + 1]!++;
-    for (let b = 0; b < size; b++) offsets[b + 1]! += offsets[b]!;
-    const fill = offsets.slice(0, size);
-    const ids = new Uint32Array(keys);
-    for (let i = 0; i < keys; i++) ids[fill[buckets[i]!]!++] = owners[i]!;
-    this.offsets = offsets;
-    this.ids = ids;
-    this.seen = new Uint32Array(maxId + 1);
+    packed.sort();
+    this.offsets = new Uint32Array(ROWS + 1);
+    this.entries = new Uint32Array(keys);
+    for (let i = 0; i < keys; i++) {
+      const id = packed[i]! % ID_SPACE;
+      const hash = (packed[i]! - id) / ID_SPACE;
+      this.offsets[(hash >>> 16) + 1]!++;
+      this.entries[i] = (((hash & 0xffff) << 16) | id) >>> 0;
+    }
+    for (let r = 0; r < ROWS; r++) this.offsets[r + 1]! += this.offsets[r]!;
+  }
+
+  /** The index as plain arrays (what the build serialises). */
+  toArrays(): { offsets: Uint32Array; entries: Uint32Array } {
+    return { offsets: this.offsets, entries: this.entries };
   }
 
   /** Ids whose neighbourhood shares a hash with `probe`'s: every form within one edit, plus rare collisions. */
   candidates(probe: string): number[] {
     const out: number[] = [];
-    const stamp = ++this.epoch;
     const count = neighbourhood(probe);
+    const entries = this.entries;
     for (let j = 0; j < count; j++) {
-      const b = hashes[j]! & this.mask;
-      for (let i = this.offsets[b]!; i < this.offsets[b + 1]!; i++) {
-        const id = this.ids[i]!;
-        if (this.seen[id] !== stamp) {
-          this.seen[id] = stamp;
-          out.push(id);
-        }
+      const h = hashes[j]!;
+      const low = (h & 0xffff) << 16;
+      let lo = this.offsets[h >>> 16]!;
+      let hi = this.offsets[(h >>> 16) + 1]!;
+      const end = hi;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((entries[mid]! & 0xffff0000) >>> 0 < low >>> 0) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < end && (entries[i]! & 0xffff0000) >>> 0 === low >>> 0; i++) {
+        const id = entries[i]! & 0xffff;
+        if (!out.includes(id)) out.push(id);
       }
     }
     return out;
   }
 }
 
+const ID_SPACE = 2 ** 16;
+const ROWS = 2 ** 16;
 const BASE = 0x01000193;
 
 // Scratch space reused by every call: allocating typed arrays per name dominated the build.
@@ -107,4 +119,48 @@ function mix(h: number, length: number): number {
   x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
   x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
   return (x ^ (x >>> 16)) >>> 0;
+}
+
+/**
+ * Exact-key lookups by binary search over ids sorted by their key: the plain-data counterpart of a
+ * `Map<string, id[]>`. The keys are not stored: `keyOf(id)` reads them from the forms they come from.
+ */
+export class KeyIndex {
+  /** Builds over `keyOf` for every id with a key (`undefined` = none). */
+  static build(count: number, keyOf: (id: number) => string | undefined): KeyIndex {
+    const ids: number[] = [];
+    for (let id = 0; id < count; id++) if (keyOf(id) !== undefined) ids.push(id);
+    ids.sort((a, b) => {
+      const ka = keyOf(a)!;
+      const kb = keyOf(b)!;
+      return ka < kb ? -1 : ka > kb ? 1 : a - b;
+    });
+    return new KeyIndex(Uint32Array.from(ids), keyOf);
+  }
+
+  /** `order`: ids sorted by key (UTF-16 code units), then id. */
+  constructor(
+    private readonly order: Uint32Array,
+    private readonly keyOf: (id: number) => string | undefined,
+  ) {}
+
+  /** The sorted ids (what the build serialises). */
+  toArray(): Uint32Array {
+    return this.order;
+  }
+
+  /** The ids filed under `key`, in id order. */
+  get(key: string): number[] {
+    const order = this.order;
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.keyOf(order[mid]!)! < key) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: number[] = [];
+    for (let i = lo; i < order.length && this.keyOf(order[i]!) === key; i++) out.push(order[i]!);
+    return out;
+  }
 }

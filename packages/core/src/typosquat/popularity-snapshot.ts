@@ -2,6 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { LockwardenError } from '../errors.js';
 import type { Ecosystem } from '../model/ecosystem.js';
+import { decodeBundledIndex, type EncodedBundledIndex } from './bundled-index.js';
+import type { TargetForms } from './target-forms.js';
+import type { TargetIndex } from './target-lookup.js';
 
 /**
  * The most popular names of one ecosystem, most popular first, as bundled in `packages/core/data/` by
@@ -34,10 +37,9 @@ export const SNAPSHOT_ECOSYSTEMS = Object.keys(BUNDLED) as Ecosystem[];
  */
 export function parsePopularitySnapshot(ecosystem: Ecosystem, text: string): PopularitySnapshot {
   const names: string[] = [];
-  const ranks = new Map<string, number>();
-  const downloads = new Map<string, number>();
+  const scores: number[] = [];
+  const seen = new Set<string>();
   let description = '';
-  const withDownloads = ecosystem === 'npm';
   for (const line of text.split('\n')) {
     if (line.startsWith('#')) {
       description ||= line.slice(1).trim();
@@ -47,44 +49,116 @@ export function parsePopularitySnapshot(ecosystem: Ecosystem, text: string): Pop
     if (tab <= 0) continue;
     const name = line.slice(0, tab);
     // First occurrence wins: the file is sorted, so a duplicate further down is the less popular copy.
-    if (ranks.has(name)) continue;
+    if (seen.has(name)) continue;
+    seen.add(name);
     names.push(name);
-    ranks.set(name, names.length);
-    if (withDownloads) {
-      const d = Number(line.slice(tab + 1));
-      if (Number.isFinite(d)) downloads.set(name, d);
-    }
+    scores.push(Number(line.slice(tab + 1)));
   }
+  return snapshotOf(ecosystem, names, scores, description);
+}
+
+/** Lookups answered by a scan before the name → position map is built (a scan of 50,000 names is ~0.2 ms). */
+const SCAN_LOOKUPS = 64;
+
+/** A snapshot over parallel arrays; the name → position map is built only once many names are looked up. */
+export function snapshotOf(ecosystem: Ecosystem, names: string[], scores: ReadonlyArray<number | null>, description: string): PopularitySnapshot {
+  let lookups = 0;
+  let positions: Map<string, number> | undefined;
+  const position = (name: string): number | undefined => {
+    if (!positions && ++lookups > SCAN_LOOKUPS) {
+      positions = new Map();
+      names.forEach((n, i) => positions!.set(n, i));
+    }
+    if (positions) return positions.get(name);
+    const i = names.indexOf(name);
+    return i < 0 ? undefined : i;
+  };
+  const withDownloads = ecosystem === 'npm';
   return {
     ecosystem,
     names,
     description,
-    rank: (name) => ranks.get(name),
-    downloads: (name) => downloads.get(name),
+    rank: (name) => {
+      const i = position(name);
+      return i === undefined ? undefined : i + 1;
+    },
+    downloads: (name) => {
+      if (!withDownloads) return undefined;
+      const i = position(name);
+      const d = i === undefined ? undefined : scores[i];
+      return typeof d === 'number' && Number.isFinite(d) ? d : undefined;
+    },
   };
 }
 
-const cache = new Map<Ecosystem, PopularitySnapshot>();
+const BUNDLED_FILES: Partial<Record<Ecosystem, string>> = BUNDLED;
 
-/**
- * The snapshot bundled with the library for `ecosystem`, or `undefined` when none ships. Loaded once per process.
- * The data folder sits two levels above both `src/typosquat/` and `dist/typosquat/`; in the Action's single-file
- * bundle it is `data/` beside `index.js` (the bundle build copies it there).
- */
-export function loadBundledSnapshot(ecosystem: Ecosystem): PopularitySnapshot | undefined {
-  const file = BUNDLED[ecosystem];
+/** The file in `packages/core/data/` that holds an ecosystem's raw snapshot. */
+export function bundledSnapshotFile(ecosystem: Ecosystem): string | undefined {
+  return BUNDLED_FILES[ecosystem];
+}
+
+/** What the build precomputed for the default detector of an ecosystem. */
+export interface PrecomputedTargets {
+  forms: TargetForms;
+  index: TargetIndex;
+}
+
+const cache = new Map<Ecosystem, { snapshot: PopularitySnapshot; precomputed?: PrecomputedTargets }>();
+
+/** The name of the generated index file of an ecosystem with a snapshot. */
+export function bundledIndexFile(ecosystem: Ecosystem): string | undefined {
+  return BUNDLED_FILES[ecosystem] ? `typosquat-${ecosystem.toLowerCase()}.json` : undefined;
+}
+
+function loadBundled(ecosystem: Ecosystem): { snapshot: PopularitySnapshot; precomputed?: PrecomputedTargets } | undefined {
+  const file = BUNDLED_FILES[ecosystem];
   if (!file) return undefined;
   const cached = cache.get(ecosystem);
   if (cached) return cached;
-  const candidates = [new URL(`../../data/${file}`, import.meta.url), new URL(`./data/${file}`, import.meta.url)];
-  const found = candidates.find((url) => existsSync(url));
-  let text: string;
-  try {
-    text = gunzipSync(readFileSync(found ?? (candidates[0] as URL))).toString('utf8');
-  } catch (err) {
-    throw new LockwardenError('IO_ERROR', `cannot read the bundled popularity snapshot ${file}`, { cause: err });
+  // The core's folders sit two levels below the package root in both `src/` and `dist/`; in the Action's
+  // single-file bundle `generated/` and `data/` are beside `index.js` (the bundle build copies them there).
+  const index = bundledIndexFile(ecosystem)!;
+  const generated = [new URL(`../../generated/${index}`, import.meta.url), new URL(`./generated/${index}`, import.meta.url)].find((url) =>
+    existsSync(url),
+  );
+  let loaded: { snapshot: PopularitySnapshot; precomputed?: PrecomputedTargets };
+  if (generated) {
+    let data: ReturnType<typeof decodeBundledIndex>;
+    try {
+      data = decodeBundledIndex(JSON.parse(readFileSync(generated, 'utf8')) as EncodedBundledIndex);
+    } catch (err) {
+      throw new LockwardenError('IO_ERROR', `cannot read the bundled typosquat index ${index}`, { cause: err });
+    }
+    loaded = {
+      snapshot: snapshotOf(ecosystem, data.names, data.scores, data.description),
+      precomputed: { forms: data.forms, index: data.index },
+    };
+  } else {
+    // Before a build (no generated index): parse the raw snapshot; the detector computes the forms itself.
+    const candidates = [new URL(`../../data/${file}`, import.meta.url), new URL(`./data/${file}`, import.meta.url)];
+    const found = candidates.find((url) => existsSync(url));
+    let text: string;
+    try {
+      text = gunzipSync(readFileSync(found ?? (candidates[0] as URL))).toString('utf8');
+    } catch (err) {
+      throw new LockwardenError('IO_ERROR', `cannot read the bundled popularity snapshot ${file}`, { cause: err });
+    }
+    loaded = { snapshot: parsePopularitySnapshot(ecosystem, text) };
   }
-  const snapshot = parsePopularitySnapshot(ecosystem, text);
-  cache.set(ecosystem, snapshot);
-  return snapshot;
+  cache.set(ecosystem, loaded);
+  return loaded;
+}
+
+/**
+ * The snapshot bundled with the library for `ecosystem`, or `undefined` when none ships. Loaded once per process,
+ * from the generated index when the build wrote one.
+ */
+export function loadBundledSnapshot(ecosystem: Ecosystem): PopularitySnapshot | undefined {
+  return loadBundled(ecosystem)?.snapshot;
+}
+
+/** The bundled targets' forms and index precomputed at build time, when the build generated them. */
+export function loadBundledTargets(ecosystem: Ecosystem): PrecomputedTargets | undefined {
+  return loadBundled(ecosystem)?.precomputed;
 }

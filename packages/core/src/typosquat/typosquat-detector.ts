@@ -1,5 +1,4 @@
 import type { Ecosystem } from '../model/ecosystem.js';
-import { DeleteIndex } from './delete-index.js';
 import type { PopularitySnapshot } from './popularity-snapshot.js';
 import {
   canonicalName,
@@ -13,6 +12,8 @@ import {
   insertedChar,
   unifySeparators,
 } from './name-forms.js';
+import { computeTargetForms, type TargetForms } from './target-forms.js';
+import { TargetIndex } from './target-lookup.js';
 
 /** How a candidate imitates its target. */
 export type TyposquatTechnique = EditKind | 'separator' | 'reorder' | 'affix' | 'scope';
@@ -57,7 +58,11 @@ export interface TyposquatCheckOptions {
   ignoreOwnPopularity?: boolean;
 }
 
-const DEFAULT_TARGET_TOP: Partial<Record<Ecosystem, number>> = { npm: 25_000, PyPI: 15_000 };
+/** Single-edit checks apply to targets at least this long unless `minEditLength` says otherwise. */
+export const DEFAULT_MIN_EDIT_LENGTH = 5;
+
+/** How many of the most popular names are imitation targets, per ecosystem, unless `targetTop` says otherwise. */
+export const DEFAULT_TARGET_TOP: Partial<Record<Ecosystem, number>> = { npm: 25_000, PyPI: 15_000 };
 
 // Tiers of evidence: the same letters rearranged or disguised, then one typing slip, then a decorated name. Within
 // a tier the most popular target is the likeliest intent.
@@ -90,76 +95,66 @@ const PREFERRED: readonly TyposquatTechnique[] = [
 ];
 
 /**
- * Finds names that imitate popular ones, offline, from a popularity snapshot. Built once per ecosystem; every index
- * is hashed so a check costs a few dozen lookups (single edits use the symmetric-delete scheme, see `DeleteIndex`,
- * and an exact distance check confirms).
+ * Finds names that imitate popular ones, offline, from a popularity snapshot. Every relation is a lookup in a
+ * `TargetIndex` (symmetric-delete hashes for single edits, sorted keys for exact forms), confirmed by an exact
+ * distance check. The bundled detectors load their index precomputed at build time, so judging the two names a
+ * pull request adds costs a few milliseconds; an index for other options or another snapshot is built once.
  */
 export class TyposquatDetector {
   readonly ecosystem: Ecosystem;
   private readonly snapshot: PopularitySnapshot;
-  private readonly targets: string[];
-  private readonly targetIds = new Map<string, number>();
-  /** Per target id: its look-alike-folded, separator-unified form, and its undecorated cores. */
-  private readonly editForm: string[] = [];
-  private readonly cores: string[][] = [];
-  private readonly deleteIndex: DeleteIndex;
-  private readonly squashedIndex: IdIndex = new Map();
-  private readonly reorderIndex: IdIndex = new Map();
-  private readonly coreIndex: IdIndex = new Map();
-  private readonly coreDeleteIndex: DeleteIndex;
-  private readonly scopes = new Set<string>();
+  private readonly forms: TargetForms;
+  private index: TargetIndex | undefined;
+  private scopeSet: Set<string> | undefined;
   private readonly options: Required<TyposquatDetectorOptions>;
 
-  constructor(snapshot: PopularitySnapshot, options: TyposquatDetectorOptions = {}) {
+  /**
+   * `precomputed`: the targets' forms and index from the build (used when they match the options); computed from
+   * the snapshot otherwise.
+   */
+  constructor(
+    snapshot: PopularitySnapshot,
+    options: TyposquatDetectorOptions = {},
+    precomputed?: { forms: TargetForms; index?: TargetIndex },
+  ) {
     this.ecosystem = snapshot.ecosystem;
     this.snapshot = snapshot;
     this.options = {
       targetTop: options.targetTop ?? DEFAULT_TARGET_TOP[snapshot.ecosystem] ?? 10_000,
-      minEditLength: options.minEditLength ?? 5,
+      minEditLength: options.minEditLength ?? DEFAULT_MIN_EDIT_LENGTH,
       suppressDownloads: options.suppressDownloads ?? 50_000,
       suppressRank: options.suppressRank ?? 15_000,
       scopeTop: options.scopeTop ?? 1_000,
       popularityRatio: options.popularityRatio ?? 20,
     };
-    this.targets = snapshot.names.slice(0, this.options.targetTop).map((n) => canonicalName(this.ecosystem, n));
-    for (const name of snapshot.names) {
-      if (name.startsWith('@')) this.scopes.add(name.slice(1, name.indexOf('/')));
+    const top = Math.min(this.options.targetTop, snapshot.names.length);
+    const fits = precomputed !== undefined && precomputed.forms.targets.length === top;
+    this.forms = fits ? precomputed.forms : computeTargetForms(this.ecosystem, snapshot.names.slice(0, top));
+    if (fits && precomputed.index?.minEditLength === this.options.minEditLength) this.index = precomputed.index;
+  }
+
+  /** The target index, built on first use unless it was precomputed. */
+  private get lookup(): TargetIndex {
+    this.index ??= TargetIndex.build(this.forms, this.options.minEditLength);
+    return this.index;
+  }
+
+  /** Scopes popular packages are published in: owned, so nobody else can publish there. */
+  private get scopes(): Set<string> {
+    if (!this.scopeSet) {
+      this.scopeSet = new Set();
+      for (const name of this.snapshot.names) if (name.startsWith('@')) this.scopeSet.add(name.slice(1, name.indexOf('/')));
     }
-    const editForms: string[] = [];
-    const editIds: number[] = [];
-    const coreForms: string[] = [];
-    const coreIds: number[] = [];
-    this.targets.forEach((t, id) => {
-      if (!this.targetIds.has(t)) this.targetIds.set(t, id);
-      const folded = foldLookalikes(t);
-      const unified = unifySeparators(folded);
-      this.editForm[id] = unified;
-      this.cores[id] = decorationCores(this.ecosystem, folded);
-      if (t.length >= this.options.minEditLength) {
-        editForms.push(unified);
-        editIds.push(id);
-      }
-      push(this.squashedIndex, withoutSeparators(folded), id);
-      const r = reorderKey(folded);
-      if (r) push(this.reorderIndex, r, id);
-      for (const core of this.cores[id]!) {
-        push(this.coreIndex, core, id);
-        // `openvc` for `opencv-python`: a typo of the target's undecorated core.
-        if (core.length >= this.options.minEditLength) {
-          coreForms.push(core);
-          coreIds.push(id);
-        }
-      }
-    });
-    this.deleteIndex = new DeleteIndex(editForms, editIds);
-    this.coreDeleteIndex = new DeleteIndex(coreForms, coreIds);
+    return this.scopeSet;
   }
 
   /** Judges one name; `undefined` when it imitates nothing (or is itself popular). */
   check(rawName: string, options: TyposquatCheckOptions = {}): TyposquatMatch | undefined {
+    const lookup = this.lookup;
+    const targets = this.forms.targets;
     const name = canonicalName(this.ecosystem, rawName);
     const ignoreOwn = options.ignoreOwnPopularity ?? false;
-    if (!options.ignoreSelf && this.targetIds.has(name)) return undefined;
+    if (!options.ignoreSelf && lookup.idOf(name) !== undefined) return undefined;
     if (!ignoreOwn && this.isPopular(name)) return undefined;
     const ownRank = ignoreOwn ? undefined : this.snapshot.rank(name);
     const ownDownloads = ignoreOwn ? undefined : this.snapshot.downloads(name);
@@ -171,7 +166,7 @@ export class TyposquatDetector {
     // `rank` orders candidates: the technique's tier first, then how directly the target was found.
     const found: Array<{ id: number; technique: TyposquatTechnique; rank: number }> = [];
     const add = (id: number, technique: TyposquatTechnique, indirect = false): void => {
-      const target = this.targets[id]!;
+      const target = targets[id]!;
       if (target === name) return;
       // Within an owned scope, only names of the same scope can be confused with each other by the owner's users.
       if (scope !== undefined && this.scopes.has(scope) && !target.startsWith(`@${scope}/`)) return;
@@ -179,12 +174,26 @@ export class TyposquatDetector {
       found.push({ id, technique, rank: TECHNIQUE_TIER[technique] * 2 + (indirect ? 1 : 0) });
     };
 
-    // Look-alike characters and separators: compare with both folded and separators removed. Folding the raw
+    // Look-alike characters and separators: compared folded and with separators removed. Folding the raw
     // (un-lowercased) name keeps a capital `I` distinguishable from `i`.
     const folded = foldLookalikes(this.ecosystem === 'PyPI' ? unifySeparators(rawName) : rawName);
     const squashed = withoutSeparators(folded);
-    for (const id of ids(this.squashedIndex, squashed)) {
-      const target = this.targets[id]!;
+    const unified = unifySeparators(folded);
+    // Single edits are compared both folded and raw: folding turns `rn` into `m`, so a swap that creates an `rn`
+    // (`unrar` → `urnar`) is two edits from the folded target and one from the raw one.
+    const c = unifySeparators(name);
+    const cores = decorationCores(this.ecosystem, folded);
+    const reorder = reorderKey(folded);
+    const related = lookup.related({
+      squashed,
+      edit: unified,
+      raw: c,
+      cores,
+      ...(reorder ? { reorder } : {}),
+      ...(squashed.length >= this.options.minEditLength ? { coreEdit: squashed } : {}),
+    });
+    for (const id of related.squashed) {
+      const target = targets[id]!;
       const technique: TyposquatTechnique =
         target.startsWith('@') !== name.startsWith('@')
           ? 'scope'
@@ -195,38 +204,37 @@ export class TyposquatDetector {
     }
 
     // One edit: omission, repetition, insertion, substitution (keyboard or look-alike), adjacent swap.
-    const unified = unifySeparators(folded);
-    for (const id of this.deleteIndex.candidates(unified)) {
-      const target = this.targets[id]!;
-      const foldedTarget = this.editForm[id]!;
+    const addEdit = (id: number): void => {
+      const t = unifySeparators(targets[id]!);
+      const kind = classifyEdit(c, t);
+      // An inserted digit is a version decoration (`react2`, `python3-dateutil`), not a slip of the finger.
+      add(id, kind === 'insertion' && /\d/.test(insertedChar(c, t) ?? '') ? 'affix' : kind);
+    };
+    for (const id of related.edit) {
+      const foldedTarget = this.forms.editForm[id]!;
       // Equal here means only separators or look-alikes differ: the squashed comparison above named it.
-      if (foldedTarget !== unified && osaDistance(unified, foldedTarget, 1) === 1) {
-        const c = unifySeparators(name);
-        const t = unifySeparators(target);
-        const kind = classifyEdit(c, t);
-        // An inserted digit is a version decoration (`react2`, `python3-dateutil`), not a slip of the finger.
-        add(id, kind === 'insertion' && /\d/.test(insertedChar(c, t) ?? '') ? 'affix' : kind);
-      }
+      if (foldedTarget !== unified && osaDistance(unified, foldedTarget, 1) === 1) addEdit(id);
+    }
+    for (const id of related.raw) {
+      const rawTarget = this.forms.rawForm[id]!;
+      if (rawTarget !== c && osaDistance(c, rawTarget, 1) === 1) addEdit(id);
     }
 
-    const r = reorderKey(folded);
-    if (r) for (const id of ids(this.reorderIndex, r)) add(id, 'reorder');
+    for (const id of related.reorder) add(id, 'reorder');
 
     // Decoration: strip `node-`, `-js`, `.js`, `py`, `python3-`, a version suffix... and compare the cores.
-    for (const core of decorationCores(this.ecosystem, folded)) {
-      for (const id of ids(this.squashedIndex, core)) add(id, 'affix');
-      for (const id of ids(this.coreIndex, core)) add(id, 'affix', true);
+    for (let i = 0; i < cores.length; i++) {
+      for (const id of related.coreIsTarget[i]!) add(id, 'affix');
+      for (const id of related.coreIsCore[i]!) add(id, 'affix', true);
     }
     // A typo of a decorated target's core: `openvc` for `opencv-python`.
-    if (squashed.length >= this.options.minEditLength) {
-      for (const id of this.coreDeleteIndex.candidates(squashed)) {
-        if (this.cores[id]!.some((c) => osaDistance(squashed, c, 1) === 1)) add(id, 'affix', true);
-      }
+    for (const id of related.coreEdit) {
+      if (this.forms.cores[id]!.some((core) => osaDistance(squashed, core, 1) === 1)) add(id, 'affix', true);
     }
 
     // Scope confusion: `@unknown-scope/lodash` borrowing a top unscoped name.
     if (scope !== undefined && !this.scopes.has(scope)) {
-      const bareId = this.targetIds.get(name.slice(name.indexOf('/') + 1));
+      const bareId = lookup.idOf(name.slice(name.indexOf('/') + 1));
       if (bareId !== undefined && bareId < this.options.scopeTop) add(bareId, 'scope');
     }
 
@@ -234,7 +242,7 @@ export class TyposquatDetector {
     // One target found several ways: name the most specific way (`react2` is a decoration, not a stray key).
     found.sort((a, b) => a.rank - b.rank || a.id - b.id || PREFERRED.indexOf(a.technique) - PREFERRED.indexOf(b.technique));
     const best = found[0]!;
-    const target = this.targets[best.id]!;
+    const target = targets[best.id]!;
     const targetDownloads = this.snapshot.downloads(target);
     return {
       name,
@@ -249,7 +257,7 @@ export class TyposquatDetector {
   private muchMorePopular(targetId: number, ownRank: number | undefined, ownDownloads: number | undefined): boolean {
     if (ownRank === undefined) return true;
     const ratio = this.options.popularityRatio;
-    const targetDownloads = this.snapshot.downloads(this.targets[targetId]!);
+    const targetDownloads = this.snapshot.downloads(this.forms.targets[targetId]!);
     if (ownDownloads !== undefined && targetDownloads !== undefined) return targetDownloads >= ratio * ownDownloads;
     return ownRank >= ratio * (targetId + 1);
   }
@@ -262,22 +270,4 @@ export class TyposquatDetector {
     const rank = this.snapshot.rank(canonical);
     return rank !== undefined && rank <= this.options.suppressRank;
   }
-}
-
-/** Most keys hold one id; storing it bare (not in an array) halves the allocations of building an index. */
-type IdIndex = Map<string, number | number[]>;
-
-function push(map: IdIndex, key: string, id: number): void {
-  const cur = map.get(key);
-  if (cur === undefined) map.set(key, id);
-  else if (typeof cur === 'number') {
-    if (cur !== id) map.set(key, [cur, id]);
-  } else if (cur[cur.length - 1] !== id) cur.push(id);
-}
-
-const NONE: readonly number[] = [];
-
-function ids(map: IdIndex, key: string): readonly number[] {
-  const cur = map.get(key);
-  return cur === undefined ? NONE : typeof cur === 'number' ? [cur] : cur;
 }

@@ -12,7 +12,8 @@ export interface PackageOccurrence {
   scopes: Scope[];
   integrity: Hash[];
   source: Source;
-  line?: number | undefined;
+  /** The entry's line, or how to find it when a report asks (a line scan the YAML fast path defers). */
+  line?: number | (() => number | undefined) | undefined;
   hasInstallScript?: boolean;
   license?: string;
   aliases?: string[];
@@ -134,7 +135,7 @@ export class PackageCollector {
         scopes: occurrence.scopes.length > 1 ? [...occurrence.scopes].sort() : occurrence.scopes,
         integrity: occurrence.integrity,
         source: occurrence.source,
-        location: occurrence.line === undefined ? { file: this.lockfile } : { file: this.lockfile, line: occurrence.line },
+        location: locationOf(this.lockfile, occurrence.line),
       };
       if (occurrence.hasInstallScript === true) pkg.hasInstallScript = true;
       if (occurrence.license !== undefined) pkg.license = occurrence.license;
@@ -177,7 +178,7 @@ export class PackageCollector {
       throw new ParseError(
         this.lockfile,
         `invalid package name ${JSON.stringify(occurrence.name)} at "${occurrence.nodeId}"`,
-        occurrence.line === undefined ? {} : { line: occurrence.line },
+        lineOf(occurrence.line) === undefined ? {} : { line: lineOf(occurrence.line)! },
         { cause: err },
       );
     }
@@ -278,4 +279,35 @@ export class PackageCollector {
     if (options.edges) inventory.edges = this.edges;
     return inventory;
   }
+}
+
+function lineOf(line: PackageOccurrence['line']): number | undefined {
+  return typeof line === 'function' ? line() : line;
+}
+
+/**
+ * A package's location. A deferred line becomes a getter that looks the line up once, on first read: a
+ * 50,000-entry lockfile pays for the few lines its findings show, not for every entry.
+ */
+function locationOf(file: string, line: PackageOccurrence['line']): Package['location'] {
+  if (line === undefined) return { file };
+  if (typeof line === 'number') return { file, line };
+  let found: number | undefined;
+  let looked = false;
+  const location = { file } as Package['location'];
+  Object.defineProperty(location, 'line', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      if (!looked) {
+        found = line();
+        looked = true;
+      }
+      return found;
+    },
+    set(value: number | undefined) {
+      Object.defineProperty(location, 'line', { value, enumerable: true, writable: true, configurable: true });
+    },
+  });
+  return location;
 }

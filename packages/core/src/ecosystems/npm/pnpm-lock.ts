@@ -1,10 +1,10 @@
 import { posix } from 'node:path';
-import { isMap, isScalar, type Document } from 'yaml';
+import { isMap, isScalar } from 'yaml';
 import { ParseError } from '../../errors.js';
 import type { Inventory } from '../../model/inventory.js';
 import type { Hash, Scope, Source } from '../../model/package.js';
 import { isRecord } from '../../parse/json.js';
-import { parseYaml } from '../../parse/yaml.js';
+import { loadYaml, parseYaml, YamlKeyLines } from '../../parse/yaml.js';
 import type { LockfileParser } from '../types.js';
 import { decodeIntegrity } from './integrity.js';
 import { PackageCollector } from './package-collector.js';
@@ -130,18 +130,6 @@ function pnpmScopes(entry: Record<string, unknown>, syntax: Syntax): Scope[] {
   return scopes;
 }
 
-/** 1-based lines of the keys of a top-level mapping (`packages`, `snapshots`) of the document. */
-function keyLines(doc: Document.Parsed, section: string, linePos: (offset: number) => { line: number }): Map<string, number> {
-  const lines = new Map<string, number>();
-  const node = doc.get(section, true);
-  if (!isMap(node)) return lines;
-  for (const pair of node.items) {
-    const key = pair.key;
-    if (isScalar(key) && key.range) lines.set(String(key.value), linePos(key.range[0]).line);
-  }
-  return lines;
-}
-
 /** [name, reference] pairs of a dependency map in either shape: `name: ref` (v5) or `name: {version}` (v6+). */
 function references(map: unknown): Array<[string, string]> {
   if (!isRecord(map)) return [];
@@ -160,7 +148,7 @@ function references(map: unknown): Array<[string, string]> {
  * `packages`, whose keys carry peer suffixes) the dependency edges.
  */
 export function parsePnpmLock(text: string, path: string): Inventory {
-  const { doc, lines, value } = parseYaml(text, path);
+  const { value, precise } = loadYaml(text, path);
   const collector = new PackageCollector(path, 'pnpm-lock.yaml');
   if (value === null || value === undefined) return collector.build();
   if (!isRecord(value)) {
@@ -174,6 +162,8 @@ export function parsePnpmLock(text: string, path: string): Inventory {
   const packages = get(value, 'packages');
   if (rawVersion === undefined && !isRecord(packages)) return collector.build();
   if (!(version >= 5 && version < 10)) {
+    // Only on this error: the precise parse for the key's position.
+    const { doc, lines } = precise ?? parseYaml(text, path);
     const pair = doc.contents && isMap(doc.contents) ? doc.contents.items.find((p) => isScalar(p.key) && p.key.value === 'lockfileVersion') : undefined;
     const offset = pair && isScalar(pair.key) ? pair.key.range?.[0] : undefined;
     const where = offset === undefined ? {} : { line: lines.linePos(offset).line, column: lines.linePos(offset).col };
@@ -182,8 +172,7 @@ export function parsePnpmLock(text: string, path: string): Inventory {
     });
   }
   const syntax = syntaxOf(version);
-  const linePos = (offset: number): { line: number } => lines.linePos(offset);
-  const packageLines = keyLines(doc, 'packages', linePos);
+  const packageLines = new YamlKeyLines(text, 'packages');
   const packageMap = isRecord(packages) ? packages : {};
 
   const invalid: string[] = [];
@@ -207,13 +196,13 @@ export function parsePnpmLock(text: string, path: string): Inventory {
       scopes: pnpmScopes(entry, syntax),
       integrity,
       source: sourceOf(resolution),
-      line: packageLines.get(key),
+      line: () => packageLines.lineOf(key),
       ...(get(entry, 'requiresBuild') === true ? { hasInstallScript: true } : {}),
     });
   }
   if (invalid.length > 0) {
     const first = invalid[0] ?? '';
-    const line = packageLines.get(first);
+    const line = packageLines.lineOf(first);
     throw new ParseError(path, `invalid dependency path: ${invalid.join(', ')}`, line === undefined ? {} : { line });
   }
 

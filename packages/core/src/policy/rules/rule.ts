@@ -8,6 +8,8 @@ export interface PackageChange {
   type: 'added' | 'upgraded' | 'downgraded';
   /** The version before, for upgrades and downgrades. */
   before?: string;
+  /** For `added`: another version of the name was already in the base lockfile, so the name itself is not new. */
+  nameInBase?: boolean;
 }
 
 /** Everything a rule sees about one package. Rules are pure: no I/O, `now` instead of the clock. */
