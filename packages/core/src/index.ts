@@ -23,3 +23,4 @@ export * from './sbom/index.js';
 export * from './typosquat/index.js';
 export * from './registry/index.js';
 export * from './gitlab/index.js';
+export * from './engine/vet-versions.js';
