@@ -24,3 +24,4 @@ export * from './typosquat/index.js';
 export * from './registry/index.js';
 export * from './gitlab/index.js';
 export * from './engine/vet-versions.js';
+export * from './engine/vet-package.js';

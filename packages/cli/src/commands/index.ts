@@ -8,6 +8,7 @@ import { registerVet } from './vet.js';
 import { registerSbom } from './sbom.js';
 import { registerDb } from './db.js';
 import { registerGuard } from './guard.js';
+import { registerMcp } from './mcp.js';
 
 /** Every subcommand, registered in this order; one file per command. */
 export const COMMANDS: ReadonlyArray<(program: Command, ctx: CommandContext) => void> = [
@@ -19,4 +20,5 @@ export const COMMANDS: ReadonlyArray<(program: Command, ctx: CommandContext) => 
   registerSbom,
   registerDb,
   registerGuard,
+  registerMcp,
 ];

@@ -1,0 +1,101 @@
+import { join } from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../helpers/conformance.js';
+import { packFixtures, startNpmRegistry, type NpmTestRegistry } from '../helpers/npm-registry.js';
+import { guardPackages, isolatedEnv, newProject, tempRoot, writeOsvDb } from './guard-fixtures.js';
+
+let registry: NpmTestRegistry;
+let client: Client;
+
+interface Verdict {
+  spec: string;
+  verdict: string;
+  version?: string;
+  exists: boolean;
+  safeVersion?: string;
+  didYouMean?: string;
+  findings: { rule: string; advisories?: string[]; message: string }[];
+}
+
+beforeAll(async () => {
+  const root = tempRoot();
+  const env = isolatedEnv(root);
+  const packages = guardPackages();
+  registry = await startNpmRegistry(packages, await packFixtures(root, packages, env));
+  const db = writeOsvDb(root);
+  // The real server process, spoken to by the SDK's own client over stdio (built CLI: `npm run build` first).
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [join(REPO_ROOT, 'packages', 'cli', 'bin', 'lockwarden.js'), 'mcp', '--db', db],
+    cwd: newProject(root, 'agent'),
+    env: { ...env, npm_config_registry: `${registry.url}/` },
+    stderr: 'pipe',
+  });
+  client = new Client({ name: 'lockwarden-test', version: '1.0.0' });
+  await client.connect(transport);
+}, 120_000);
+
+afterAll(async () => {
+  await client?.close();
+  await registry?.close();
+});
+
+async function vet(packages: string[]): Promise<Verdict[]> {
+  const result = await client.callTool({ name: 'vet_packages', arguments: { packages } });
+  expect(result.isError, JSON.stringify(result.content)).toBeFalsy();
+  return (result.structuredContent as { results: Verdict[] }).results;
+}
+
+describe('lockwarden mcp (the SDK client over stdio)', () => {
+  it('lists its three tools with input and output schemas', async () => {
+    const { tools } = await client.listTools();
+    expect(tools.map((t) => t.name).sort()).toEqual(['check_dependency_change', 'explain_finding', 'vet_packages']);
+    const vetTool = tools.find((t) => t.name === 'vet_packages')!;
+    expect(vetTool.inputSchema.properties).toHaveProperty('packages');
+    expect(vetTool.outputSchema?.properties).toHaveProperty('results');
+  });
+
+  it('vet_packages: a malware package fails with its advisory id', async () => {
+    const [evil] = await vet(['npm:lw-evil']);
+    expect(evil).toMatchObject({ spec: 'npm:lw-evil', verdict: 'fail', version: '1.0.0', exists: true });
+    expect(evil!.safeVersion).toBeUndefined();
+    expect(evil!.findings.find((f) => f.rule === 'malware')?.advisories).toEqual(['MAL-2026-0042']);
+  });
+
+  it('vet_packages: a latest release that is too new fails, and safeVersion is the previous one', async () => {
+    const [fresh] = await vet(['npm:lw-fresh']);
+    expect(fresh).toMatchObject({ verdict: 'fail', version: '1.1.0', safeVersion: '1.0.0' });
+    expect(fresh!.findings.map((f) => f.rule)).toEqual(['release-age']);
+    const [pinned] = await vet(['npm:lw-fresh@1.0.0']);
+    expect(pinned).toMatchObject({ verdict: 'pass', version: '1.0.0', safeVersion: '1.0.0', findings: [] });
+  });
+
+  it('vet_packages: a name the registry does not have fails as nonexistent; a typosquat says did you mean', async () => {
+    const [missing, typo] = await vet(['npm:lw-hallucinated-helper', 'pkg:npm/expresss']);
+    expect(missing).toMatchObject({ verdict: 'fail', exists: false });
+    expect(missing!.findings.map((f) => f.rule)).toContain('nonexistent');
+    expect(typo).toMatchObject({ verdict: 'fail', didYouMean: 'express' });
+  });
+
+  it('bad arguments come back as tool errors, and the server keeps serving', async () => {
+    const bad = await client.callTool({ name: 'vet_packages', arguments: { packages: ['not-a-spec'] } });
+    expect(bad.isError).toBe(true);
+    expect(JSON.stringify(bad.content)).toContain('expected TYPE:NAME[@VERSION]');
+    const wrongShape = await client.callTool({ name: 'vet_packages', arguments: { packages: 'npm:x' } });
+    expect(wrongShape.isError).toBe(true);
+    const unknownRule = await client.callTool({ name: 'explain_finding', arguments: { rule: 'nope' } });
+    expect(unknownRule.isError).toBe(true);
+    const [still] = await vet(['npm:lw-leaf']);
+    expect(still?.verdict).toBe('pass');
+  });
+
+  it('explain_finding says what a rule means and what it finds for a package now', async () => {
+    const r = await client.callTool({ name: 'explain_finding', arguments: { rule: 'release-age', package: 'npm:lw-fresh' } });
+    expect(r.isError).toBeFalsy();
+    expect(r.structuredContent).toMatchObject({ rule: 'release-age', safeVersion: '1.0.0' });
+    expect((r.structuredContent as { fix: string }).fix).toMatch(/previous version/);
+    expect((r.structuredContent as { findings: unknown[] }).findings).toHaveLength(1);
+  });
+});
