@@ -40,8 +40,8 @@ export const CLIENT_SETTINGS: readonly ClientSetting[] = [
   },
   {
     client: 'yarn berry (2+)',
-    env: { YARN_NPM_REGISTRY_SERVER: '{npm}', YARN_UNSAFE_HTTP_WHITELIST: '{host}' },
-    note: 'the proxy is plain HTTP on loopback, which berry refuses unless whitelisted.',
+    env: { YARN_NPM_REGISTRY_SERVER: '{npm}-/lw-proxied/', YARN_UNSAFE_HTTP_WHITELIST: '{host}' },
+    note: 'served tarball URLs on the proxy, which berry leaves out of yarn.lock; plain HTTP on loopback needs the whitelist.',
   },
   {
     client: 'bun',

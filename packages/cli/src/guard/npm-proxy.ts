@@ -16,6 +16,8 @@ const ABBREVIATED_FIELDS = [
 ] as const;
 const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall'];
 export const ABBREVIATED_TYPE = 'application/vnd.npm.install-v1+json';
+/** Registry root whose served tarball URLs point at the proxy (for yarn 2+, see `wantsProxiedTarballs`). */
+export const PROXIED_TARBALLS_PREFIX = '/-/lw-proxied/';
 
 interface Packument {
   name: string;
@@ -36,6 +38,16 @@ interface Rendered {
   abbreviatedEtag: string;
 }
 
+/**
+ * Clients that leave a tarball URL out of their lockfile when it is the registry's conventional one (pnpm, and yarn
+ * 2+ through `PROXIED_TARBALLS_PREFIX`): they are served tarball URLs on the proxy, so their downloads are judged
+ * and their lockfiles name no host at all. Every other client (npm, yarn 1, bun) records `dist.tarball` as served
+ * and gets the upstream's URL.
+ */
+export function wantsProxiedTarballs(userAgent: string | undefined): boolean {
+  return /^(pnpm\/|yarn\/(?:[2-9]|\d{2,})\.)/.test(userAgent ?? '');
+}
+
 export interface NpmProxyOptions {
   config: NpmRegistryConfig;
   http: UpstreamHttp;
@@ -54,19 +66,25 @@ export interface NpmProxyOptions {
 export class NpmProxy {
   private readonly packuments = new Map<string, Lookup>();
   private readonly inFlight = new Map<string, Promise<Lookup>>();
-  private readonly rendered = new WeakMap<VersionsJudgement, Rendered>();
+  /** Rendered documents per tarball base URL ('' keeps the upstream's URLs). */
+  private readonly rendered = new Map<string, WeakMap<VersionsJudgement, Rendered>>();
   private readonly logged = new WeakSet<VersionsJudgement>();
   /** Upstream tarball path → the version it belongs to, learned from packuments. */
   private readonly tarballs = new Map<string, { name: string; version: string; url: string }>();
   private readonly freshMs: number;
+  /** The proxy's own base URL (`http://127.0.0.1:PORT/`), known once the server listens. */
+  selfUrl = '';
 
   constructor(private readonly options: NpmProxyOptions) {
     this.freshMs = options.freshMs ?? 30_000;
   }
 
   /** Answers one request whose path is npm's (everything outside `/-/pypi/`). */
-  async handle(req: IncomingMessage, res: ServerResponse, path: string, query: string): Promise<void> {
+  async handle(req: IncomingMessage, res: ServerResponse, rawPath: string, query: string): Promise<void> {
     const userAgent = req.headers['user-agent'];
+    // yarn 2+ sends no user agent of its own, so the wrapper gives it a registry URL under this prefix instead.
+    const prefixed = rawPath.startsWith(PROXIED_TARBALLS_PREFIX);
+    const path = prefixed ? rawPath.slice(PROXIED_TARBALLS_PREFIX.length - 1) : rawPath;
     if (path.startsWith('/-/')) return this.passThrough(req, res, path + query);
     if (path.includes('/-/')) return this.tarball(req, res, path, userAgent);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -85,7 +103,8 @@ export class NpmProxy {
     }
     this.logServed(judgement, userAgent);
     if (rest) return this.versionDocument(req, res, lookup.packument, judgement, rest);
-    const rendered = this.render(lookup.packument, judgement);
+    const tarballBase = !this.selfUrl ? '' : prefixed ? `${this.selfUrl}${PROXIED_TARBALLS_PREFIX.slice(1)}` : wantsProxiedTarballs(userAgent) ? this.selfUrl : '';
+    const rendered = this.render(lookup.packument, judgement, tarballBase);
     const abbreviated = String(req.headers.accept ?? '').includes(ABBREVIATED_TYPE);
     sendBody(req, res, abbreviated ? rendered.abbreviated : rendered.full, abbreviated ? `${ABBREVIATED_TYPE}; charset=utf-8` : 'application/json; charset=utf-8', abbreviated ? rendered.abbreviatedEtag : rendered.fullEtag);
   }
@@ -175,15 +194,19 @@ export class NpmProxy {
       const dist = isRecord(manifest) && isRecord(manifest.dist) ? manifest.dist : undefined;
       if (typeof dist?.tarball !== 'string') continue;
       try {
-        this.tarballs.set(new URL(dist.tarball).pathname, { name: p.name, version, url: dist.tarball });
+        const entry = { name: p.name, version, url: dist.tarball };
+        this.tarballs.set(new URL(dist.tarball).pathname, entry);
+        this.tarballs.set(new URL(conventionalTarballUrl('http://proxy/', p.name, version)).pathname, entry);
       } catch {
         // A tarball field that is not a URL cannot be fetched by any client either.
       }
     }
   }
 
-  private render(p: Packument, j: VersionsJudgement): Rendered {
-    const hit = this.rendered.get(j);
+  private render(p: Packument, j: VersionsJudgement, tarballBase: string): Rendered {
+    let cache = this.rendered.get(tarballBase);
+    if (!cache) this.rendered.set(tarballBase, (cache = new WeakMap()));
+    const hit = cache.get(j);
     if (hit) return hit;
     const allowed = new Set(j.allowed);
     const versions = isRecord(p.doc.versions) ? p.doc.versions : {};
@@ -192,8 +215,11 @@ export class NpmProxy {
     const abbreviatedVersions: Record<string, unknown> = {};
     for (const [v, manifest] of Object.entries(versions)) {
       if (!allowed.has(v) || !isRecord(manifest)) continue;
-      keptVersions[v] = manifest;
-      abbreviatedVersions[v] = abbreviate(manifest);
+      const served = tarballBase && isRecord(manifest.dist)
+        ? { ...manifest, dist: { ...manifest.dist, tarball: conventionalTarballUrl(tarballBase, p.name, v) } }
+        : manifest;
+      keptVersions[v] = served;
+      abbreviatedVersions[v] = abbreviate(served);
     }
     const keptTime: Record<string, unknown> = {};
     for (const [k, t] of Object.entries(time)) if (k === 'created' || k === 'modified' || allowed.has(k)) keptTime[k] = t;
@@ -205,7 +231,7 @@ export class NpmProxy {
       versions: abbreviatedVersions,
     }));
     const rendered = { full, fullEtag: etagOf(full), abbreviated, abbreviatedEtag: etagOf(abbreviated) };
-    this.rendered.set(j, rendered);
+    cache.set(j, rendered);
     return rendered;
   }
 
@@ -311,6 +337,12 @@ export class NpmProxy {
     res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
     res.end(out);
   }
+}
+
+/** `<registry>/@scope/name/-/name-1.0.0.tgz`: the URL pnpm and yarn build from a registry, name and version. */
+export function conventionalTarballUrl(registry: string, name: string, version: string): string {
+  const base = name.startsWith('@') ? name.slice(name.indexOf('/') + 1) : name;
+  return `${registry}${name}/-/${base}-${version}.tgz`;
 }
 
 function abbreviate(manifest: Record<string, unknown>): Record<string, unknown> {

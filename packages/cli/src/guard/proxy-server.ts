@@ -57,8 +57,9 @@ export async function startProxyServer(options: ProxyServerOptions): Promise<Pro
   });
   const { port } = server.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  npm.selfUrl = `http://${host}:${port}/`;
   return {
-    npmUrl: `http://${host}:${port}/`,
+    npmUrl: npm.selfUrl,
     pypiUrl: `http://${host}:${port}${PYPI_PREFIX}simple/`,
     port,
     close: () =>
