@@ -3,7 +3,7 @@ import { isLockwardenError } from '../errors.js';
 import type { Finding } from '../findings/finding.js';
 import type { Policy } from '../policy/types.js';
 import type { RegistryClients } from '../registry/registry-clients.js';
-import type { VetTarget } from '../registry/vet.js';
+import type { VetTarget } from './vet-packages.js';
 import { vetVersions, type VersionsJudgement } from './vet-versions.js';
 
 /** The answer to "may I add this package?", shaped for agents (the MCP server) and scripts. */
