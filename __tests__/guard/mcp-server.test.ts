@@ -1,13 +1,19 @@
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/conformance.js';
+import { loadOsvRecords, startOsvServer } from '../helpers/osv-server.js';
+import type { TestServer } from '../helpers/http-server.js';
 import { packFixtures, startNpmRegistry, type NpmTestRegistry } from '../helpers/npm-registry.js';
 import { guardPackages, isolatedEnv, newProject, tempRoot, writeOsvDb } from './guard-fixtures.js';
 
 let registry: NpmTestRegistry;
 let client: Client;
+let osv: TestServer;
+let hookEnv: Record<string, string>;
+let hookCwd: string;
 
 interface Verdict {
   spec: string;
@@ -25,6 +31,9 @@ beforeAll(async () => {
   const packages = guardPackages();
   registry = await startNpmRegistry(packages, await packFixtures(root, packages, env));
   const db = writeOsvDb(root);
+  osv = await startOsvServer(loadOsvRecords(db));
+  hookCwd = newProject(root, 'hook');
+  hookEnv = { ...env, npm_config_registry: `${registry.url}/`, LOCKWARDEN_OSV_URL: osv.url, LOCKWARDEN_BIN: join(REPO_ROOT, 'packages', 'cli', 'bin', 'lockwarden.js') };
   // The real server process, spoken to by the SDK's own client over stdio (built CLI: `npm run build` first).
   const transport = new StdioClientTransport({
     command: process.execPath,
@@ -40,6 +49,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await client?.close();
   await registry?.close();
+  await osv?.close();
 });
 
 async function vet(packages: string[]): Promise<Verdict[]> {
@@ -97,5 +107,36 @@ describe('lockwarden mcp (the SDK client over stdio)', () => {
     expect(r.structuredContent).toMatchObject({ rule: 'release-age', safeVersion: '1.0.0' });
     expect((r.structuredContent as { fix: string }).fix).toMatch(/previous version/);
     expect((r.structuredContent as { findings: unknown[] }).findings).toHaveLength(1);
+  });
+});
+
+describe('the pre-tool hook (packages/cli/hooks/vet-before-install.mjs)', () => {
+  /**
+   * Runs the hook as an agent does: the tool call as JSON on stdin. Asynchronously, because the registry and OSV
+   * servers it reaches live in this process.
+   */
+  function hook(command: string): Promise<{ status: number | null; stderr: string }> {
+    return new Promise((resolve) => {
+      const child = spawn(process.execPath, [join(REPO_ROOT, 'packages', 'cli', 'hooks', 'vet-before-install.mjs')], { cwd: hookCwd, env: hookEnv });
+      let stderr = '';
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+      child.on('close', (status) => resolve({ status, stderr }));
+      child.stdin.end(JSON.stringify({ tool_name: 'Bash', tool_input: { command } }));
+    });
+  }
+
+  it('blocks `npm install` of a typosquat with lockwarden vet\'s reason', async () => {
+    const r = await hook('cd app && npm install expresss');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('lockwarden blocked this install');
+    expect(r.stderr).toMatch(/typosquat/);
+    expect(r.stderr).toContain('express');
+  });
+
+  it('lets a clean install and commands that install nothing run', async () => {
+    const clean = await hook('npm install lw-leaf');
+    expect(clean.status, clean.stderr).toBe(0);
+    expect((await hook('ls -la && git status')).status).toBe(0);
+    expect((await hook('npm ci')).status).toBe(0);
   });
 });
