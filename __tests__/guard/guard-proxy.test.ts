@@ -1,0 +1,212 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../helpers/conformance.js';
+import { NpmRegistryConfig, OsvOfflineSource, policyFromText, silentLogger } from '../../packages/core/src/index.js';
+import { AuditLog } from '../../packages/cli/src/guard/audit-log.js';
+import { Judge } from '../../packages/cli/src/guard/judge.js';
+import { startProxyServer } from '../../packages/cli/src/guard/proxy-server.js';
+import { UpstreamHttp } from '../../packages/cli/src/guard/upstream-http.js';
+import { CLIENT_SETTINGS } from '../../packages/cli/src/guard/client-env.js';
+import { filesFromHtml } from '../../packages/cli/src/guard/pypi-proxy.js';
+import { startGuard, type GuardFlags, type StartedGuard } from '../../packages/cli/src/guard/start-guard.js';
+import { packFixtures, startNpmRegistry, type NpmTestRegistry } from '../helpers/npm-registry.js';
+import { startPypiIndex, type PypiTestIndex } from '../helpers/pypi-index.js';
+import { guardPackages, isolatedEnv, newProject, tempRoot, writeOsvDb } from './guard-fixtures.js';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const ABBREVIATED = 'application/vnd.npm.install-v1+json; q=1.0, application/json; q=0.8, */*';
+
+let root: string;
+let env: Record<string, string>;
+let registry: NpmTestRegistry;
+let index: PypiTestIndex;
+let db: string;
+let guard: StartedGuard;
+let audit: string;
+let stderr = '';
+
+async function start(flags: GuardFlags, cwd = root): Promise<StartedGuard> {
+  return startGuard(
+    { db, npmUpstream: `${registry.url}/`, pypiUpstream: index.simpleUrl, ...flags },
+    { cwd, env, logger: silentLogger, stderr: (s) => (stderr += s) },
+  );
+}
+
+beforeAll(async () => {
+  root = tempRoot();
+  env = isolatedEnv(root);
+  db = writeOsvDb(root);
+  const now = Date.now();
+  const packages = [
+    ...guardPackages(now),
+    { name: '@lw/scoped', versions: [{ version: '1.0.0', publishedAt: new Date(now - 100 * DAY) }, { version: '2.0.0-rc.1', publishedAt: new Date(now - HOUR) }], latest: '1.0.0' },
+  ];
+  registry = await startNpmRegistry(packages, await packFixtures(root, packages, env));
+  index = await startPypiIndex([
+    { name: 'lw-fresh', releases: [{ version: '1.0.0', uploadedAt: new Date(now - 200 * DAY) }, { version: '1.1.0', uploadedAt: new Date(now - HOUR) }] },
+  ]);
+  audit = join(root, 'audit.jsonl');
+  guard = await start({ auditLog: audit });
+}, 120_000);
+
+afterAll(async () => {
+  await guard?.server.close();
+  await registry?.close();
+  await index?.close();
+});
+
+describe('the npm protocol', () => {
+  it('serves the abbreviated packument without removed versions, with latest moved', async () => {
+    const res = await fetch(`${guard.server.npmUrl}lw-fresh`, { headers: { accept: ABBREVIATED } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/vnd\.npm\.install-v1\+json/);
+    const doc = (await res.json()) as { 'dist-tags': Record<string, string>; versions: Record<string, { dist: { tarball: string; integrity: string } }>; time?: unknown };
+    expect(doc['dist-tags']).toEqual({ latest: '1.0.0' });
+    expect(Object.keys(doc.versions)).toEqual(['1.0.0']);
+    expect(doc.versions['1.0.0']!.dist.tarball).toBe(`${registry.url}/lw-fresh/-/lw-fresh-1.0.0.tgz`);
+    expect(doc.versions['1.0.0']!.dist.integrity).toMatch(/^sha512-/);
+    expect(doc.time).toBeUndefined();
+  });
+
+  it('serves the full packument with the removed version gone from versions and time', async () => {
+    const res = await fetch(`${guard.server.npmUrl}lw-fresh`, { headers: { accept: 'application/json' } });
+    const doc = (await res.json()) as { versions: Record<string, unknown>; time: Record<string, string> };
+    expect(Object.keys(doc.versions)).toEqual(['1.0.0']);
+    expect(Object.keys(doc.time).sort()).toEqual(['1.0.0', 'created', 'modified']);
+  });
+
+  it('serves scoped names (encoded slash) and keeps a stable latest off a too-new prerelease', async () => {
+    const res = await fetch(`${guard.server.npmUrl}@lw%2fscoped`, { headers: { accept: ABBREVIATED } });
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as { 'dist-tags': Record<string, string>; versions: Record<string, unknown> };
+    expect(Object.keys(doc.versions)).toEqual(['1.0.0']);
+    expect(doc['dist-tags']).toEqual({ latest: '1.0.0' });
+    const tgz = await fetch(`${guard.server.npmUrl}@lw/scoped/-/scoped-1.0.0.tgz`);
+    expect(tgz.status).toBe(200);
+    expect((await tgz.arrayBuffer()).byteLength).toBeGreaterThan(100);
+  });
+
+  it('answers If-None-Match with 304, and pnpm gets tarball URLs on the proxy', async () => {
+    const first = await fetch(`${guard.server.npmUrl}lw-leaf`, { headers: { accept: ABBREVIATED } });
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^"lw-/);
+    const again = await fetch(`${guard.server.npmUrl}lw-leaf`, { headers: { accept: ABBREVIATED, 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    const pnpm = await fetch(`${guard.server.npmUrl}lw-leaf`, { headers: { accept: ABBREVIATED, 'user-agent': 'pnpm/10.34.9 npm/? node/v20.20.2 linux x64' } });
+    const doc = (await pnpm.json()) as { versions: Record<string, { dist: { tarball: string } }> };
+    expect(doc.versions['1.2.3']!.dist.tarball).toBe(`${guard.server.npmUrl}lw-leaf/-/lw-leaf-1.2.3.tgz`);
+  });
+
+  it('refuses the tarball of a removed version with the rule, and logs it', async () => {
+    const res = await fetch(`${guard.server.npmUrl}lw-fresh/-/lw-fresh-1.1.0.tgz`);
+    expect(res.status).toBe(403);
+    const body = (await res.json()) as { error: string };
+    expect(body.error).toMatch(/^lockwarden: lw-fresh@1\.1\.0 blocked by release-age: published \d+ hours ago .*; 1\.0\.0 passes the policy$/);
+    const lines = readFileSync(audit, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const entry = lines.find((l) => l.decision === 'block' && l.name === 'lw-fresh' && l.version === '1.1.0');
+    expect(entry).toMatchObject({ ecosystem: 'npm', rules: ['release-age'], advisories: [] });
+    expect(Date.parse(String(entry!.time))).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it('makes untrusted names harmless in messages and logs', async () => {
+    const res = await fetch(`${guard.server.npmUrl}${encodeURIComponent('lw-x\n\u001b[31mFAKE')}`);
+    expect(res.status).toBe(404);
+    const message = ((await res.json()) as { error: string }).error;
+    expect(message).toContain('lw-x ');
+    expect(message.includes('\n') || message.includes('\u001b')).toBe(false);
+    expect(stderr.includes('\u001b')).toBe(false);
+  });
+
+  it('revalidates the upstream with If-None-Match once a document is stale', async () => {
+    // A zero freshness window is what every document looks like after 30 s.
+    const server = await startProxyServer({
+      host: '127.0.0.1',
+      port: 0,
+      npm: NpmRegistryConfig.fromSettings({}, `${registry.url}/`),
+      pypiIndex: index.simpleUrl,
+      http: new UpstreamHttp(),
+      judge: new Judge({ policy: policyFromText('extends: lockwarden:baseline\n').policy, advisories: new OsvOfflineSource({ dir: db }) }),
+      audit: new AuditLog({ stderr: () => undefined }),
+      freshMs: 0,
+    });
+    try {
+      const before = registry.requests.length;
+      const a = await fetch(`${server.npmUrl}lw-app`, { headers: { accept: ABBREVIATED } });
+      const b = await fetch(`${server.npmUrl}lw-app`, { headers: { accept: ABBREVIATED } });
+      expect(await b.json()).toEqual(await a.json());
+      const upstream = registry.requests.slice(before).filter((r) => r.url === '/lw-app');
+      expect(upstream).toHaveLength(2);
+      expect(upstream[0]!.headers['if-none-match']).toBeUndefined();
+      expect(upstream[1]!.headers['if-none-match']).toMatch(/^"[0-9a-f]{40}"$/);
+      expect(upstream.every((r) => r.headers.accept === 'application/json')).toBe(true);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('fail closed', () => {
+  it('answers 503 when the advisory source is down, and serves with a warning under fail-open', async () => {
+    const strict = await startGuard(
+      { npmUpstream: `${registry.url}/`, pypiUpstream: index.simpleUrl, osvUrl: 'http://127.0.0.1:9' },
+      { cwd: root, env, logger: silentLogger, stderr: () => undefined },
+    );
+    try {
+      const res = await fetch(`${strict.server.npmUrl}lw-leaf`);
+      expect(res.status).toBe(503);
+      expect(((await res.json()) as { error: string }).error).toMatch(/cannot judge lw-leaf: .*OSV API.*fail closed/);
+    } finally {
+      await strict.server.close();
+    }
+    const project = newProject(root, 'fail-open');
+    writeFileSync(join(project, 'lockwarden.yml'), 'extends: lockwarden:baseline\nfail-open: true\n');
+    const open = await startGuard(
+      { npmUpstream: `${registry.url}/`, pypiUpstream: index.simpleUrl, osvUrl: 'http://127.0.0.1:9' },
+      { cwd: project, env, logger: silentLogger, stderr: () => undefined },
+    );
+    try {
+      const res = await fetch(`${open.server.npmUrl}lw-leaf`);
+      expect(res.status).toBe(200);
+    } finally {
+      await open.server.close();
+    }
+  }, 60_000);
+});
+
+describe('the Python simple API', () => {
+  it('serves PEP 503 HTML to clients that ask for it, without the removed release', async () => {
+    const res = await fetch(`${guard.server.pypiUrl}LW_Fresh/`, { headers: { accept: 'text/html' } });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    const files = filesFromHtml(html, guard.server.pypiUrl);
+    expect(files.map((f) => f.filename)).toEqual(['lw_fresh-1.0.0-py3-none-any.whl']);
+    expect(files[0]!.url).toBe(`${index.url}/files/lw_fresh-1.0.0-py3-none-any.whl`);
+    expect(files[0]!.hashes.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('reads PEP 503 pages with yanked files, requires-python and core metadata', () => {
+    const files = filesFromHtml(
+      '<a href="../../files/x-1.0-py3-none-any.whl#sha256=ab12" data-requires-python="&gt;=3.8" data-yanked="broken" data-core-metadata="sha256=cd34">x-1.0-py3-none-any.whl</a>',
+      'https://pypi.example.org/simple/x/',
+    );
+    expect(files).toEqual([{
+      filename: 'x-1.0-py3-none-any.whl',
+      url: 'https://pypi.example.org/files/x-1.0-py3-none-any.whl',
+      hashes: { sha256: 'ab12' },
+      'requires-python': '>=3.8',
+      yanked: 'broken',
+      'core-metadata': { sha256: 'cd34' },
+    }]);
+  });
+});
+
+describe('docs/guard.md', () => {
+  it('lists every variable the wrapper sets (client-env.ts is the source of truth)', () => {
+    const doc = readFileSync(join(REPO_ROOT, 'docs', 'guard.md'), 'utf8');
+    for (const c of CLIENT_SETTINGS) {
+      for (const [name, value] of Object.entries(c.env)) expect(doc, `${c.client}: ${name}`).toContain(`\`${name}=${value.replace('{host}', '127.0.0.1')}`);
+    }
+  });
+});
