@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/conformance.js';
-import { NpmRegistryConfig, OsvOfflineSource, policyFromText, silentLogger } from '../../packages/core/src/index.js';
+import { NpmRegistryConfig, OsvOfflineSource, packageKey, policyFromText, silentLogger, type Advisory, type AdvisorySource, type PackageRef } from '../../packages/core/src/index.js';
+import { BatchingAdvisorySource } from '../../packages/cli/src/guard/advisory-batcher.js';
 import { AuditLog } from '../../packages/cli/src/guard/audit-log.js';
 import { Judge } from '../../packages/cli/src/guard/judge.js';
 import { startProxyServer } from '../../packages/cli/src/guard/proxy-server.js';
@@ -12,6 +13,7 @@ import { filesFromHtml } from '../../packages/cli/src/guard/pypi-proxy.js';
 import { startGuard, type GuardFlags, type StartedGuard } from '../../packages/cli/src/guard/start-guard.js';
 import { packFixtures, startNpmRegistry, type NpmTestRegistry } from '../helpers/npm-registry.js';
 import { startPypiIndex, type PypiTestIndex } from '../helpers/pypi-index.js';
+import { loadOsvRecords, startOsvServer } from '../helpers/osv-server.js';
 import { guardPackages, isolatedEnv, newProject, tempRoot, writeOsvDb } from './guard-fixtures.js';
 
 const HOUR = 3_600_000;
@@ -144,6 +146,59 @@ describe('the npm protocol', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('advisories', () => {
+  it('judges concurrent packuments through the OSV API, each with its own advisories', async () => {
+    const osv = await startOsvServer(loadOsvRecords(db));
+    const online = await startGuard(
+      { npmUpstream: `${registry.url}/`, pypiUpstream: index.simpleUrl, osvUrl: osv.url },
+      { cwd: root, env, logger: silentLogger, stderr: () => undefined },
+    );
+    try {
+      const names = ['lw-evil', 'lw-leaf', 'lw-app', 'lw-fresh', '@lw%2fscoped'];
+      const answers = await Promise.all(names.map((n) => fetch(`${online.server.npmUrl}${n}`, { headers: { accept: ABBREVIATED } })));
+      expect(answers.map((a) => a.status)).toEqual([403, 200, 200, 200, 200]);
+      expect(((await answers[0]!.json()) as { error: string }).error).toContain('malware MAL-2026-0042');
+      // How many requests the batch window gathers depends on timing; never more than one per packument.
+      expect(osv.count('/v1/querybatch')).toBeLessThanOrEqual(names.length);
+    } finally {
+      await online.server.close();
+      await osv.close();
+    }
+  });
+});
+
+describe('BatchingAdvisorySource', () => {
+  it('sends the queries made within its window as one, and gives each caller its own packages', async () => {
+    const calls: PackageRef[][] = [];
+    const evil = { ecosystem: 'npm', name: 'lw-evil', version: '1.0.0' } as const;
+    const source: AdvisorySource = {
+      name: 'counting source',
+      query: (refs) => {
+        calls.push([...refs]);
+        const advisory: Advisory = { id: 'MAL-1', ids: ['MAL-1'], kind: 'malware', summary: '', severity: 'critical', match: 'range' };
+        return Promise.resolve({ byPackage: new Map([[packageKey(evil), [advisory]]]), source: 'counting source' });
+      },
+    };
+    const batcher = new BatchingAdvisorySource(source, 20);
+    const [a, b, c] = await Promise.all([
+      batcher.query([evil, { ecosystem: 'npm', name: 'lw-evil', version: '0.9.0' }]),
+      batcher.query([{ ecosystem: 'npm', name: 'lw-leaf', version: '1.2.3' }]),
+      batcher.query([]),
+    ]);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toHaveLength(3);
+    expect([...a!.byPackage.keys()]).toEqual(['npm:lw-evil@1.0.0']);
+    expect(b!.byPackage.size).toBe(0);
+    expect(c!.byPackage.size).toBe(0);
+  });
+
+  it('fails every caller of a batch when the source is down', async () => {
+    const batcher = new BatchingAdvisorySource({ name: 'down', query: () => Promise.reject(new Error('OSV down')) }, 5);
+    const results = await Promise.allSettled([batcher.query([{ ecosystem: 'npm', name: 'x', version: '1.0.0' }]), batcher.query([{ ecosystem: 'npm', name: 'y', version: '1.0.0' }])]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
   });
 });
 

@@ -6,6 +6,7 @@ import {
   resolvePipIndexUrl,
   type Logger,
 } from '@lockwarden/core';
+import { BatchingAdvisorySource } from './advisory-batcher.js';
 import { AuditLog } from './audit-log.js';
 import { Judge } from './judge.js';
 import { startProxyServer, type ProxyServer } from './proxy-server.js';
@@ -60,7 +61,7 @@ export async function startGuard(
     stderr: context.stderr,
     ...(flags.verbose ? { verbose: true } : {}),
   });
-  const judge = new Judge({ policy: loaded.policy, advisories });
+  const judge = new Judge({ policy: loaded.policy, advisories: new BatchingAdvisorySource(advisories) });
   const server = await startProxyServer({
     host: flags.host ?? '127.0.0.1',
     port: flags.port ? Number(flags.port) : 0,
