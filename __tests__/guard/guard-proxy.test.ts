@@ -265,3 +265,30 @@ describe('docs/guard.md', () => {
     }
   });
 });
+
+describe('lockwarden guard serve (built CLI)', () => {
+  it('prints its URLs, serves judged metadata, and stops cleanly on SIGTERM', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [join(REPO_ROOT, 'packages', 'cli', 'bin', 'lockwarden.js'), 'guard', 'serve', '--port', '0', '--db', db, '--npm-upstream', `${registry.url}/`, '--pypi-upstream', index.simpleUrl], { cwd: root, env });
+    let err = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stderr.on('data', (c: Buffer) => {
+        err += c.toString('utf8');
+        const m = /npm registry (http:\/\/127\.0\.0\.1:\d+\/) \(upstream ([^)]+)\), Python index (\S+) \(upstream ([^)]+)\)/.exec(err);
+        if (m) {
+          expect(m[2]).toBe(`${registry.url}/`);
+          expect(m[3]).toBe(`${m[1]}-/pypi/simple/`);
+          resolve(m[1]!);
+        }
+      });
+      child.on('exit', () => reject(new Error(`guard serve exited: ${err}`)));
+    });
+    const res = await fetch(`${url}lw-fresh`, { headers: { accept: ABBREVIATED } });
+    expect(Object.keys(((await res.json()) as { versions: object }).versions)).toEqual(['1.0.0']);
+    const code = await new Promise<number | null>((resolve) => {
+      child.on('exit', (c) => resolve(c));
+      child.kill('SIGTERM');
+    });
+    expect(code).toBe(0);
+  });
+});
