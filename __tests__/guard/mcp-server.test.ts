@@ -5,6 +5,9 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/conformance.js';
 import { loadOsvRecords, startOsvServer } from '../helpers/osv-server.js';
+import { makeRepo } from '../helpers/git-repo.js';
+import { packageLockV3 } from '../helpers/lockfile-builder.js';
+import { writeFileSync } from 'node:fs';
 import type { TestServer } from '../helpers/http-server.js';
 import { packFixtures, startNpmRegistry, type NpmTestRegistry } from '../helpers/npm-registry.js';
 import { guardPackages, isolatedEnv, newProject, tempRoot, writeOsvDb } from './guard-fixtures.js';
@@ -14,6 +17,7 @@ let client: Client;
 let osv: TestServer;
 let hookEnv: Record<string, string>;
 let hookCwd: string;
+let dbDir: string;
 
 interface Verdict {
   spec: string;
@@ -31,6 +35,7 @@ beforeAll(async () => {
   const packages = guardPackages();
   registry = await startNpmRegistry(packages, await packFixtures(root, packages, env));
   const db = writeOsvDb(root);
+  dbDir = db;
   osv = await startOsvServer(loadOsvRecords(db));
   hookCwd = newProject(root, 'hook');
   hookEnv = { ...env, npm_config_registry: `${registry.url}/`, LOCKWARDEN_OSV_URL: osv.url, LOCKWARDEN_BIN: join(REPO_ROOT, 'packages', 'cli', 'bin', 'lockwarden.js') };
@@ -107,6 +112,33 @@ describe('lockwarden mcp (the SDK client over stdio)', () => {
     expect(r.structuredContent).toMatchObject({ rule: 'release-age', safeVersion: '1.0.0' });
     expect((r.structuredContent as { fix: string }).fix).toMatch(/previous version/);
     expect((r.structuredContent as { findings: unknown[] }).findings).toHaveLength(1);
+  });
+});
+
+describe('check_dependency_change', () => {
+  it('judges the working tree against HEAD and returns the check report as structured content', async () => {
+    const repo = makeRepo([{ 'package.json': '{"name":"app","version":"1.0.0"}', 'package-lock.json': packageLockV3({ 'lw-leaf': '1.2.3' }) }]);
+    writeFileSync(join(repo.dir, 'package-lock.json'), packageLockV3({ 'lw-leaf': '1.2.3', 'lw-evil': '1.0.0' }));
+    const transport = new StdioClientTransport({
+      command: process.execPath,
+      args: [join(REPO_ROOT, 'packages', 'cli', 'bin', 'lockwarden.js'), 'mcp', '--db', dbDir],
+      cwd: repo.dir,
+      env: { ...hookEnv },
+      stderr: 'pipe',
+    });
+    const repoClient = new Client({ name: 'lockwarden-test', version: '1.0.0' });
+    await repoClient.connect(transport);
+    try {
+      const r = await repoClient.callTool({ name: 'check_dependency_change', arguments: {} });
+      expect(r.isError, JSON.stringify(r.content)).toBeFalsy();
+      const out = r.structuredContent as { verdict: string; report: { findings: { rule: string; name: string; advisories?: string[] }[] } };
+      expect(out.verdict).toBe('fail');
+      const malware = out.report.findings.filter((f) => f.rule === 'malware');
+      expect(malware.map((f) => [f.name, f.advisories])).toEqual([['lw-evil', ['MAL-2026-0042']]]);
+    } finally {
+      await repoClient.close();
+      repo.cleanup();
+    }
   });
 });
 
