@@ -170,6 +170,25 @@ describe('advisories', () => {
   });
 });
 
+describe('after an advisory outage', () => {
+  it('judges again on the next request instead of keeping the failed judgement', async () => {
+    const osv = await startOsvServer(loadOsvRecords(db));
+    const online = await startGuard(
+      { npmUpstream: `${registry.url}/`, pypiUpstream: index.simpleUrl, osvUrl: osv.url },
+      { cwd: root, env, logger: silentLogger, stderr: () => undefined },
+    );
+    try {
+      // Five failures: the first attempt and the OSV client's four retries; then OSV is healthy again.
+      osv.inject({ kind: 'status', status: 503 }, { times: 5, pathPrefix: '/v1/querybatch' });
+      expect((await fetch(`${online.server.npmUrl}lw-leaf`)).status).toBe(503);
+      expect((await fetch(`${online.server.npmUrl}lw-leaf`)).status).toBe(200);
+    } finally {
+      await online.server.close();
+      await osv.close();
+    }
+  }, 90_000);
+});
+
 describe('BatchingAdvisorySource', () => {
   it('sends the queries made within its window as one, and gives each caller its own packages', async () => {
     const calls: PackageRef[][] = [];

@@ -26,6 +26,10 @@ export function registerGuard(program: Command, ctx: CommandContext): void {
       const { startGuard } = await import('../guard/start-guard.js');
       const context = { cwd: ctx.io.cwd, env: ctx.io.env, logger: ctx.logger, stderr: ctx.io.stderr };
       if (command.length === 0) usageError('guard needs `serve` or `-- COMMAND [ARGS...]`');
+      if (flags.host && !['127.0.0.1', '::1', 'localhost'].includes(flags.host)) {
+        // The proxy sends the user's registry tokens upstream on behalf of whoever can reach it.
+        ctx.logger.warn(`guard listens on ${flags.host}: anyone who can reach it installs with your registry credentials`);
+      }
       if (command[0] === 'serve' && command.length === 1) {
         const guard = await startGuard({ ...flags, port: flags.port ?? '4873', verbose }, context);
         ctx.io.stderr(

@@ -34,8 +34,13 @@ export class Judge {
       ...(this.options.advisories ? { advisories: this.options.advisories } : {}),
       now,
     });
-    this.cache.set(id, { key: documentKey, at: now.getTime(), judgement });
-    judgement.catch(() => this.cache.delete(id));
+    const entry = { key: documentKey, at: now.getTime(), judgement };
+    this.cache.set(id, entry);
+    // A judgement that could not consult its sources is not kept: the next request tries them again.
+    const forget = () => {
+      if (this.cache.get(id) === entry) this.cache.delete(id);
+    };
+    judgement.then((j) => (j.errors.length > 0 ? forget() : undefined), forget);
     return judgement;
   }
 }
