@@ -23,8 +23,10 @@ export const CLIENT_SETTINGS: readonly ClientSetting[] = [
       npm_config_replace_registry_host: 'always',
       // Revalidate cached metadata and tarballs with the proxy instead of installing from the cache unjudged.
       npm_config_prefer_online: 'true',
-      // The proxy already retried the upstream; its 403/503 are final answers, not worth npm's 10 s backoff.
-      npm_config_fetch_retries: '0',
+      // npm's retries stay (they also cover a reused keep-alive socket the proxy just closed), but the proxy
+      // already retried the upstream, so its 503 is not worth npm's 10 s to 60 s backoff.
+      npm_config_fetch_retry_mintimeout: '200',
+      npm_config_fetch_retry_maxtimeout: '2000',
     },
     note: 'npm ≥ 7. Scoped registries (`@scope:registry`) are overridden too, see below.',
   },

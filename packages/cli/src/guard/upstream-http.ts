@@ -53,7 +53,16 @@ export class UpstreamHttp {
     let problem = '';
     for (let attempt = 0; attempt <= this.retries; attempt++) {
       try {
-        const res = await this.fetchImpl(url, { headers: { 'user-agent': 'lockwarden-guard', ...headers }, redirect: 'follow', signal: AbortSignal.timeout(this.timeoutMs) });
+        // The timeout covers the wait for the headers only: the body streams at the pace the client reads it,
+        // and a client that queues hundreds of downloads (npm does) must not see them cut off mid-way.
+        const controller = new AbortController();
+        const timer = setTimeout(() => controller.abort(new DOMException('timed out', 'TimeoutError')), this.timeoutMs);
+        let res: Response;
+        try {
+          res = await this.fetchImpl(url, { headers: { 'user-agent': 'lockwarden-guard', ...headers }, redirect: 'follow', signal: controller.signal });
+        } finally {
+          clearTimeout(timer);
+        }
         if (res.ok || res.status === 404 || !RETRYABLE(res.status)) return res;
         await res.body?.cancel();
         problem = `HTTP ${res.status}`;
