@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { policyFromText, vetVersions, type PackageMetadata } from '../../packages/core/src/index.js';
+import { policyFromText, publishingHistories, publishingHistory, vetVersions, type PackageMetadata, type VersionMetadata } from '../../packages/core/src/index.js';
 
 const DAY = 86_400_000;
 const now = new Date('2026-06-01T00:00:00Z');
@@ -52,5 +52,30 @@ describe('vetVersions', () => {
     expect(j.exists).toBe(false);
     expect(j.versions).toEqual([]);
     expect(j.nameFindings.map((f) => f.rule)).toEqual(['nonexistent']);
+  });
+});
+
+describe('publishingHistories', () => {
+  it('gives every version the same history as publishingHistory, over 300 generated packages with ties and prereleases', () => {
+    let seed = 7;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const levels = ['staged', 'trusted-publisher', 'provenance', 'none'] as const;
+    let compared = 0;
+    for (let t = 0; t < 300; t++) {
+      const versions: VersionMetadata[] = Array.from({ length: 1 + Math.floor(rnd() * 12) }, (_, i) => {
+        const v: VersionMetadata = { version: `1.${i}.0${rnd() < 0.3 ? '-rc.1' : ''}`, publishing: { level: levels[Math.floor(rnd() * 4)]! } };
+        if (rnd() < 0.4) v.publishing.sourceRepository = `https://github.com/o/r${Math.floor(rnd() * 3)}`;
+        // Five possible days: many versions share a publish time.
+        if (rnd() < 0.9) v.publishedAt = new Date(Date.UTC(2024, 0, 1 + Math.floor(rnd() * 5))).toISOString();
+        return v;
+      });
+      const meta: PackageMetadata = { ecosystem: 'npm', name: 'x', exists: true, registry: 'https://registry.example.org/', versions };
+      const all = publishingHistories(meta);
+      for (const v of versions) {
+        expect(all.get(v.version)).toEqual(publishingHistory(meta, v));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(1500);
   });
 });

@@ -8,6 +8,7 @@ import { buildPurl } from '../model/purl.js';
 import type { Enrichment, RegistryMetadata } from '../policy/enrichment.js';
 import { evaluate, type NotEvaluated } from '../policy/evaluate.js';
 import type { Policy, RulesConfig } from '../policy/types.js';
+import { publishingHistories } from '../registry/publishing-history.js';
 import { toRegistryMetadata } from '../registry/registry-enrichment.js';
 import type { PackageMetadata } from '../registry/types.js';
 
@@ -84,7 +85,8 @@ export async function vetVersions(input: VetVersionsInput): Promise<VersionsJudg
   const packages = versions.map((v) => versionPackage(metadata.ecosystem, metadata.name, v, origin));
 
   const byPackage = new Map<string, RegistryMetadata>();
-  for (const pkg of packages) byPackage.set(packageKey(pkg), toRegistryMetadata(metadata, pkg.version));
+  const histories = metadata.exists && metadata.ecosystem === 'npm' ? publishingHistories(metadata) : undefined;
+  for (const pkg of packages) byPackage.set(packageKey(pkg), toRegistryMetadata(metadata, pkg.version, histories));
   const enrichment: Enrichment = { registry: { byPackage, source: metadata.registry }, failures: [] };
 
   const refs = packages.filter((p) => p.version).map((p) => ({ ecosystem: p.ecosystem, name: p.name, version: p.version, purl: p.purl }));
