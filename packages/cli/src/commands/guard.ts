@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.js';
+import { commandDescription } from './catalog.js';
 import { usageError } from '../options.js';
 import type { GuardFlags } from '../guard/start-guard.js';
 
@@ -10,7 +11,7 @@ import type { GuardFlags } from '../guard/start-guard.js';
 export function registerGuard(program: Command, ctx: CommandContext): void {
   program
     .command('guard')
-    .description('judge packages where they enter: `guard serve` runs a registry proxy; `guard -- npm install x` runs an install through it')
+    .description(commandDescription('guard'))
     .argument('[command...]', '`serve`, or `-- COMMAND [ARGS...]` to run with npm, pnpm, yarn, bun, pip, uv and pdm pointed at the proxy')
     .option('--port <n>', 'port to listen on (serve: default 4873; wrapper: a free port)')
     .option('--host <address>', 'address to listen on', '127.0.0.1')

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.js';
+import { commandDescription } from './catalog.js';
 
 interface McpFlags {
   policy?: string;
@@ -15,7 +16,7 @@ interface McpFlags {
 export function registerMcp(program: Command, ctx: CommandContext): void {
   program
     .command('mcp')
-    .description('run the MCP server over stdio: tools vet_packages, check_dependency_change, explain_finding')
+    .description(commandDescription('mcp'))
     .option('--policy <file>', 'policy file (default: .github/lockwarden.yml, lockwarden.yml, else lockwarden:baseline)')
     .option('--db <dir>', 'offline OSV database folder (default: the OSV API)')
     .option('--osv-url <url>', 'OSV API base URL (a mirror)')
