@@ -64,6 +64,18 @@ export const COMMAND_CATALOG: readonly CommandEntry[] = [
     description: 'manage the local OSV database used by `audit --offline`',
     load: async () => (await import('./db.js')).registerDb,
   },
+  {
+    name: 'guard',
+    usage: '[options] [command...]',
+    description: 'judge packages where they enter: `guard serve` runs a registry proxy; `guard -- npm install x` runs an install through it',
+    load: async () => (await import('./guard.js')).registerGuard,
+  },
+  {
+    name: 'mcp',
+    usage: '[options]',
+    description: 'run the MCP server over stdio: tools vet_packages, check_dependency_change, explain_finding',
+    load: async () => (await import('./mcp.js')).registerMcp,
+  },
 ];
 
 /** The catalog's description of a command, so the command's own registration says the same. */

@@ -7,6 +7,8 @@ import { registerAudit } from './audit.js';
 import { registerVet } from './vet.js';
 import { registerSbom } from './sbom.js';
 import { registerDb } from './db.js';
+import { registerGuard } from './guard.js';
+import { registerMcp } from './mcp.js';
 
 /**
  * Every subcommand, registered in this order; one file per command. Loads them all: for tests and tools that
@@ -20,4 +22,6 @@ export const COMMANDS: ReadonlyArray<(program: Command, ctx: CommandContext) => 
   registerVet,
   registerSbom,
   registerDb,
+  registerGuard,
+  registerMcp,
 ];

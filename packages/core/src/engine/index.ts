@@ -2,6 +2,8 @@
 export * from './check-types.js';
 export * from './run-check.js';
 export * from './vet-packages.js';
+export * from './vet-versions.js';
+export * from './vet-package.js';
 export * from './load-run-policy.js';
 export { discover, type Discovered } from './discover.js';
 export { diffStep, type Judged } from './diff.js';

@@ -87,6 +87,21 @@ export class NpmRegistryConfig {
     return this.defaultRegistry;
   }
 
+  /** The scopes that have a registry of their own (`@scope:registry=`), with it; a proxy must stand in for each. */
+  scopedRegistries(): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const [k, v] of this.settings) {
+      const m = /^(@[^:]+):registry$/.exec(k);
+      if (m) out.set(m[1]!, withSlash(v));
+    }
+    return out;
+  }
+
+  /** The registry for unscoped packages. */
+  get registry(): string {
+    return this.defaultRegistry;
+  }
+
   /**
    * The credentials npm would send with a request to `url`: the `//host/path/:` keys that are the longest prefix
    * of the URL's host and path. Nothing is sent to a host that has no credentials of its own.

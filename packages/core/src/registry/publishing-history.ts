@@ -43,3 +43,46 @@ export function publishingHistory(meta: PackageMetadata, version: VersionMetadat
   }
   return history;
 }
+
+/**
+ * `publishingHistory` for every version of a package at once, in O(n log n) instead of O(n²): a proxy judges all
+ * versions of packuments with thousands of them. Same answers as calling `publishingHistory` per version.
+ */
+export function publishingHistories(meta: PackageMetadata): Map<string, PublishingHistory> {
+  const out = new Map<string, PublishingHistory>();
+  const timed: Array<{ v: VersionMetadata; at: number; pre: boolean }> = [];
+  for (const v of meta.versions) {
+    const history: PublishingHistory = { level: v.publishing.level, ordered: v.publishedAt !== undefined };
+    if (v.publishing.sourceRepository) history.sourceRepository = v.publishing.sourceRepository;
+    out.set(v.version, history);
+    if (v.publishedAt !== undefined) timed.push({ v, at: Date.parse(v.publishedAt), pre: isPrerelease(v.version) });
+  }
+  timed.sort((a, b) => a.at - b.at);
+  // Two running views of "everything published before": all versions (for prereleases) and stable ones only.
+  const all: Pick<PublishingHistory, 'strongestEarlier' | 'previousAttested'> = {};
+  const stable: Pick<PublishingHistory, 'strongestEarlier' | 'previousAttested'> = {};
+  const add = (acc: typeof all, v: VersionMetadata) => {
+    if (!acc.strongestEarlier || publishingStrength(v.publishing.level) >= publishingStrength(acc.strongestEarlier.level)) {
+      acc.strongestEarlier = { version: v.version, level: v.publishing.level };
+    }
+    if (v.publishing.sourceRepository) acc.previousAttested = { version: v.version, repository: v.publishing.sourceRepository };
+  };
+  for (let i = 0; i < timed.length; ) {
+    // Versions published at the same instant are not earlier than each other.
+    let j = i;
+    while (j < timed.length && timed[j]!.at === timed[i]!.at) j++;
+    for (let k = i; k < j; k++) {
+      const { v, pre } = timed[k]!;
+      const acc = pre ? all : stable;
+      const history = out.get(v.version)!;
+      if (acc.strongestEarlier) history.strongestEarlier = acc.strongestEarlier;
+      if (acc.previousAttested) history.previousAttested = acc.previousAttested;
+    }
+    for (let k = i; k < j; k++) {
+      add(all, timed[k]!.v);
+      if (!timed[k]!.pre) add(stable, timed[k]!.v);
+    }
+    i = j;
+  }
+  return out;
+}

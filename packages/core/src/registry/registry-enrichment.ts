@@ -5,7 +5,7 @@ import { packageKey, type Package } from '../model/package.js';
 import { isRegistryBacked } from '../model/registry-backed.js';
 import { canonicalName } from '../typosquat/name-forms.js';
 import { loadBundledSnapshot } from '../typosquat/popularity-snapshot.js';
-import { publishingHistory } from './publishing-history.js';
+import { publishingHistory, type PublishingHistory } from './publishing-history.js';
 import { lookupKey, lookupPackages, type RegistryClients } from './registry-clients.js';
 import { findVersion, type PackageMetadata } from './types.js';
 
@@ -56,8 +56,11 @@ export class RegistryEnrichmentSource implements RegistryMetadataSource {
   }
 }
 
-/** One version's facts in the engine's shape; `version` empty means "the package as a whole". */
-export function toRegistryMetadata(meta: PackageMetadata, version: string): RegistryMetadata {
+/**
+ * One version's facts in the engine's shape; `version` empty means "the package as a whole". `histories` (from
+ * `publishingHistories`) saves recomputing the publishing history when every version is converted.
+ */
+export function toRegistryMetadata(meta: PackageMetadata, version: string, histories?: ReadonlyMap<string, PublishingHistory>): RegistryMetadata {
   if (!meta.exists) return { exists: false };
   const out: RegistryMetadata = { exists: true, versionCount: meta.versions.length };
   if (meta.firstPublishedAt) out.firstPublishedAt = meta.firstPublishedAt;
@@ -78,6 +81,6 @@ export function toRegistryMetadata(meta: PackageMetadata, version: string): Regi
   if (v.deprecated) out.deprecated = v.deprecated;
   else if (v.yanked) out.deprecated = v.yankedReason ? `yanked: ${v.yankedReason}` : true;
   if (v.installScripts) out.hasInstallScript = true;
-  if (meta.ecosystem === 'npm') out.publishing = publishingHistory(meta, v);
+  if (meta.ecosystem === 'npm') out.publishing = histories?.get(v.version) ?? publishingHistory(meta, v);
   return out;
 }
