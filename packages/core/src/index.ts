@@ -24,3 +24,4 @@ export * from './typosquat/index.js';
 export * from './registry/index.js';
 export * from './engine/index.js';
 export { HttpClient, isRetryableStatus, parseRetryAfter, type HttpClientOptions, type RequestOptions } from './http/http-client.js';
+export * from './inventory/index.js';
