@@ -7,6 +7,7 @@ import { registerAudit } from './audit.js';
 import { registerVet } from './vet.js';
 import { registerSbom } from './sbom.js';
 import { registerDb } from './db.js';
+import { registerInventory } from './inventory.js';
 
 /** Every subcommand, registered in this order; one file per command. */
 export const COMMANDS: ReadonlyArray<(program: Command, ctx: CommandContext) => void> = [
@@ -17,4 +18,5 @@ export const COMMANDS: ReadonlyArray<(program: Command, ctx: CommandContext) => 
   registerVet,
   registerSbom,
   registerDb,
+  registerInventory,
 ];

@@ -6,3 +6,5 @@ export { openInventoryStore, isPostgresUrl, DEFAULT_STORE_PATH } from './open-st
 export { readIngestInputs, toComponents } from './ingest.js';
 export { reevaluate, type ReevaluationResult } from './reevaluate.js';
 export { readVex, vexStatementFor, cycloneDxVex, OPENVEX_JUSTIFICATIONS } from './vex.js';
+export * from './compliance-report.js';
+export { complianceHtml } from './compliance-html.js';
