@@ -84,6 +84,14 @@ describe.each(backends)('inventory store on $name', (backend) => {
     expect(await store.whoUses('pkg:pypi/minimist')).toEqual([]);
   });
 
+  it('who-uses compares PyPI names as PyPI does and applies globs exactly after the indexed prefix', async () => {
+    const rec = (name: string, version: string) => ({ ecosystem: 'PyPI', name, version, purl: `pkg:pypi/${name.toLowerCase()}@${version}`, licenses: [], hashes: [], source: { kind: 'registry' }, direct: true, scopes: [], lockfile: 'uv.lock' });
+    await store.ingest({ repo: 'py', ref: 'main', inputs: ['uv.lock'], components: [rec('Django_Rest', '1.0'), rec('django-restless', '2.0'), rec('djangox', '3.0')] });
+    expect((await store.whoUses('pkg:pypi/django.rest')).map((r) => r.name)).toEqual(['Django_Rest']);
+    expect((await store.whoUses('pkg:pypi/django-rest*')).map((r) => r.name)).toEqual(['django-restless', 'Django_Rest']);
+    expect((await store.whoUses('pkg:pypi/django-rest*@>=2')).map((r) => r.name)).toEqual(['django-restless']);
+  });
+
   it('who-uses looks at the latest snapshot per repository and ref unless asked for history', async () => {
     await ingestThree();
     const file = writeCycloneDx(work, 'alpha2.cdx.json', 'alpha', [{ name: 'minimist', version: '1.2.8', license: 'MIT', sha512: H('c') }]);

@@ -26,7 +26,6 @@ CREATE TABLE components (
   purl_type TEXT NOT NULL, purl_name TEXT NOT NULL, canonical_name TEXT NOT NULL,
   licenses TEXT NOT NULL, hashes TEXT NOT NULL,
   source_kind TEXT NOT NULL, source_url TEXT, supplier TEXT, author TEXT);
-CREATE INDEX components_by_name ON components (purl_type, purl_name);
 CREATE INDEX components_by_canonical_name ON components (purl_type, canonical_name);
 CREATE TABLE usages (
   id {{ID}}, key TEXT NOT NULL UNIQUE, component_id BIGINT NOT NULL REFERENCES components (id),

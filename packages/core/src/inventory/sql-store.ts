@@ -43,8 +43,9 @@ export interface InventoryStore {
 
 const CHUNK = 400;
 
+/** 128 bits of SHA-256, base64url: collision-free in practice and a third of the hex key's index size. */
 function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return createHash('sha256').update(text).digest('base64url').slice(0, 22);
 }
 
 /** The name part a purl pattern is matched against (`namespace/name`) and its ecosystem-canonical form. */
@@ -124,10 +125,11 @@ export class SqlInventoryStore implements InventoryStore {
       const reusedSet = setId !== undefined;
       let newComponents = 0;
       if (setId === undefined) {
-        newComponents = await this.storeComponents([...usages.values()]);
-        const usageIds = await this.storeUsages(usages);
-        await this.db.run('INSERT INTO component_sets (digest, size) VALUES (?, ?)', [digest, usages.size]);
-        setId = (await this.scalar('SELECT id FROM component_sets WHERE digest = ?', [digest]))!;
+        const stored = await this.storeComponents([...usages.values()]);
+        newComponents = stored.added;
+        const usageIds = await this.storeUsages(usages, stored.ids);
+        const created = await this.db.all('INSERT INTO component_sets (digest, size) VALUES (?, ?) RETURNING id', [digest, usages.size]);
+        setId = Number(created[0]?.id);
         for (let i = 0; i < usageIds.length; i += CHUNK) {
           const chunk = usageIds.slice(i, i + CHUNK);
           await this.db.run(
@@ -177,38 +179,45 @@ export class SqlInventoryStore implements InventoryStore {
     return ids;
   }
 
-  private async storeComponents(entries: { component: ComponentRecord; componentKey: string }[]): Promise<number> {
+  /** Inserts what is missing and returns the id of every key (existing rows are looked up once). */
+  private async storeComponents(entries: { component: ComponentRecord; componentKey: string }[]): Promise<{ ids: Map<string, number>; added: number }> {
     const byKey = new Map(entries.map((e) => [e.componentKey, e.component]));
-    const existing = await this.idsByKey('components', [...byKey.keys()]);
-    const missing = [...byKey].filter(([key]) => !existing.has(key));
+    const ids = await this.idsByKey('components', [...byKey.keys()]);
+    const missing = [...byKey].filter(([key]) => !ids.has(key));
     const columns = 14;
-    for (let i = 0; i < missing.length; i += Math.floor(CHUNK / 2)) {
-      const chunk = missing.slice(i, i + Math.floor(CHUNK / 2));
-      await this.db.run(
+    const size = Math.floor(CHUNK / 2);
+    for (let i = 0; i < missing.length; i += size) {
+      const chunk = missing.slice(i, i + size);
+      const rows = await this.db.all(
         `INSERT INTO components (key, ecosystem, name, version, purl, purl_type, purl_name, canonical_name, licenses, hashes, source_kind, source_url, supplier, author)
-         VALUES ${chunk.map(() => `(${Array(columns).fill('?').join(', ')})`).join(', ')} ON CONFLICT (key) DO NOTHING`,
+         VALUES ${chunk.map(() => `(${Array(columns).fill('?').join(', ')})`).join(', ')} ON CONFLICT (key) DO NOTHING RETURNING id, key`,
         chunk.flatMap(([key, c]) => {
           const names = purlNames(c.purl, c.ecosystem);
           return [key, c.ecosystem, c.name, c.version, c.purl, names.type, names.name, names.canonical, JSON.stringify(c.licenses), JSON.stringify(c.hashes), c.source.kind, c.source.url ?? null, c.supplier ?? null, c.author ?? null];
         }),
       );
+      for (const r of rows) ids.set(str(r.key), Number(r.id));
     }
-    return missing.length;
+    // Rows another writer inserted between the lookup and the insert were not returned: look them up.
+    const late = missing.filter(([key]) => !ids.has(key)).map(([key]) => key);
+    for (const [key, id] of await this.idsByKey('components', late)) ids.set(key, id);
+    return { ids, added: missing.length };
   }
 
-  private async storeUsages(usages: Map<string, { component: ComponentRecord; componentKey: string }>): Promise<number[]> {
-    const componentIds = await this.idsByKey('components', [...new Set([...usages.values()].map((u) => u.componentKey))]);
-    const existing = await this.idsByKey('usages', [...usages.keys()]);
-    const missing = [...usages].filter(([key]) => !existing.has(key));
+  private async storeUsages(usages: Map<string, { component: ComponentRecord; componentKey: string }>, componentIds: Map<string, number>): Promise<number[]> {
+    const ids = await this.idsByKey('usages', [...usages.keys()]);
+    const missing = [...usages].filter(([key]) => !ids.has(key));
     for (let i = 0; i < missing.length; i += CHUNK) {
       const chunk = missing.slice(i, i + CHUNK);
-      await this.db.run(
-        `INSERT INTO usages (key, component_id, lockfile, direct, scopes) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')} ON CONFLICT (key) DO NOTHING`,
+      const rows = await this.db.all(
+        `INSERT INTO usages (key, component_id, lockfile, direct, scopes) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')} ON CONFLICT (key) DO NOTHING RETURNING id, key`,
         chunk.flatMap(([key, u]) => [key, componentIds.get(u.componentKey)!, u.component.lockfile, u.component.direct ? 1 : 0, JSON.stringify([...u.component.scopes].sort())]),
       );
+      for (const r of rows) ids.set(str(r.key), Number(r.id));
     }
-    const all = await this.idsByKey('usages', [...usages.keys()]);
-    return [...all.values()];
+    const late = missing.filter(([key]) => !ids.has(key)).map(([key]) => key);
+    for (const [key, id] of await this.idsByKey('usages', late)) ids.set(key, id);
+    return [...ids.values()];
   }
 
   async whoUses(patternText: string, options: { allSnapshots?: boolean } = {}): Promise<WhoUsesRow[]> {
@@ -217,15 +226,24 @@ export class SqlInventoryStore implements InventoryStore {
     const glob = pattern.name.search(/[*?[\]]/);
     const params: SqlValue[] = [pattern.type];
     let nameClause: string;
+    // Stored canonical names are canonical forms of the plain names, so one indexed column answers both the plain
+    // and the ecosystem-normalised comparison of matchPurlPattern (an OR of two columns would defeat the index).
     if (glob < 0) {
-      nameClause = '(c.purl_name = ? OR c.canonical_name = ?)';
-      params.push(pattern.name, canonicalName(ecosystem, pattern.name));
+      nameClause = 'c.canonical_name = ?';
+      params.push(canonicalName(ecosystem, pattern.name));
     } else {
-      // The literal prefix narrows the index range; the glob itself is applied below.
-      const prefix = pattern.name.slice(0, glob);
-      nameClause = prefix === '' ? '1 = 1' : "(c.purl_name LIKE ? ESCAPE '\\' OR c.canonical_name LIKE ? ESCAPE '\\')";
-      const like = `${prefix.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-      if (prefix !== '') params.push(like, `${canonicalName(ecosystem, prefix).replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
+      // The literal prefix narrows the rows; the glob itself is applied below. Separators that normalisation may
+      // rewrite are left off the end of the prefix.
+      const prefix = canonicalName(ecosystem, pattern.name.slice(0, glob)).replace(/[-_.]+$/, '');
+      if (prefix === '') nameClause = '1 = 1';
+      else if (this.db.dialect === 'sqlite') {
+        // BINARY collation: a code-point range is exactly the names with that prefix, and it uses the index.
+        nameClause = 'c.canonical_name >= ? AND c.canonical_name < ?';
+        params.push(prefix, `${prefix}\u{10ffff}`);
+      } else {
+        nameClause = "c.canonical_name LIKE ? ESCAPE '\\'";
+        params.push(`${prefix.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
+      }
     }
     const scope = options.allSnapshots ? '' : 'JOIN heads h ON h.snapshot_id = s.id';
     const rows = await this.db.all(
