@@ -245,35 +245,46 @@ export class SqlInventoryStore implements InventoryStore {
         params.push(`${prefix.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
       }
     }
-    const scope = options.allSnapshots ? '' : 'JOIN heads h ON h.snapshot_id = s.id';
-    const rows = await this.db.all(
-      `SELECT r.name AS repo, s.ref, s.commit_sha, s.taken_at, c.ecosystem, c.name, c.version, c.purl, u.direct, u.lockfile
-       FROM components c
-       JOIN usages u ON u.component_id = c.id
-       JOIN set_members m ON m.usage_id = u.id
-       JOIN snapshots s ON s.set_id = m.set_id
-       ${scope}
-       JOIN repositories r ON r.id = s.repo_id
-       WHERE c.purl_type = ? AND ${nameClause}`,
-      params,
-    );
-    const out: WhoUsesRow[] = [];
-    for (const r of rows) {
-      const match = matchPurlPattern(pattern, { purl: str(r.purl), ecosystem: str(r.ecosystem) as never, version: str(r.version) });
+    // Versions are judged on the few matching components first, so only their usages are joined to snapshots.
+    const candidates = await this.db.all(`SELECT c.id, c.ecosystem, c.version, c.purl FROM components c WHERE c.purl_type = ? AND ${nameClause}`, params);
+    const unknown = new Set<number>();
+    const ids: number[] = [];
+    for (const c of candidates) {
+      const match = matchPurlPattern(pattern, { purl: str(c.purl), ecosystem: str(c.ecosystem) as never, version: str(c.version) });
       if (match === false) continue;
-      const row: WhoUsesRow = {
-        repo: str(r.repo),
-        ref: str(r.ref),
-        commit: optionalStr(r.commit_sha),
-        takenAt: str(r.taken_at),
-        name: str(r.name),
-        version: str(r.version),
-        purl: str(r.purl),
-        direct: Number(r.direct) === 1,
-        lockfile: str(r.lockfile),
-      };
-      if (match === 'unknown') row.versionUnknown = true;
-      out.push(row);
+      ids.push(Number(c.id));
+      if (match === 'unknown') unknown.add(Number(c.id));
+    }
+    const scope = options.allSnapshots ? '' : 'JOIN heads h ON h.snapshot_id = s.id';
+    const out: WhoUsesRow[] = [];
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const chunk = ids.slice(i, i + CHUNK);
+      const rows = await this.db.all(
+        `SELECT c.id AS component_id, r.name AS repo, s.ref, s.commit_sha, s.taken_at, c.name, c.version, c.purl, u.direct, u.lockfile
+         FROM components c
+         JOIN usages u ON u.component_id = c.id
+         JOIN set_members m ON m.usage_id = u.id
+         JOIN snapshots s ON s.set_id = m.set_id
+         ${scope}
+         JOIN repositories r ON r.id = s.repo_id
+         WHERE c.id IN (${chunk.map(() => '?').join(', ')})`,
+        chunk,
+      );
+      for (const r of rows) {
+        const row: WhoUsesRow = {
+          repo: str(r.repo),
+          ref: str(r.ref),
+          commit: optionalStr(r.commit_sha),
+          takenAt: str(r.taken_at),
+          name: str(r.name),
+          version: str(r.version),
+          purl: str(r.purl),
+          direct: Number(r.direct) === 1,
+          lockfile: str(r.lockfile),
+        };
+        if (unknown.has(Number(r.component_id))) row.versionUnknown = true;
+        out.push(row);
+      }
     }
     const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
     return out.sort((a, b) => cmp(a.repo, b.repo) || cmp(a.ref, b.ref) || cmp(a.takenAt, b.takenAt) || cmp(a.purl, b.purl) || cmp(a.lockfile, b.lockfile));
