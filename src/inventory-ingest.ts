@@ -1,4 +1,5 @@
-import { openInventoryStore, toComponents, type Inventory } from '@lockwarden/core';
+import type { Inventory } from '@lockwarden/core/model';
+import { openInventoryStore, toComponents } from '@lockwarden/core/inventory';
 
 /**
  * Ingests the head lockfiles into the inventory store as a snapshot of this repository at the pushed branch and

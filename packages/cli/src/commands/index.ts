@@ -9,7 +9,10 @@ import { registerSbom } from './sbom.js';
 import { registerDb } from './db.js';
 import { registerInventory } from './inventory.js';
 
-/** Every subcommand, registered in this order; one file per command. */
+/**
+ * Every subcommand, registered in this order; one file per command. Loads them all: for tests and tools that
+ * inspect every command's options. The CLI itself loads commands lazily through COMMAND_CATALOG.
+ */
 export const COMMANDS: ReadonlyArray<(program: Command, ctx: CommandContext) => void> = [
   registerLs,
   registerDiff,

@@ -1,32 +1,34 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { LockwardenError } from '@lockwarden/core/errors';
+import { OsvOfflineSource, createAdvisorySource } from '@lockwarden/core/advisories';
+import type { Finding } from '@lockwarden/core/findings';
+import { loadRunPolicy } from '@lockwarden/core/engine';
+import type { Decision } from '@lockwarden/core/policy';
+import { escapeMarkdown, markdownCode, renderReport } from '@lockwarden/core/report';
 import {
-  LockwardenError,
-  OsvOfflineSource,
   complianceHtml,
   complianceMarkdown,
   complianceRecord,
-  createAdvisorySource,
   cycloneDxVex,
-  escapeMarkdown,
-  hasBlockingFindings,
-  loadRunPolicy,
-  markdownCode,
   openInventoryStore,
   readIngestInputs,
   readVex,
   reevaluate,
-  renderReport,
-  type Decision,
   type InventoryStore,
   type ReevaluationResult,
   type StoredFinding,
-} from '@lockwarden/core';
+} from '@lockwarden/core/inventory';
 import { readFileSync } from 'node:fs';
 import type { CommandContext } from '../context.js';
 import { EXIT } from '../io.js';
 import { renderTable } from '../table.js';
 import { VERSION } from '../version.js';
+
+/** A finding that fails the run: `block`, or `quarantine` (nobody approves in a scheduled re-evaluation). */
+function hasBlockingFindings(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.action === 'block' || f.action === 'quarantine');
+}
 
 interface StoreFlag {
   store?: string;

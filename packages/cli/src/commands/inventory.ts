@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { CommandContext } from '../context.js';
+import { commandDescription } from './catalog.js';
 import { formatOption } from '../options.js';
 
 /** `--store`, on every inventory subcommand. */
@@ -12,7 +13,7 @@ function storeOption(): Option {
  * compliance report. The actions (and with them the database drivers) load only when an inventory command runs.
  */
 export function registerInventory(program: Command, ctx: CommandContext): void {
-  const inventory = program.command('inventory').description('keep every build\'s components; ask who uses a package; re-evaluate against new advisories');
+  const inventory = program.command('inventory').description(commandDescription('inventory'));
   const actions = () => import('./inventory-actions.js');
 
   inventory
