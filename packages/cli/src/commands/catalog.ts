@@ -66,7 +66,7 @@ export const COMMAND_CATALOG: readonly CommandEntry[] = [
   },
   {
     name: 'inventory',
-    usage: '[options] [command]',
+    usage: '',
     description: "keep every build's components; ask who uses a package; re-evaluate against new advisories; VEX; compliance reports",
     load: async () => (await import('./inventory.js')).registerInventory,
   },
