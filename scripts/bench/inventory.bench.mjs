@@ -46,13 +46,14 @@ async function bench(name, spec, dispose) {
     const ingestMs = await populate(store);
     const counts = await store.counts();
     console.log(`${name}: ingested ${REPOS} repositories in ${(ingestMs / 1000).toFixed(1)} s; rows ${JSON.stringify(counts)}`);
-    for (const pattern of ['pkg:npm/minimist', 'pkg:npm/minimist@<1.2.6', 'pkg:npm/@corp/lib-1*']) {
+    // The budget is for a package question (the issue's); a broad glob returning thousands of rows is reported only.
+    for (const [pattern, budgeted] of [['pkg:npm/minimist', true], ['pkg:npm/minimist@<1.2.6', true], ['pkg:npm/@corp/lib-1*', false]]) {
       let rows = 0;
       const ms = await medianMs(async () => {
         rows = (await store.whoUses(pattern)).length;
       });
       report(`${name} who-uses ${pattern} (${rows} rows)`, ms);
-      if (ms > BUDGET_MS) {
+      if (budgeted && ms > BUDGET_MS) {
         console.error(`  over budget: ${ms.toFixed(1)} ms > ${BUDGET_MS} ms`);
         process.exitCode = 1;
       }
