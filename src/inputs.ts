@@ -14,6 +14,7 @@ export const INPUT_NAMES = [
   'sbom',
   'sarif',
   'approve-label',
+  'inventory-store',
 ] as const;
 
 export type CommentMode = 'always' | 'on-failure' | 'never';
@@ -31,6 +32,7 @@ export interface ActionInputs {
   sbom?: string;
   sarif?: string;
   approveLabel: string;
+  inventoryStore?: string;
 }
 
 function optional(name: (typeof INPUT_NAMES)[number]): string | undefined {
@@ -71,5 +73,6 @@ export function readInputs(): ActionInputs {
     sbom: optional('sbom'),
     sarif: optional('sarif'),
     approveLabel: optional('approve-label') ?? 'lockwarden:approved',
+    inventoryStore: optional('inventory-store'),
   };
 }

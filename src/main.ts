@@ -90,6 +90,10 @@ async function report(inputs: ActionInputs, target: RunTarget, result: CheckResu
     writeSbom(inputs.sbom, result.inventories, VERSION);
     core.setOutput('sbom', inputs.sbom);
   }
+  if (inputs.inventoryStore && isDefaultBranchPush()) {
+    const { ingestHead } = await import('./inventory-ingest.js');
+    core.info(await ingestHead(inputs.inventoryStore, result.inventories));
+  }
 
   const runUrl = `${process.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${github.context.repo.owner}/${github.context.repo.repo}/actions/runs/${github.context.runId}`;
   if (client && target.pullNumber && inputs.comment !== 'never') {
@@ -146,4 +150,10 @@ function writeOutputFile(path: string, content: string): void {
   const full = resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), path);
   mkdirSync(dirname(full), { recursive: true });
   writeFileSync(full, content);
+}
+
+/** A push to the repository's default branch: the builds whose inventory is kept. */
+function isDefaultBranchPush(): boolean {
+  const defaultBranch = (github.context.payload.repository as { default_branch?: string } | undefined)?.default_branch;
+  return github.context.eventName === 'push' && defaultBranch !== undefined && github.context.ref === `refs/heads/${defaultBranch}`;
 }

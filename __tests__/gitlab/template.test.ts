@@ -27,9 +27,9 @@ describe.each(KINDS)('GitLab template (%s)', (kind) => {
 
   it('declares the inputs the issue asks for, with typed booleans and closed choices', () => {
     expect(Object.keys(docs.inputs).sort()).toEqual(
-      ['allow-failure', 'comment', 'fail-open', 'image', 'job-name', 'mode', 'policy', 'sbom', 'stage', 'version'].sort(),
+      ['allow-failure', 'comment', 'fail-open', 'image', 'inventory', 'job-name', 'mode', 'policy', 'sbom', 'stage', 'version'].sort(),
     );
-    for (const name of ['allow-failure', 'fail-open', 'sbom']) expect(docs.inputs[name]?.type).toBe('boolean');
+    for (const name of ['allow-failure', 'fail-open', 'inventory', 'sbom']) expect(docs.inputs[name]?.type).toBe('boolean');
     expect(docs.inputs.mode?.options).toEqual(['pr', 'audit']);
     expect(docs.inputs.version?.default).toBe(VERSION);
     expect(docs.inputs.image?.default).toBe(DEFAULT_IMAGE);
@@ -45,8 +45,10 @@ describe.each(KINDS)('GitLab template (%s)', (kind) => {
   it('passes only flags the check command defines, with values among their choices', () => {
     const options = checkCommandOptions();
     const job = interpolate(docs)['lockwarden'];
-    expect(job?.script).toHaveLength(1);
-    const words = shellWords(job?.script[0] ?? '', {});
+    expect(job?.script).toHaveLength(2);
+    // The opt-in inventory step runs first, only on the default branch, and names the ingested commit.
+    expect(job?.script[0]).toMatch(/^if \[ "false" = "true" \] && \[ "\$CI_COMMIT_BRANCH" = "\$CI_DEFAULT_BRANCH" \]; then npx --yes "lockwarden@[^"]+" inventory ingest --repo "\$CI_PROJECT_PATH" --ref "\$CI_COMMIT_BRANCH" --commit "\$CI_COMMIT_SHA" \.; fi$/);
+    const words = shellWords(job?.script[1] ?? '', {});
     expect(words.slice(0, 4)).toEqual(['npx', '--yes', `lockwarden@${VERSION}`, 'check']);
     const flags = words.slice(4).filter((w) => w.startsWith('--'));
     expect(flags.length).toBeGreaterThan(0);

@@ -20,3 +20,4 @@ export * from './sbom/validate.js';
 export * from './policy/index.js';
 export * from './report/index.js';
 export * from './engine/index.js';
+export * from './inventory/index.js';

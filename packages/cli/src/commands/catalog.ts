@@ -76,6 +76,12 @@ export const COMMAND_CATALOG: readonly CommandEntry[] = [
     description: 'run the MCP server over stdio: tools vet_packages, check_dependency_change, explain_finding',
     load: async () => (await import('./mcp.js')).registerMcp,
   },
+  {
+    name: 'inventory',
+    usage: '',
+    description: "keep every build's components; ask who uses a package; re-evaluate against new advisories; VEX; compliance reports",
+    load: async () => (await import('./inventory.js')).registerInventory,
+  },
 ];
 
 /** The catalog's description of a command, so the command's own registration says the same. */

@@ -9,6 +9,7 @@ import { registerSbom } from './sbom.js';
 import { registerDb } from './db.js';
 import { registerGuard } from './guard.js';
 import { registerMcp } from './mcp.js';
+import { registerInventory } from './inventory.js';
 
 /**
  * Every subcommand, registered in this order; one file per command. Loads them all: for tests and tools that
@@ -24,4 +25,5 @@ export const COMMANDS: ReadonlyArray<(program: Command, ctx: CommandContext) => 
   registerDb,
   registerGuard,
   registerMcp,
+  registerInventory,
 ];

@@ -70,6 +70,10 @@ spec:
     job-name:
       description: Name of the job (include the template twice, e.g. once with mode audit, under two names).
       default: lockwarden
+    inventory:
+      description: Opt-in. On the default branch, ingest the lockfiles into the inventory store named by the LOCKWARDEN_STORE variable (a postgres:// URL, masked; or an SQLite file kept with cache:), see docs/inventory.md.
+      type: boolean
+      default: false
     mode:
       description: pr judges what a merge request or a default-branch push changes; audit judges every package, on scheduled pipelines.
       options: ['pr', 'audit']
@@ -85,6 +89,11 @@ spec:
     - if: '"$[[ inputs.mode ]]" == "pr" && $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH && $CI_PIPELINE_SOURCE != "schedule"'
     - if: '"$[[ inputs.mode ]]" == "audit" && $CI_PIPELINE_SOURCE == "schedule"'
   script:
+    # Before the check, so a failing check does not skip the record of what the default branch holds.
+    - >-
+      if [ "$[[ inputs.inventory ]]" = "true" ] && [ "$CI_COMMIT_BRANCH" = "$CI_DEFAULT_BRANCH" ]; then
+      npx --yes "lockwarden@$[[ inputs.version ]]" inventory ingest
+      --repo "$CI_PROJECT_PATH" --ref "$CI_COMMIT_BRANCH" --commit "$CI_COMMIT_SHA" .; fi
     - >-
       npx --yes "lockwarden@$[[ inputs.version ]]" check --gitlab
       --mode "$[[ inputs.mode ]]"

@@ -27,3 +27,13 @@ export function markdownCode(text: string): string {
   // Inside a table a code span still ends the cell at `|`, so pipes are escaped there too.
   return `${fence}${pad}${clean.replace(/\|/g, '\\|')}${pad}${fence}`;
 }
+
+/** Escapes text for HTML element content and double- or single-quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return (
+    text
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '')
+      .replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+  );
+}
