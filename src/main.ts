@@ -9,6 +9,7 @@ import { createGitHubClient, type GitHubClient } from './github-client.js';
 import { currentLabels, stickyBody, upsertStickyComment, MAX_COMMENT_LENGTH } from './sticky-comment.js';
 import { pickAnnotations } from './annotations.js';
 import { syncAuditIssue } from './audit-issue.js';
+import { resolveTokenIdentity } from './token-identity.js';
 import { buildCheckDeps } from './check-deps.js';
 import { VERSION } from './version.js';
 
@@ -103,7 +104,7 @@ async function report(inputs: ActionInputs, target: RunTarget, result: CheckResu
         `The report was cut to fit a comment: the full report is in the [job summary](${runUrl}).`,
       ),
       // A clean PR still gets its earlier comment edited to say so, even with comment: on-failure.
-      { createIfMissing: inputs.comment === 'always' || decision.verdict !== 'pass' },
+      { createIfMissing: inputs.comment === 'always' || decision.verdict !== 'pass', me: await resolveTokenIdentity(client) },
     );
     if (outcome.outcome === 'forbidden') {
       core.notice(
@@ -120,7 +121,7 @@ async function report(inputs: ActionInputs, target: RunTarget, result: CheckResu
       body: (findings) => renderReport('markdown', { ...input, decision: { ...decision, findings: [...findings] } }, { markdown: { maxLength: COMMENT_BUDGET, truncatedNote: `The full report is in the [job summary](${runUrl}).` } }),
       newSince: (findings) => `New since the last audit:\n\n${renderReport('markdown', { ...input, decision: { ...decision, findings: [...findings] } }, { markdown: { maxLength: COMMENT_BUDGET, truncatedNote: `The full report is in the [job summary](${runUrl}).` } })}`,
       clean: 'The latest audit found nothing: closing.',
-    });
+    }, await resolveTokenIdentity(client));
     if (outcome.outcome !== 'none') core.info(`audit issue ${outcome.outcome}: ${outcome.url}`);
   }
 

@@ -143,6 +143,8 @@ describe('the GitLab job in a merge request pipeline (done-when)', () => {
       const dir = runnerClone('mr');
       expect(hasCommit(dir, BASE)).toBe(false);
       const human = gitlab.addNote(PROJECT_ID, MR_IID, `Please have a look ${STICKY_NOTE_MARKER} (quoted)`, { username: 'alice' });
+      // Someone else's note that starts with the marker is not ours to edit.
+      const bait = gitlab.addNote(PROJECT_ID, MR_IID, `${STICKY_NOTE_MARKER}\nmallory's words`, { username: 'mallory' });
       gitlab.addNote(PROJECT_ID, MR_IID, `${STICKY_NOTE_MARKER} added 1 commit`, { system: true });
       // One transient failure on each side: a 503 on the list, a 429 with Retry-After on the create.
       gitlab.inject('GET', 503);
@@ -157,13 +159,19 @@ describe('the GitLab job in a merge request pipeline (done-when)', () => {
       expect(first.stderr).toMatch(/merge request note created \(id \d+\)/);
       // The advisories came from the local OSV API, once.
       expect(osv.count('/v1/querybatch')).toBeGreaterThan(0);
-      expect(gitlab.requests.map((r) => r.method)).toEqual(['GET', 'GET', 'POST', 'POST']);
+      expect(gitlab.requests.map((r) => `${r.method} ${r.url.replace(/\?.*/, '')}`)).toEqual([
+        `GET /api/v4/projects/${PROJECT_ID}/merge_requests/${MR_IID}/notes`,
+        `GET /api/v4/projects/${PROJECT_ID}/merge_requests/${MR_IID}/notes`,
+        'GET /api/v4/user',
+        `POST /api/v4/projects/${PROJECT_ID}/merge_requests/${MR_IID}/notes`,
+        `POST /api/v4/projects/${PROJECT_ID}/merge_requests/${MR_IID}/notes`,
+      ]);
       for (const r of gitlab.requests) expect(r.headers['private-token']).toBe(TOKEN);
       expect(gitlab.requests[1]?.url).toBe(`/api/v4/projects/${PROJECT_ID}/merge_requests/${MR_IID}/notes?sort=asc&order_by=created_at&per_page=100&page=1`);
 
       const notes = () => gitlab.notes.get(`${PROJECT_ID}!${MR_IID}`) ?? [];
-      const ours = () => notes().filter((n) => !n.system && n.body.startsWith(STICKY_NOTE_MARKER));
-      expect(notes()).toHaveLength(3);
+      const ours = () => notes().filter((n) => !n.system && n.body.startsWith(STICKY_NOTE_MARKER) && n.author.username === 'project_42_bot');
+      expect(notes()).toHaveLength(4);
       expect(ours()).toHaveLength(1);
       const created = ours()[0];
       expect(created?.body).toContain('event-stream');
@@ -171,6 +179,7 @@ describe('the GitLab job in a merge request pipeline (done-when)', () => {
       expect(created?.body).toContain('git-dep');
       expect(created?.body).toMatch(/CVE(&#45;|-)2021(&#45;|-)23337/);
       expect(human.body).toBe(`Please have a look ${STICKY_NOTE_MARKER} (quoted)`);
+      expect(bait.body).toBe(`${STICKY_NOTE_MARKER}\nmallory's words`);
 
       const reports = await readValidReports(dir);
       expect(reports.codeQuality.map((i) => `${i.check_name} ${i.severity} ${i.location.path}`).sort()).toEqual([
@@ -211,9 +220,10 @@ describe('the GitLab job in a merge request pipeline (done-when)', () => {
       const second = await runJob(dir, env);
       expect(second.code).toBe(1);
       expect(second.stderr).toContain(`merge request note updated (id ${created?.id})`);
-      expect(gitlab.requests.map((r) => r.method)).toEqual(['GET', 'PUT']);
-      expect(gitlab.requests[1]?.url).toBe(`/api/v4/projects/${PROJECT_ID}/merge_requests/${MR_IID}/notes/${created?.id}`);
-      expect(notes()).toHaveLength(3);
+      expect(gitlab.requests.map((r) => r.method)).toEqual(['GET', 'GET', 'PUT']);
+      expect(gitlab.requests[2]?.url).toBe(`/api/v4/projects/${PROJECT_ID}/merge_requests/${MR_IID}/notes/${created?.id}`);
+      expect(notes()).toHaveLength(4);
+      expect(bait.body).toBe(`${STICKY_NOTE_MARKER}\nmallory's words`);
       expect(ours()).toHaveLength(1);
       expect(ours()[0]?.body).not.toContain('event-stream');
       expect(ours()[0]?.body).toContain('gpl-thing');

@@ -14,6 +14,7 @@ export {
   stickyNoteBody,
   STICKY_NOTE_MARKER,
   type GitLabNote,
+  type GitLabUser,
   type MergeRequestRef,
   type NotesClientOptions,
   type NoteOutcome,
