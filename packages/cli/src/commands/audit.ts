@@ -119,7 +119,7 @@ export function registerAudit(program: Command, ctx: CommandContext): void {
       const sboms = options.sbom.map((file) => readSbomFile(ctx.io.cwd, file));
       // Named purls or SBOMs alone audit just those; otherwise the lockfiles under the paths (or the working directory).
       const inventories: Inventory[] = [
-        ...(paths.length === 0 && (extra.length > 0 || sboms.length > 0) ? [] : loadWorkTreeInventories(ctx.io.cwd, paths, { parseAs: options.parseAs })),
+        ...(paths.length === 0 && (extra.length > 0 || sboms.length > 0) ? [] : loadWorkTreeInventories(ctx.io.cwd, paths, { parseAs: options.parseAs, logger: ctx.logger })),
         ...sboms,
       ];
       if (inventories.length === 0 && extra.length === 0) usageError('no lockfiles found (name lockfiles or directories, or use --purl)');

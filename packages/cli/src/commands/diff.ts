@@ -2,10 +2,12 @@ import type { Command } from 'commander';
 import {
   diffInventories,
   escapeMarkdown,
+  gitTopLevel,
   loadGitInventories,
   loadWorkTreeInventories,
   type DependencyChange,
   type Inventory,
+  type Logger,
 } from '@lockwarden/core';
 import { resolve } from 'node:path';
 import type { CommandContext } from '../context.js';
@@ -54,10 +56,14 @@ export function loadSide(
   side: { ref?: string; dir?: string },
   paths: string[],
   parseAs: string | undefined,
+  logger?: Logger,
+  againstRef = false,
 ): Inventory[] {
-  if (side.dir) return loadWorkTreeInventories(resolve(cwd, side.dir), paths, { parseAs });
-  if (side.ref) return loadGitInventories(cwd, side.ref, paths, { parseAs });
-  return loadWorkTreeInventories(cwd, paths, { parseAs });
+  const load = { parseAs, ...(logger ? { logger } : {}) };
+  if (side.dir) return loadWorkTreeInventories(resolve(cwd, side.dir), paths, load);
+  if (side.ref) return loadGitInventories(cwd, side.ref, paths, load);
+  // The work tree against a git base may reach what the base may: the repository (see `bound`).
+  return loadWorkTreeInventories(cwd, paths, againstRef ? { ...load, bound: gitTopLevel(cwd) } : load);
 }
 
 export function registerDiff(program: Command, ctx: CommandContext): void {
@@ -75,8 +81,8 @@ export function registerDiff(program: Command, ctx: CommandContext): void {
       if (!options.base && !options.baseDir) usageError('diff needs --base <ref> or --base-dir <dir>');
       if (options.base && options.baseDir) usageError('use either --base or --base-dir, not both');
       if (options.head && options.headDir) usageError('use either --head or --head-dir, not both');
-      const base = loadSide(ctx.io.cwd, { ref: options.base, dir: options.baseDir }, paths, options.parseAs);
-      const head = loadSide(ctx.io.cwd, { ref: options.head, dir: options.headDir }, paths, options.parseAs);
+      const base = loadSide(ctx.io.cwd, { ref: options.base, dir: options.baseDir }, paths, options.parseAs, ctx.logger);
+      const head = loadSide(ctx.io.cwd, { ref: options.head, dir: options.headDir }, paths, options.parseAs, ctx.logger, Boolean(options.base && !options.baseDir));
       const changes = diffInventories(base, head);
       if (options.format === 'json') {
         ctx.io.stdout(`${JSON.stringify(diffJson(changes), null, 2)}\n`);
