@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import * as github from '@actions/github';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { ensureCommit, isLockwardenError, renderReport, runCheck, type CheckResult, type Finding, type Logger } from '@lockwarden/core';
+import { ensureCommit, isLockwardenError, redactSecrets, renderReport, runCheck, type CheckResult, type Finding, type Logger } from '@lockwarden/core';
 import { readInputs, type ActionInputs } from './inputs.js';
 import { resolveTarget, type RunTarget } from './event.js';
 import { createGitHubClient, type GitHubClient } from './github-client.js';
@@ -16,10 +16,11 @@ import { VERSION } from './version.js';
 /** Room left for the marker and the overflow note inside GitHub's comment limit. */
 const COMMENT_BUDGET = MAX_COMMENT_LENGTH - 2_000;
 
+/** Every line the Action logs is redacted: URLs in messages may carry credentials. */
 const actionsLogger: Logger = {
-  debug: (m) => core.debug(m),
-  info: (m) => core.info(m),
-  warn: (m) => core.warning(m),
+  debug: (m) => core.debug(redactSecrets(m)),
+  info: (m) => core.info(redactSecrets(m)),
+  warn: (m) => core.warning(redactSecrets(m)),
 };
 
 /**
@@ -32,7 +33,7 @@ export async function run(): Promise<void> {
   } catch (err) {
     const message = isLockwardenError(err) || err instanceof Error ? err.message : String(err);
     core.setOutput('verdict', 'error');
-    core.setFailed(`lockwarden could not evaluate: ${message}`);
+    core.setFailed(redactSecrets(`lockwarden could not evaluate: ${message}`));
   }
 }
 
@@ -75,12 +76,12 @@ async function report(inputs: ActionInputs, target: RunTarget, result: CheckResu
   const { decision } = result;
   const input = { ...result.report, toolVersion: VERSION };
   core.setOutput('verdict', decision.verdict);
-  core.setOutput('findings', JSON.stringify(decision.findings));
+  core.setOutput('findings', redactSecrets(JSON.stringify(decision.findings)));
 
   const full = renderReport('markdown', input);
   await core.summary.addRaw(full, true).write();
 
-  for (const a of pickAnnotations(decision.findings)) core[a.level](a.message, a.properties);
+  for (const a of pickAnnotations(decision.findings)) core[a.level](redactSecrets(a.message), a.properties);
 
   if (inputs.sarif) {
     writeOutputFile(inputs.sarif, renderReport('sarif', input));
@@ -135,7 +136,7 @@ function conclude(inputs: ActionInputs, verdict: 'pass' | 'fail' | 'error', find
     const quarantined = findings.filter((f) => f.action === 'quarantine').length;
     core.setFailed(`lockwarden: policy violated: ${blocking} blocking and ${quarantined} quarantined finding(s)`);
   } else if (verdict === 'error') {
-    const why = errors.join('; ') || 'a data source failed';
+    const why = redactSecrets(errors.join('; ')) || 'a data source failed';
     if (inputs.failOpen) core.warning(`lockwarden could not evaluate everything (fail-open): ${why}`);
     else core.setFailed(`lockwarden could not evaluate: ${why}`);
   } else {

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { isLockwardenError } from '@lockwarden/core';
+import { isLockwardenError, redactSecrets } from '@lockwarden/core';
 import { EXIT, processIO, type CliIO } from './io.js';
 import { stderrLogger, type CommandContext } from './context.js';
 import { COMMANDS } from './commands/index.js';
@@ -9,7 +9,9 @@ import { VERSION } from './version.js';
  * Runs the CLI and resolves to its exit code: 0 ok, 1 policy violated, 2 could not evaluate.
  * Errors never reach the user as stack traces: operational faults print one line naming file:line:column.
  */
-export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+export async function main(argv: string[], given: CliIO = processIO()): Promise<number> {
+  // Everything the CLI prints passes one redaction: reports, log lines and error text may hold credentialed URLs.
+  const io: CliIO = { ...given, stdout: (t) => given.stdout(redactSecrets(t)), stderr: (t) => given.stderr(redactSecrets(t)) };
   const ctx: CommandContext = { io, logger: stderrLogger(io, false), exitCode: EXIT.ok };
   const program = new Command('lockwarden')
     .description('Supply-chain gate for lockfile changes: vulnerabilities, malware, licenses, registry intelligence.')

@@ -11,6 +11,7 @@ export * from './ecosystems/registry.js';
 export * from './findings/finding.js';
 export * from './advisories/index.js';
 export * from './log/logger.js';
+export * from './log/redact.js';
 export { LineIndex } from './parse/line-index.js';
 export { parseJson, isRecord } from './parse/json.js';
 export { parseYaml } from './parse/yaml.js';

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { isLockwardenError, readRootProject, renderMarkdownReport, type CheckResult } from '@lockwarden/core';
+import { isLockwardenError, readRootProject, redactDeep, redactSecrets, renderMarkdownReport, type CheckResult } from '@lockwarden/core';
 import type { CommandContext } from '../context.js';
 import { VERSION } from '../version.js';
 import { renderCodeQualityReport } from './code-quality.js';
@@ -15,7 +15,7 @@ import { GITLAB_NOTE_MAX_LENGTH } from './report-files.js';
 function writeReport(projectDir: string, file: string, text: string): string {
   const path = resolve(projectDir, file);
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
+  writeFileSync(path, redactSecrets(text));
   return path;
 }
 
@@ -30,7 +30,8 @@ export async function publishGitLab(
   times: { startTime: Date; endTime: Date },
   ctx: CommandContext,
 ): Promise<void> {
-  const { decision } = result;
+  // Redacted before rendering: XML and JSON escaping would hide a credentialed URL from the pass in writeReport.
+  const decision = redactDeep(result.decision);
   const written = [
     writeReport(run.projectDir, flags.codeQualityReport, renderCodeQualityReport(decision)),
     writeReport(
@@ -68,7 +69,7 @@ async function postNote(result: CheckResult, flags: GitLabFlags, ctx: CommandCon
     return;
   }
   const markdown = renderMarkdownReport(
-    { ...result.report, toolVersion: VERSION },
+    redactDeep({ ...result.report, toolVersion: VERSION }),
     { maxLength: GITLAB_NOTE_MAX_LENGTH - STICKY_NOTE_MARKER.length - 1 },
   );
   const body = stickyNoteBody(markdown, 'The report was cut to fit GitLab’s note size limit; the job’s artifacts hold all of it.');

@@ -5,6 +5,8 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { SourceUnavailableError } from '../errors.js';
 import { silentLogger, type Logger } from '../log/logger.js';
+import { redactSecrets } from '../log/redact.js';
+import { splitUrlCredentials } from './url-credentials.js';
 
 /** Settings shared by every client that talks JSON over HTTP (OSV, the package registries, the GitHub API). */
 export interface HttpClientOptions {
@@ -134,7 +136,7 @@ export class HttpClient {
       }
       return bytes;
     });
-    if (written === undefined) throw new SourceUnavailableError(this.source, `${url}: not found (HTTP 404)`);
+    if (written === undefined) throw new SourceUnavailableError(this.source, `${redactSecrets(url)}: not found (HTTP 404)`);
     await rename(partial, file);
     return written;
   }
@@ -144,11 +146,13 @@ export class HttpClient {
     init: RequestOptions,
     read: (response: Response) => Promise<T>,
   ): Promise<T | undefined> {
+    const request = splitUrlCredentials(url);
+    url = redactSecrets(url);
     let lastError: unknown;
     for (let attempt = 0; attempt <= this.retries; attempt++) {
       if (init.signal?.aborted) throw new SourceUnavailableError(this.source, `${url}: aborted`, { cause: init.signal.reason });
       try {
-        return await this.attempt(url, init, read);
+        return await this.attempt(request, init, read);
       } catch (err) {
         if (err instanceof FinalError) throw new SourceUnavailableError(this.source, `${url}: ${err.message}`, { cause: err });
         if (init.signal?.aborted) throw new SourceUnavailableError(this.source, `${url}: aborted`, { cause: init.signal.reason });
@@ -174,10 +178,20 @@ export class HttpClient {
     );
   }
 
-  private async attempt<T>(url: string, init: RequestOptions, read: (response: Response) => Promise<T>): Promise<T | undefined> {
+  private async attempt<T>(
+    request: { url: string; authorization?: string },
+    init: RequestOptions,
+    read: (response: Response) => Promise<T>,
+  ): Promise<T | undefined> {
+    const url = request.url;
     const timeout = AbortSignal.timeout(this.timeoutMs);
     const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-    const headers: Record<string, string> = { accept: 'application/json', ...this.headers, ...init.headers };
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      ...(request.authorization ? { authorization: request.authorization } : {}),
+      ...this.headers,
+      ...init.headers,
+    };
     let body: string | undefined;
     if (init.json !== undefined) {
       body = JSON.stringify(init.json);

@@ -1,5 +1,7 @@
 import { SourceUnavailableError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
+import { redactSecrets as redact } from '../log/redact.js';
+import { splitUrlCredentials } from '../http/url-credentials.js';
 
 /** A registry response: only 2xx and 404 reach the caller; everything else is retried, then thrown. */
 export interface RegistryResponse {
@@ -39,6 +41,8 @@ const RETRYABLE = new Set([408, 429, 500, 502, 503, 504]);
  */
 export class RegistryHttp {
   private readonly options: Required<Omit<RegistryHttpOptions, 'logger'>> & { logger?: Logger };
+  /** Basic auth learnt from a URL's userinfo, per origin: links a registry hands out omit it, as pip expects. */
+  private readonly originAuth = new Map<string, string>();
 
   constructor(options: RegistryHttpOptions = {}) {
     this.options = {
@@ -56,19 +60,24 @@ export class RegistryHttp {
   /** GETs `url`; `source` names the registry in errors ("npm registry"). */
   async get(url: string, source: string, headers: Record<string, string> = {}): Promise<RegistryResponse> {
     const { retries, baseDelayMs } = this.options;
+    // Userinfo in a configured registry or index URL is sent as basic auth; a token header set by the caller wins.
+    const request = splitUrlCredentials(url);
+    const origin = originOf(request.url);
+    if (request.authorization && origin) this.originAuth.set(origin, request.authorization);
+    else if (origin && this.originAuth.has(origin)) request.authorization = this.originAuth.get(origin) as string;
     let lastProblem = '';
     for (let attempt = 0; attempt <= retries; attempt++) {
       let retryAfterMs: number | undefined;
       try {
-        const res = await this.options.fetch(url, {
-          headers: { 'user-agent': 'lockwarden', ...headers },
+        const res = await this.options.fetch(request.url, {
+          headers: { 'user-agent': 'lockwarden', ...(request.authorization ? { authorization: request.authorization } : {}), ...headers },
           redirect: 'follow',
           signal: AbortSignal.timeout(this.options.timeoutMs),
         });
         if (res.ok || res.status === 404) {
           const body = await this.readBody(res, url, source);
           const lastModified = res.headers.get('last-modified');
-          return { status: res.status, body, url: res.url || url, ...(lastModified ? { lastModified } : {}) };
+          return { status: res.status, body, url: res.url || request.url, ...(lastModified ? { lastModified } : {}) };
         }
         await res.body?.cancel();
         lastProblem = `HTTP ${res.status}`;
@@ -76,7 +85,7 @@ export class RegistryHttp {
         retryAfterMs = parseRetryAfter(res.headers.get('retry-after'));
       } catch (err) {
         if (err instanceof SourceUnavailableError) throw err;
-        lastProblem = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+        lastProblem = redact(err instanceof Error ? `${err.name}: ${err.message}` : String(err));
       }
       if (attempt < retries) {
         const backoff = Math.random() * baseDelayMs * 2 ** attempt;
@@ -121,14 +130,10 @@ function parseRetryAfter(value: string | null): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-/** A URL with any userinfo removed, for messages. */
-function redact(url: string): string {
+function originOf(url: string): string | undefined {
   try {
-    const u = new URL(url);
-    u.username = '';
-    u.password = '';
-    return u.toString();
+    return new URL(url).origin;
   } catch {
-    return url;
+    return undefined;
   }
 }
