@@ -11,16 +11,17 @@ import { pickAnnotations } from './annotations.js';
 import { syncAuditIssue } from './audit-issue.js';
 import { resolveTokenIdentity } from './token-identity.js';
 import { buildCheckDeps } from './check-deps.js';
+import { workflowSafe } from './workflow-text.js';
 import { VERSION } from './version.js';
 
 /** Room left for the marker and the overflow note inside GitHub's comment limit. */
 const COMMENT_BUDGET = MAX_COMMENT_LENGTH - 2_000;
 
-/** Every line the Action logs is redacted: URLs in messages may carry credentials. */
+/** Every line the Action logs passes `workflowSafe`: credentials redacted, no workflow command from data. */
 const actionsLogger: Logger = {
-  debug: (m) => core.debug(redactSecrets(m)),
-  info: (m) => core.info(redactSecrets(m)),
-  warn: (m) => core.warning(redactSecrets(m)),
+  debug: (m) => core.debug(workflowSafe(m)),
+  info: (m) => core.info(workflowSafe(m)),
+  warn: (m) => core.warning(workflowSafe(m)),
 };
 
 /**

@@ -44,7 +44,7 @@ export function diffMarkdown(changes: readonly DependencyChange[]): string {
   const lines = ['| change | package | before | after | direct | via | lockfile |', '|---|---|---|---|---|---|---|'];
   for (const c of changes) {
     lines.push(
-      `| ${c.type} | ${escapeMarkdown(c.name)} | ${escapeMarkdown(c.before ?? '')} | ${escapeMarkdown(c.after ?? '')} | ${c.direct ? 'yes' : ''} | ${(c.via ?? []).map(escapeMarkdown).join(', ')} | ${escapeMarkdown(c.lockfile)} |`,
+      `| ${c.type} | ${escapeMarkdown(c.name)} | ${escapeMarkdown(c.before ?? '')} | ${escapeMarkdown(c.after ?? '')} | ${c.direct ? 'yes' : ''} | ${(c.via ?? []).map((v) => escapeMarkdown(v)).join(', ')} | ${escapeMarkdown(c.lockfile)} |`,
     );
   }
   return `${lines.join('\n')}\n`;

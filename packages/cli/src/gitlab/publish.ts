@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { isLockwardenError, readRootProject, redactDeep, redactSecrets, renderMarkdownReport, type CheckResult } from '@lockwarden/core';
+import { isLockwardenError, mapStrings, plainText, readRootProject, redactDeep, redactSecrets, renderMarkdownReport, type CheckResult } from '@lockwarden/core';
 import type { CommandContext } from '../context.js';
 import { VERSION } from '../version.js';
 import { renderCodeQualityReport } from './code-quality.js';
@@ -30,8 +30,9 @@ export async function publishGitLab(
   times: { startTime: Date; endTime: Date },
   ctx: CommandContext,
 ): Promise<void> {
-  // Redacted before rendering: XML and JSON escaping would hide a credentialed URL from the pass in writeReport.
-  const decision = redactDeep(result.decision);
+  // Every untrusted string is redacted, capped and its invisible characters shown before rendering: XML and JSON
+  // escaping would hide a credentialed URL from the pass in writeReport, and GitLab shows these texts in the MR.
+  const decision = mapStrings(result.decision, (s) => plainText(s));
   const written = [
     writeReport(run.projectDir, flags.codeQualityReport, renderCodeQualityReport(decision)),
     writeReport(

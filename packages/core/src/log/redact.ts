@@ -32,14 +32,18 @@ export function redactSecrets(text: string): string {
  * for structured reports whose renderers escape text afterwards and would hide the URL from a later pass.
  */
 export function redactDeep<T>(value: T): T {
-  if (typeof value === 'string') return redactSecrets(value) as T;
-  if (Array.isArray(value)) return value.map((v: unknown) => redactDeep(v)) as T;
+  return mapStrings(value, redactSecrets);
+}
+
+/** A copy of plain data `value` with `fn` applied to every string in it (class instances are kept as they are). */
+export function mapStrings<T>(value: T, fn: (text: string) => string): T {
+  if (typeof value === 'string') return fn(value) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => mapStrings(v, fn)) as T;
   if (value !== null && typeof value === 'object') {
     const proto = Object.getPrototypeOf(value) as object | null;
-    // Only plain data is copied; class instances (Date, Map) are kept as they are.
     if (proto !== Object.prototype && proto !== null) return value;
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = redactDeep(v);
+    for (const [k, v] of Object.entries(value)) out[k] = mapStrings(v, fn);
     return out as T;
   }
   return value;
