@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { VERSION } from '../../packages/cli/src/version.js';
 import { makeRepo, TEST_GIT_ENV } from '../helpers/git-repo.js';
 import { REPO_ROOT } from '../helpers/conformance.js';
 import { startGitLabNotesServer } from '../helpers/gitlab-notes-server.js';
+import { sendJson, startTestServer } from '../helpers/http-server.js';
 import { loadOsvRecords, startOsvServer, type OsvTestServer } from '../helpers/osv-server.js';
 import { runCli, type CliRun } from '../helpers/run-cli.js';
 import { readValidReports } from './report-validation.js';
@@ -280,6 +281,29 @@ describe('the GitLab job in a merge request pipeline (done-when)', () => {
       expect(existsSync(join(dir, GITLAB_REPORT_FILES.junit))).toBe(false);
     } finally {
       await gitlab.close();
+    }
+  });
+
+  it('prints and reports no credential from LOCKWARDEN_OSV_URL when the mirror refuses it', async () => {
+    const gitlab = await startGitLabNotesServer({ token: TOKEN });
+    const mirror = await startTestServer((_req, res) => sendJson(res, 401, { message: 'bad credentials' }));
+    try {
+      const dir = runnerClone('osv-credentials');
+      const env = { ...mergeRequestEnv(dir, gitlab.apiUrl), LOCKWARDEN_OSV_URL: mirror.url.replace('http://', 'http://mirror-user:mirror-secret@') };
+      const run = await runJob(dir, env);
+      expect(run.code).toBe(2);
+      const written = Object.values(GITLAB_REPORT_FILES)
+        .filter((file) => existsSync(join(dir, file)))
+        .map((file) => readFileSync(join(dir, file), 'utf8'));
+      expect(written.length).toBeGreaterThanOrEqual(3);
+      const notes = (gitlab.notes.get(`${PROJECT_ID}!${MR_IID}`) ?? []).map((n) => n.body);
+      expect(notes).toHaveLength(1);
+      const all = [run.stdout, run.stderr, ...written, ...notes].join('\n');
+      expect(all).toMatch(/http:\/\/\*\*\*@127\.0\.0\.1/);
+      expect(all).not.toMatch(/mirror-(user|secret)/);
+    } finally {
+      await gitlab.close();
+      await mirror.close();
     }
   });
 
