@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HttpClient, LockwardenError, redactSecrets, SourceUnavailableError } from '@lockwarden/core';
+import { HttpClient, redactSecrets, SourceUnavailableError } from '@lockwarden/core';
 import { REPO_ROOT } from '../helpers/conformance.js';
 import { makeRepo } from '../helpers/git-repo.js';
 import { sendJson, startBasicAuthGate, startTestServer, type TestServer } from '../helpers/http-server.js';
@@ -29,11 +29,6 @@ describe('redactSecrets', () => {
     expect(redactSecrets('at http://tok@h/a and "https://a:b@c@d/x"')).toBe('at http://***@h/a and "https://***@d/x"');
     expect(redactSecrets('https://h/simple?x=1&access_token=abc#f and https://h/?sig=zz')).toBe('https://h/simple?x=1&access_token=***#f and https://h/?sig=***');
     expect(redactSecrets('git+ssh://git@github.com/acme/lib.git, bob@example.org, a=b')).toBe('git+ssh://git@github.com/acme/lib.git, bob@example.org, a=b');
-  });
-
-  it('is applied to every LockwardenError message', () => {
-    expect(new SourceUnavailableError('OSV API', 'https://u:secret@osv.example.org/v1: HTTP 500').message).toBe('OSV API: https://***@osv.example.org/v1: HTTP 500');
-    expect(new LockwardenError('IO_ERROR', 'cannot read https://u:secret@x/').message).not.toContain('secret');
   });
 });
 

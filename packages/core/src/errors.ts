@@ -1,5 +1,3 @@
-import { redactSecrets } from './log/redact.js';
-
 /**
  * Operational faults. Findings are values (see `findings/`); these are thrown only when lockwarden
  * could not do its job: bad input, a missing commit, an unreachable data source.
@@ -24,9 +22,8 @@ export class LockwardenError extends Error {
   override readonly name: string = 'LockwardenError';
   readonly code: ErrorCode;
 
-  /** The message is redacted (`redactSecrets`): error text is printed and reported, and URLs carry credentials. */
   constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
-    super(redactSecrets(message), options);
+    super(message, options);
     this.code = code;
   }
 }
