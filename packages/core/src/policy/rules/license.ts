@@ -2,6 +2,7 @@ import parseSpdx from 'spdx-expression-parse';
 import satisfies from 'spdx-satisfies';
 import type { Action } from '../../findings/finding.js';
 import { packageKey } from '../../model/package.js';
+import { registryFailureFor } from './registry-data.js';
 import type { RuleModule } from './rule.js';
 
 type SpdxNode = parseSpdx.Info;
@@ -18,6 +19,11 @@ export const licenseRule: RuleModule<'license'> = {
   evaluate({ pkg, options, enrichment }) {
     const declared = pkg.license ?? enrichment.registry?.byPackage.get(packageKey(pkg))?.license;
     const text = declared?.trim();
+    if (!text && !pkg.license) {
+      // The license would have come from the registry, which failed for this package: not looked up is not "none".
+      const failure = registryFailureFor(pkg, enrichment);
+      if (failure) return { notEvaluated: `${failure.source} failed: ${failure.message}` };
+    }
     if (!text) {
       return finding(options.unknown, 'low', 'no license declared', 'check the package\'s license before using it', {});
     }
