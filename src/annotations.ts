@@ -1,5 +1,5 @@
 import type { AnnotationProperties } from '@actions/core';
-import { severityRank, type Finding } from '@lockwarden/core';
+import { plainText, severityRank, type Finding } from '@lockwarden/core';
 
 /** GitHub shows at most 10 annotations of each kind per step; we emit the 10 worst findings. */
 export const MAX_ANNOTATIONS = 10;
@@ -12,7 +12,10 @@ export interface Annotation {
   properties: AnnotationProperties;
 }
 
-/** The most severe findings as annotations on their lockfile lines: blocking first, then by severity. */
+/**
+ * The most severe findings as annotations on their lockfile lines: blocking first, then by severity. Their text is
+ * untrusted (names, advisory text): capped, redacted, with invisible characters (bidi overrides, ESC) made visible.
+ */
 export function pickAnnotations(findings: readonly Finding[]): Annotation[] {
   return [...findings]
     .filter((f) => f.action !== 'off')
@@ -20,9 +23,9 @@ export function pickAnnotations(findings: readonly Finding[]): Annotation[] {
     .slice(0, MAX_ANNOTATIONS)
     .map((f) => ({
       level: f.action === 'block' ? 'error' : f.action === 'info' ? 'notice' : 'warning',
-      message: f.message,
+      message: plainText(f.message),
       properties: {
-        title: `lockwarden ${f.rule}: ${f.name}@${f.version}`,
+        title: `lockwarden ${f.rule}: ${plainText(f.name, 200)}@${plainText(f.version, 100)}`,
         file: f.location?.file,
         startLine: f.location?.line,
       },

@@ -1,6 +1,7 @@
 import type { Finding } from '@lockwarden/core';
 import type { GitHubClient } from './github-client.js';
 import { MAX_COMMENT_LENGTH } from './sticky-comment.js';
+import { isAuthoredBy, type TokenIdentity } from './token-identity.js';
 
 /** Marks the one tracking issue that scheduled audits keep up to date. */
 export const AUDIT_MARKER = '<!-- lockwarden:audit-issue -->';
@@ -28,15 +29,18 @@ function fit(text: string): string {
 /**
  * Opens, updates or closes the tracking issue. The issue body holds the current report and the fingerprints
  * of its findings; a comment lists what is new since the last run, so watchers are notified of changes only.
+ * Only an issue the token's own identity opened is the tracking issue: one that merely quotes the marker is not
+ * edited, closed or trusted for its fingerprints.
  */
 export async function syncAuditIssue(
   client: GitHubClient,
   repo: RepoRef,
   findings: readonly Finding[],
   render: { body: (findings: readonly Finding[]) => string; newSince: (findings: readonly Finding[]) => string; clean: string },
+  me: TokenIdentity,
 ): Promise<AuditOutcome> {
   const issues = await client.paginate(client.rest.issues.listForRepo, { ...repo, state: 'open', per_page: 100 });
-  const existing = issues.find((i) => !i.pull_request && typeof i.body === 'string' && i.body.includes(AUDIT_MARKER));
+  const existing = issues.find((i) => !i.pull_request && typeof i.body === 'string' && i.body.includes(AUDIT_MARKER) && isAuthoredBy(i.user, me));
   if (findings.length === 0) {
     if (!existing) return { outcome: 'none' };
     await client.rest.issues.createComment({ ...repo, issue_number: existing.number, body: render.clean });

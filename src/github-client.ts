@@ -6,13 +6,15 @@ export type GitHubClient = ReturnType<typeof getOctokit>;
 
 /**
  * Octokit with retries on 5xx and the rate-limit plugin. The base URL comes from GITHUB_API_URL (GHES and
- * tests); LOCKWARDEN_RETRY_BASE_MS scales the retry back-off (default 1 s, as the plugin's).
+ * tests); LOCKWARDEN_RETRY_BASE_MS scales the retry back-off (default 1 s, as the plugin's). `baseUrl` overrides
+ * it for callers in a process whose environment was read before they knew the URL (@actions/github reads it on import).
  */
-export function createGitHubClient(token: string, log: (message: string) => void): GitHubClient {
+export function createGitHubClient(token: string, log: (message: string) => void, baseUrl?: string): GitHubClient {
   const base = Number(process.env.LOCKWARDEN_RETRY_BASE_MS ?? '1000');
   return getOctokit(
     token,
     {
+      ...(baseUrl ? { baseUrl } : {}),
       retry: { retryAfterBaseValue: Number.isFinite(base) && base >= 0 ? base : 1000 },
       throttle: {
         onRateLimit: (retryAfter: number, options: { method?: string; url?: string }, _octokit: unknown, retryCount: number) => {

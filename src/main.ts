@@ -2,23 +2,26 @@ import * as core from '@actions/core';
 import * as github from '@actions/github';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { ensureCommit, isLockwardenError, renderReport, runCheck, type CheckResult, type Finding, type Logger } from '@lockwarden/core';
+import { ensureCommit, isLockwardenError, redactSecrets, renderReport, runCheck, type CheckResult, type Finding, type Logger } from '@lockwarden/core';
 import { readInputs, type ActionInputs } from './inputs.js';
 import { resolveTarget, type RunTarget } from './event.js';
 import { createGitHubClient, type GitHubClient } from './github-client.js';
 import { currentLabels, stickyBody, upsertStickyComment, MAX_COMMENT_LENGTH } from './sticky-comment.js';
 import { pickAnnotations } from './annotations.js';
 import { syncAuditIssue } from './audit-issue.js';
+import { resolveTokenIdentity } from './token-identity.js';
 import { buildCheckDeps } from './check-deps.js';
+import { workflowSafe } from './workflow-text.js';
 import { VERSION } from './version.js';
 
 /** Room left for the marker and the overflow note inside GitHub's comment limit. */
 const COMMENT_BUDGET = MAX_COMMENT_LENGTH - 2_000;
 
+/** Every line the Action logs passes `workflowSafe`: credentials redacted, no workflow command from data. */
 const actionsLogger: Logger = {
-  debug: (m) => core.debug(m),
-  info: (m) => core.info(m),
-  warn: (m) => core.warning(m),
+  debug: (m) => core.debug(workflowSafe(m)),
+  info: (m) => core.info(workflowSafe(m)),
+  warn: (m) => core.warning(workflowSafe(m)),
 };
 
 /**
@@ -31,7 +34,7 @@ export async function run(): Promise<void> {
   } catch (err) {
     const message = isLockwardenError(err) || err instanceof Error ? err.message : String(err);
     core.setOutput('verdict', 'error');
-    core.setFailed(`lockwarden could not evaluate: ${message}`);
+    core.setFailed(redactSecrets(`lockwarden could not evaluate: ${message}`));
   }
 }
 
@@ -74,12 +77,12 @@ async function report(inputs: ActionInputs, target: RunTarget, result: CheckResu
   const { decision } = result;
   const input = { ...result.report, toolVersion: VERSION };
   core.setOutput('verdict', decision.verdict);
-  core.setOutput('findings', JSON.stringify(decision.findings));
+  core.setOutput('findings', redactSecrets(JSON.stringify(decision.findings)));
 
   const full = renderReport('markdown', input);
   await core.summary.addRaw(full, true).write();
 
-  for (const a of pickAnnotations(decision.findings)) core[a.level](a.message, a.properties);
+  for (const a of pickAnnotations(decision.findings)) core[a.level](redactSecrets(a.message), a.properties);
 
   if (inputs.sarif) {
     writeOutputFile(inputs.sarif, renderReport('sarif', input));
@@ -107,7 +110,7 @@ async function report(inputs: ActionInputs, target: RunTarget, result: CheckResu
         `The report was cut to fit a comment: the full report is in the [job summary](${runUrl}).`,
       ),
       // A clean PR still gets its earlier comment edited to say so, even with comment: on-failure.
-      { createIfMissing: inputs.comment === 'always' || decision.verdict !== 'pass' },
+      { createIfMissing: inputs.comment === 'always' || decision.verdict !== 'pass', me: await resolveTokenIdentity(client) },
     );
     if (outcome.outcome === 'forbidden') {
       core.notice(
@@ -124,7 +127,7 @@ async function report(inputs: ActionInputs, target: RunTarget, result: CheckResu
       body: (findings) => renderReport('markdown', { ...input, decision: { ...decision, findings: [...findings] } }, { markdown: { maxLength: COMMENT_BUDGET, truncatedNote: `The full report is in the [job summary](${runUrl}).` } }),
       newSince: (findings) => `New since the last audit:\n\n${renderReport('markdown', { ...input, decision: { ...decision, findings: [...findings] } }, { markdown: { maxLength: COMMENT_BUDGET, truncatedNote: `The full report is in the [job summary](${runUrl}).` } })}`,
       clean: 'The latest audit found nothing: closing.',
-    });
+    }, await resolveTokenIdentity(client));
     if (outcome.outcome !== 'none') core.info(`audit issue ${outcome.outcome}: ${outcome.url}`);
   }
 
@@ -138,7 +141,7 @@ function conclude(inputs: ActionInputs, verdict: 'pass' | 'fail' | 'error', find
     const quarantined = findings.filter((f) => f.action === 'quarantine').length;
     core.setFailed(`lockwarden: policy violated: ${blocking} blocking and ${quarantined} quarantined finding(s)`);
   } else if (verdict === 'error') {
-    const why = errors.join('; ') || 'a data source failed';
+    const why = redactSecrets(errors.join('; ')) || 'a data source failed';
     if (inputs.failOpen) core.warning(`lockwarden could not evaluate everything (fail-open): ${why}`);
     else core.setFailed(`lockwarden could not evaluate: ${why}`);
   } else {

@@ -1,5 +1,6 @@
 import type { GitHubClient } from './github-client.js';
 import { httpStatus } from './github-client.js';
+import { isAuthoredBy, type TokenIdentity } from './token-identity.js';
 
 /** Hidden marker that identifies lockwarden's comment on a PR, so each run edits the same one. */
 export const STICKY_MARKER = '<!-- lockwarden:sticky-comment -->';
@@ -27,7 +28,8 @@ export function stickyBody(markdown: string, overflowNote: string): string {
 }
 
 /**
- * Creates or edits the one lockwarden comment on a PR. With `createIfMissing: false` an existing comment is
+ * Creates or edits the one lockwarden comment on a PR. Only a comment the token's own identity wrote is ours:
+ * anyone can paste the marker into theirs, and editing it would overwrite their words with ours. With `createIfMissing: false` an existing comment is
  * still edited (so a PR that became clean does not keep a stale red comment), but no new one is made.
  * A 403/404 (the read-only token of a fork PR) is returned as `forbidden`, not thrown: the caller degrades
  * to the job summary.
@@ -36,7 +38,7 @@ export async function upsertStickyComment(
   client: GitHubClient,
   issue: IssueRef,
   body: string,
-  options: { createIfMissing: boolean },
+  options: { createIfMissing: boolean; me: TokenIdentity },
 ): Promise<CommentOutcome> {
   try {
     const comments = await client.paginate(client.rest.issues.listComments, {
@@ -45,7 +47,7 @@ export async function upsertStickyComment(
       issue_number: issue.number,
       per_page: 100,
     });
-    const existing = comments.find((c) => typeof c.body === 'string' && c.body.includes(STICKY_MARKER));
+    const existing = comments.find((c) => typeof c.body === 'string' && c.body.includes(STICKY_MARKER) && isAuthoredBy(c.user, options.me));
     if (existing) {
       if (existing.body === body) return { outcome: 'unchanged', url: existing.html_url };
       const updated = await client.rest.issues.updateComment({

@@ -105,6 +105,21 @@ describe('the GitHub Action bundle on pull_request', () => {
     expect(gh.rejected).toEqual([]);
   });
 
+  it("leaves the marker in someone else's comment alone and keeps its own comment", async () => {
+    const { repo, gh } = await setup([base, vulnerableHead]);
+    const bait = `I quote it: ${STICKY}`;
+    comments(gh).push({ id: 1, body: bait, html_url: 'https://github.example/acme/app/pull/7#issuecomment-1', user: { login: 'mallory', type: 'User' } });
+    for (const runId of [1, 2]) {
+      const run = await runAction({ workspace: repo.dir, eventName: 'pull_request', payload: prPayload(repo, 7), inputs: inputs(), apiUrl: gh.url, runId });
+      expect(run.code).toBe(1);
+    }
+    expect(comments(gh).map((c) => c.user.login)).toEqual(['mallory', 'github-actions[bot]']);
+    expect(comments(gh)[0]?.body).toBe(bait);
+    expect(comments(gh)[1]?.body).toContain('lodash');
+    expect(gh.requests.filter((r) => r.method === 'PATCH').map((r) => r.url)).toEqual([`/repos/acme/app/issues/comments/${comments(gh)[1]?.id}`]);
+    expect(gh.rejected).toEqual([]);
+  });
+
   it("degrades to the job summary on a fork's read-only token; the exit reflects only the policy", async () => {
     const { repo, gh } = await setup([base, vulnerableHead]);
     gh.readOnly = true;
@@ -196,22 +211,26 @@ describe('the GitHub Action bundle on pull_request', () => {
 describe('the GitHub Action bundle in audit mode', () => {
   it('opens one tracking issue, reports what is new, and closes it when clean', async () => {
     const { repo, gh } = await setup([vulnerableHead]);
+    // Someone else's issue that quotes the marker is neither edited nor closed.
+    const bait = { number: 50, title: 'bait', body: '<!-- lockwarden:audit-issue -->', state: 'open' as const, html_url: 'https://github.example/acme/app/issues/50', comments: [], labels: [], user: { login: 'mallory', type: 'User' as const } };
+    gh.issues.set(50, bait);
     const payload = { schedule: '0 6 * * *', repository: { name: 'app', owner: { login: 'acme' } } };
     const first = await runAction({ workspace: repo.dir, eventName: 'schedule', payload, inputs: inputs(), apiUrl: gh.url });
     expect(first.code).toBe(1);
-    const tracking = [...gh.issues.values()].filter((i) => !i.pull_request);
+    const tracking = [...gh.issues.values()].filter((i) => !i.pull_request && i.number !== 50);
     expect(tracking).toHaveLength(1);
     expect(tracking[0]?.body).toContain('lodash');
 
     const again = await runAction({ workspace: repo.dir, eventName: 'schedule', payload, inputs: inputs(), apiUrl: gh.url });
     expect(again.code).toBe(1);
-    expect([...gh.issues.values()].filter((i) => !i.pull_request)).toHaveLength(1);
+    expect([...gh.issues.values()].filter((i) => !i.pull_request && i.number !== 50)).toHaveLength(1);
     expect(tracking[0]?.comments).toHaveLength(0);
 
     makeRepo([fixedHead], { dir: repo.dir });
     const clean = await runAction({ workspace: repo.dir, eventName: 'schedule', payload, inputs: inputs(), apiUrl: gh.url });
     expect(clean.code).toBe(0);
     expect(tracking[0]?.state).toBe('closed');
+    expect(gh.issues.get(50)).toEqual({ ...bait, comments: [] });
     expect(gh.rejected).toEqual([]);
   });
 });

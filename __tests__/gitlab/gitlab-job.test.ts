@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { VERSION } from '../../packages/cli/src/version.js';
 import { makeRepo, TEST_GIT_ENV } from '../helpers/git-repo.js';
 import { REPO_ROOT } from '../helpers/conformance.js';
 import { startGitLabNotesServer } from '../helpers/gitlab-notes-server.js';
+import { sendJson, startTestServer } from '../helpers/http-server.js';
 import { loadOsvRecords, startOsvServer, type OsvTestServer } from '../helpers/osv-server.js';
 import { runCli, type CliRun } from '../helpers/run-cli.js';
 import { readValidReports } from './report-validation.js';
@@ -144,6 +145,8 @@ describe('the GitLab job in a merge request pipeline (done-when)', () => {
       const dir = runnerClone('mr');
       expect(hasCommit(dir, BASE)).toBe(false);
       const human = gitlab.addNote(PROJECT_ID, MR_IID, `Please have a look ${STICKY_NOTE_MARKER} (quoted)`, { username: 'alice' });
+      // Someone else's note that starts with the marker is not ours to edit.
+      const bait = gitlab.addNote(PROJECT_ID, MR_IID, `${STICKY_NOTE_MARKER}\nmallory's words`, { username: 'mallory' });
       gitlab.addNote(PROJECT_ID, MR_IID, `${STICKY_NOTE_MARKER} added 1 commit`, { system: true });
       // One transient failure on each side: a 503 on the list, a 429 with Retry-After on the create.
       gitlab.inject('GET', 503);
@@ -158,13 +161,19 @@ describe('the GitLab job in a merge request pipeline (done-when)', () => {
       expect(first.stderr).toMatch(/merge request note created \(id \d+\)/);
       // The advisories came from the local OSV API, once.
       expect(osv.count('/v1/querybatch')).toBeGreaterThan(0);
-      expect(gitlab.requests.map((r) => r.method)).toEqual(['GET', 'GET', 'POST', 'POST']);
+      expect(gitlab.requests.map((r) => `${r.method} ${r.url.replace(/\?.*/, '')}`)).toEqual([
+        `GET /api/v4/projects/${PROJECT_ID}/merge_requests/${MR_IID}/notes`,
+        `GET /api/v4/projects/${PROJECT_ID}/merge_requests/${MR_IID}/notes`,
+        'GET /api/v4/user',
+        `POST /api/v4/projects/${PROJECT_ID}/merge_requests/${MR_IID}/notes`,
+        `POST /api/v4/projects/${PROJECT_ID}/merge_requests/${MR_IID}/notes`,
+      ]);
       for (const r of gitlab.requests) expect(r.headers['private-token']).toBe(TOKEN);
       expect(gitlab.requests[1]?.url).toBe(`/api/v4/projects/${PROJECT_ID}/merge_requests/${MR_IID}/notes?sort=asc&order_by=created_at&per_page=100&page=1`);
 
       const notes = () => gitlab.notes.get(`${PROJECT_ID}!${MR_IID}`) ?? [];
-      const ours = () => notes().filter((n) => !n.system && n.body.startsWith(STICKY_NOTE_MARKER));
-      expect(notes()).toHaveLength(3);
+      const ours = () => notes().filter((n) => !n.system && n.body.startsWith(STICKY_NOTE_MARKER) && n.author.username === 'project_42_bot');
+      expect(notes()).toHaveLength(4);
       expect(ours()).toHaveLength(1);
       const created = ours()[0];
       expect(created?.body).toContain('event-stream');
@@ -172,6 +181,7 @@ describe('the GitLab job in a merge request pipeline (done-when)', () => {
       expect(created?.body).toContain('git-dep');
       expect(created?.body).toMatch(/CVE(&#45;|-)2021(&#45;|-)23337/);
       expect(human.body).toBe(`Please have a look ${STICKY_NOTE_MARKER} (quoted)`);
+      expect(bait.body).toBe(`${STICKY_NOTE_MARKER}\nmallory's words`);
 
       const reports = await readValidReports(dir);
       expect(reports.codeQuality.map((i) => `${i.check_name} ${i.severity} ${i.location.path}`).sort()).toEqual([
@@ -212,9 +222,10 @@ describe('the GitLab job in a merge request pipeline (done-when)', () => {
       const second = await runJob(dir, env);
       expect(second.code).toBe(1);
       expect(second.stderr).toContain(`merge request note updated (id ${created?.id})`);
-      expect(gitlab.requests.map((r) => r.method)).toEqual(['GET', 'PUT']);
-      expect(gitlab.requests[1]?.url).toBe(`/api/v4/projects/${PROJECT_ID}/merge_requests/${MR_IID}/notes/${created?.id}`);
-      expect(notes()).toHaveLength(3);
+      expect(gitlab.requests.map((r) => r.method)).toEqual(['GET', 'GET', 'PUT']);
+      expect(gitlab.requests[2]?.url).toBe(`/api/v4/projects/${PROJECT_ID}/merge_requests/${MR_IID}/notes/${created?.id}`);
+      expect(notes()).toHaveLength(4);
+      expect(bait.body).toBe(`${STICKY_NOTE_MARKER}\nmallory's words`);
       expect(ours()).toHaveLength(1);
       expect(ours()[0]?.body).not.toContain('event-stream');
       expect(ours()[0]?.body).toContain('gpl-thing');
@@ -270,6 +281,29 @@ describe('the GitLab job in a merge request pipeline (done-when)', () => {
       expect(existsSync(join(dir, GITLAB_REPORT_FILES.junit))).toBe(false);
     } finally {
       await gitlab.close();
+    }
+  });
+
+  it('prints and reports no credential from LOCKWARDEN_OSV_URL when the mirror refuses it', async () => {
+    const gitlab = await startGitLabNotesServer({ token: TOKEN });
+    const mirror = await startTestServer((_req, res) => sendJson(res, 401, { message: 'bad credentials' }));
+    try {
+      const dir = runnerClone('osv-credentials');
+      const env = { ...mergeRequestEnv(dir, gitlab.apiUrl), LOCKWARDEN_OSV_URL: mirror.url.replace('http://', 'http://mirror-user:mirror-secret@') };
+      const run = await runJob(dir, env);
+      expect(run.code).toBe(2);
+      const written = Object.values(GITLAB_REPORT_FILES)
+        .filter((file) => existsSync(join(dir, file)))
+        .map((file) => readFileSync(join(dir, file), 'utf8'));
+      expect(written.length).toBeGreaterThanOrEqual(3);
+      const notes = (gitlab.notes.get(`${PROJECT_ID}!${MR_IID}`) ?? []).map((n) => n.body);
+      expect(notes).toHaveLength(1);
+      const all = [run.stdout, run.stderr, ...written, ...notes].join('\n');
+      expect(all).toMatch(/http:\/\/\*\*\*@127\.0\.0\.1/);
+      expect(all).not.toMatch(/mirror-(user|secret)/);
+    } finally {
+      await gitlab.close();
+      await mirror.close();
     }
   });
 

@@ -29,9 +29,10 @@ describe('MergeRequestNotesClient and the sticky note', () => {
       expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
         'GET /api/v4/projects/group%2Fsub%20project/merge_requests/12/notes?sort=asc&order_by=created_at&per_page=100&page=1',
         'GET /api/v4/projects/group%2Fsub%20project/merge_requests/12/notes?sort=asc&order_by=created_at&per_page=100&page=2',
+        'GET /api/v4/user',
         `PUT /api/v4/projects/group%2Fsub%20project/merge_requests/12/notes/${ours.id}`,
       ]);
-      expect(JSON.parse(server.requests[2]?.body ?? '{}')).toEqual({ body: `${STICKY_NOTE_MARKER}\nnew report` });
+      expect(JSON.parse(server.requests[3]?.body ?? '{}')).toEqual({ body: `${STICKY_NOTE_MARKER}\nnew report` });
       expect(server.notes.get('group/sub project!12')).toHaveLength(131);
     });
   });
@@ -43,7 +44,28 @@ describe('MergeRequestNotesClient and the sticky note', () => {
       const created = await upsertStickyNote(client, body, { createIfMissing: true });
       expect(created.outcome).toBe('created');
       expect(await upsertStickyNote(client, body, { createIfMissing: true })).toEqual({ outcome: 'unchanged', noteId: (created as { noteId: number }).noteId });
-      expect(server.requests.map((r) => r.method)).toEqual(['GET', 'GET', 'POST', 'GET']);
+      expect(server.requests.map((r) => r.method)).toEqual(['GET', 'GET', 'POST', 'GET', 'GET']);
+    });
+  });
+
+  it("never edits someone else's note that starts with the marker: it writes its own", async () => {
+    await withServer(async (server, client) => {
+      const bait = server.addNote('group/sub project', 12, `${STICKY_NOTE_MARKER}
+my own words`, { username: 'mallory' });
+      expect(await upsertStickyNote(client, `${STICKY_NOTE_MARKER}
+report`, { createIfMissing: false })).toEqual({ outcome: 'skipped' });
+      const created = await upsertStickyNote(client, `${STICKY_NOTE_MARKER}
+report`, { createIfMissing: true });
+      expect(created.outcome).toBe('created');
+      const updated = await upsertStickyNote(client, `${STICKY_NOTE_MARKER}
+report 2`, { createIfMissing: true });
+      expect(updated).toEqual({ outcome: 'updated', noteId: (created as { noteId: number }).noteId });
+      expect(bait.body).toBe(`${STICKY_NOTE_MARKER}
+my own words`);
+      expect(server.requests.filter((r) => r.method === 'PUT').map((r) => r.url)).toEqual([
+        `/api/v4/projects/group%2Fsub%20project/merge_requests/12/notes/${(created as { noteId: number }).noteId}`,
+      ]);
+      expect(server.notes.get('group/sub project!12')?.map((n) => n.author.username)).toEqual(['mallory', 'project_42_bot']);
     });
   });
 

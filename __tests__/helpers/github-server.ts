@@ -5,7 +5,13 @@ export interface FakeComment {
   id: number;
   body: string;
   html_url: string;
-  user: { login: string };
+  user: { login: string; type: 'User' | 'Bot' };
+}
+
+/** Who a token authenticates as. An installation token (GITHUB_TOKEN, `ghs_…`) gets 403 from `GET /user`, as on GitHub. */
+export interface FakeIdentity {
+  login: string;
+  type: 'User' | 'Bot';
 }
 
 export interface FakeIssue {
@@ -16,6 +22,7 @@ export interface FakeIssue {
   html_url: string;
   comments: FakeComment[];
   labels: string[];
+  user: { login: string; type: 'User' | 'Bot' };
   pull_request?: object;
 }
 
@@ -29,7 +36,14 @@ export interface GitHubFake extends TestServer {
   readOnly: boolean;
   /** Answer this many of the next requests with 502. */
   failNext: number;
+  /** Answer GraphQL `viewer` queries with 403, as for a token that may not use them. */
+  graphqlForbidden: boolean;
+  /** Who a token authenticates as (see `identityOf`). */
+  identities: Map<string, FakeIdentity>;
 }
+
+/** `GITHUB_TOKEN` authenticates as the Actions app's bot user. */
+export const ACTIONS_BOT: FakeIdentity = { login: 'github-actions[bot]', type: 'Bot' };
 
 const MAX_BODY = 65_536;
 
@@ -38,7 +52,9 @@ const MAX_BODY = 65_536;
  * for audit mode). It keeps state, so a second run sees the first run's comment, records every request, and rejects
  * malformed ones (no token, wrong content type, a body over GitHub's limit) with 422 the way the API does.
  */
-export async function startGitHubFake(options: { owner?: string; repo?: string; pulls?: Array<{ number: number; labels?: string[] }> } = {}): Promise<GitHubFake> {
+export async function startGitHubFake(
+  options: { owner?: string; repo?: string; pulls?: Array<{ number: number; labels?: string[] }>; identities?: Record<string, FakeIdentity> } = {},
+): Promise<GitHubFake> {
   const owner = options.owner ?? 'acme';
   const repo = options.repo ?? 'app';
   const issues = new Map<number, FakeIssue>();
@@ -53,10 +69,14 @@ export async function startGitHubFake(options: { owner?: string; repo?: string; 
       html_url: `https://github.example/${owner}/${repo}/pull/${p.number}`,
       comments: [],
       labels: p.labels ?? [],
+      user: { login: 'contributor', type: 'User' },
       pull_request: {},
     });
   }
-  const fake = { owner, repo, issues, rejected: [] as string[], readOnly: false, failNext: 0 } as GitHubFake;
+  const identities = new Map<string, FakeIdentity>(Object.entries(options.identities ?? {}));
+  const fake = { owner, repo, issues, rejected: [] as string[], readOnly: false, failNext: 0, graphqlForbidden: false, identities } as GitHubFake;
+  // An unknown `ghs_` token is an installation token of the Actions app; anything else is a user's PAT.
+  const identityOf = (token: string): FakeIdentity => identities.get(token) ?? (token.startsWith('ghs_') ? ACTIONS_BOT : { login: 'octocat', type: 'User' });
 
   const reject = (res: ServerResponse, req: RecordedRequest, why: string) => {
     fake.rejected.push(`${req.method} ${req.url}: ${why}`);
@@ -101,6 +121,19 @@ export async function startGitHubFake(options: { owner?: string; repo?: string; 
       return;
     }
     const path = new URL(req.url, 'http://x').pathname;
+    const token = auth.replace(/^\S+ /, '');
+    const me = identityOf(token);
+    if (path === '/user' && req.method === 'GET') {
+      if (me.type === 'Bot') return sendJson(res, 403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user' });
+      return sendJson(res, 200, { login: me.login, id: 1, type: me.type });
+    }
+    if (path === '/graphql' && req.method === 'POST') {
+      if (fake.graphqlForbidden) return sendJson(res, 403, { message: 'Resource not accessible by integration' });
+      const body = bodyOf(req, res);
+      if (!body) return;
+      if (typeof body.query !== 'string' || !/\bviewer\b/.test(body.query)) return reject(res, req, 'only viewer queries are faked');
+      return sendJson(res, 200, { data: { viewer: { login: me.login, __typename: me.type } } });
+    }
     const prefix = `/repos/${owner}/${repo}`;
     if (!path.startsWith(prefix)) return sendJson(res, 404, { message: 'Not Found' });
     const rest = path.slice(prefix.length);
@@ -120,7 +153,7 @@ export async function startGitHubFake(options: { owner?: string; repo?: string; 
           id: nextCommentId++,
           body: body.body,
           html_url: `${issue.html_url}#issuecomment-${nextCommentId}`,
-          user: { login: 'github-actions[bot]' },
+          user: { login: me.login, type: me.type },
         };
         issue.comments.push(comment);
         return sendJson(res, 201, comment);
@@ -160,6 +193,7 @@ export async function startGitHubFake(options: { owner?: string; repo?: string; 
         html_url: `https://github.example/${owner}/${repo}/issues/${number}`,
         comments: [],
         labels: [],
+        user: { login: me.login, type: me.type },
       };
       issues.set(number, issue);
       return sendJson(res, 201, issueJson(issue));
@@ -184,5 +218,5 @@ export async function startGitHubFake(options: { owner?: string; repo?: string; 
 }
 
 function issueJson(i: FakeIssue): object {
-  return { number: i.number, title: i.title, body: i.body, state: i.state, html_url: i.html_url, ...(i.pull_request ? { pull_request: i.pull_request } : {}) };
+  return { number: i.number, title: i.title, body: i.body, state: i.state, html_url: i.html_url, user: i.user, ...(i.pull_request ? { pull_request: i.pull_request } : {}) };
 }

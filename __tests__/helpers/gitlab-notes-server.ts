@@ -29,14 +29,24 @@ export interface GitLabNotesServer extends TestServer {
   addNote(projectId: string, iid: number, body: string, options?: { system?: boolean; username?: string }): FakeNote;
 }
 
+/** The user a token belongs to, as `GET /user` answers (a project access token's user is a bot). */
+export interface FakeGitLabUser {
+  id: number;
+  username: string;
+  name: string;
+  bot: boolean;
+}
+
 const NOTES_PATH = /^\/api\/v4\/projects\/([^/]+)\/merge_requests\/(\d+)\/notes(?:\/(\d+))?$/;
 
 /**
  * A local stand-in for GitLab's merge request Notes API: `GET .../notes` (sort, order_by, page, per_page),
  * `POST .../notes` and `PUT .../notes/:note_id` with a JSON or form `body`, a `PRIVATE-TOKEN` that must match
  * (401 otherwise, as GitLab answers), 1,000,000-character bodies at most (400 beyond), and injectable faults.
+ * `GET /user` names the token's user (by default a project access token's bot), who authors the notes it posts.
  */
-export async function startGitLabNotesServer(options: { token: string }): Promise<GitLabNotesServer> {
+export async function startGitLabNotesServer(options: { token: string; user?: FakeGitLabUser }): Promise<GitLabNotesServer> {
+  const me: FakeGitLabUser = options.user ?? { id: 99, username: 'project_42_bot', name: 'lockwarden bot', bot: true };
   const notes = new Map<string, FakeNote[]>();
   const faults: Array<{ method: string; status: number; retryAfter?: string }> = [];
   let nextId = 1000;
@@ -50,7 +60,10 @@ export async function startGitLabNotesServer(options: { token: string }): Promis
       type: null,
       body,
       attachment: null,
-      author: { id: opts.username ? 7 : 99, username: opts.username ?? 'project_42_bot', name: opts.username ?? 'lockwarden bot', state: 'active' },
+      author:
+        opts.username && opts.username !== me.username
+          ? { id: 7, username: opts.username, name: opts.username, state: 'active' }
+          : { id: me.id, username: me.username, name: me.name, state: 'active' },
       created_at: at,
       updated_at: at,
       system: opts.system ?? false,
@@ -69,6 +82,10 @@ export async function startGitLabNotesServer(options: { token: string }): Promis
 
   const server = await startTestServer((req, res) => {
     const url = new URL(req.url, 'http://gitlab.invalid');
+    if (url.pathname === '/api/v4/user' && req.method === 'GET') {
+      if (req.headers['private-token'] !== options.token) return sendJson(res, 401, { message: '401 Unauthorized' });
+      return sendJson(res, 200, { ...me, state: 'active', locked: false, avatar_url: null, web_url: `${server.url}/${me.username}` });
+    }
     const match = NOTES_PATH.exec(url.pathname);
     if (!match) return sendJson(res, 404, { message: '404 Not Found' });
     const fault = faults.findIndex((f) => f.method === req.method);

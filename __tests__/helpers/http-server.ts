@@ -59,3 +59,27 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(JSON.stringify(body));
 }
+
+/**
+ * A front server that demands HTTP basic auth (401 with `WWW-Authenticate` otherwise, as a private mirror answers)
+ * and forwards authorised requests to `target`, so any test server can stand behind a credentialed URL.
+ */
+export async function startBasicAuthGate(target: TestServer, user: string, password: string): Promise<TestServer & { refused: number }> {
+  const expected = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+  let refused = 0;
+  const gate = await startTestServer(async (req, res) => {
+    if (req.headers.authorization !== expected) {
+      refused++;
+      res.writeHead(401, { 'www-authenticate': 'Basic realm="mirror"', 'content-type': 'text/plain' });
+      res.end('401 Unauthorized');
+      return;
+    }
+    const headers = Object.fromEntries(
+      Object.entries(req.headers).filter((e): e is [string, string] => typeof e[1] === 'string' && !['host', 'authorization', 'content-length', 'connection'].includes(e[0])),
+    );
+    const answer = await fetch(`${target.url}${req.url}`, { method: req.method, headers, ...(req.method === 'GET' ? {} : { body: req.body }) });
+    res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
+    res.end(Buffer.from(await answer.arrayBuffer()));
+  });
+  return Object.defineProperty(gate, 'refused', { get: () => refused }) as TestServer & { refused: number };
+}

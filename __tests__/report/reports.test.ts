@@ -83,7 +83,7 @@ describe('markdown report', () => {
     ]);
     expect(md).toContain('| `merge-lib` | 1.0.0 | vulnerability | **block** | GHSA-aaaa-bbbb-cccc &#40;CVE-2026-0001&#41;&#58; Prototype pollution in merge&#40;&#41; | upgrade to 2.0.0 or later |');
     expect(md).toContain('Advisories: offline DB at fixtures/osv (data as of 2026-11-20 06:00 UTC, 1 day old)');
-    expect(md).toContain('Compared HEAD&#126;1 → HEAD');
+    expect(md).toContain('Compared HEAD&#126;\u200b1 → HEAD');
   });
 
   it('renders hostile package names, versions, messages and reasons inertly', () => {

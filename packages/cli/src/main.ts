@@ -9,7 +9,12 @@ import { VERSION } from './version.js';
  * Runs the CLI and resolves to its exit code: 0 ok, 1 policy violated, 2 could not evaluate.
  * Errors never reach the user as stack traces: operational faults print one line naming file:line:column.
  */
-export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+export async function main(argv: string[], given: CliIO = processIO()): Promise<number> {
+  const named = new Set(argv);
+  // Everything a command prints passes one redaction: reports, log lines and error text may hold credentialed URLs.
+  // It is loaded only when a command runs, so --version and --help stay light.
+  const redact = COMMAND_CATALOG.some((c) => named.has(c.name)) ? (await import('@lockwarden/core/log')).redactSecrets : (t: string) => t;
+  const io: CliIO = { ...given, stdout: (t) => given.stdout(redact(t)), stderr: (t) => given.stderr(redact(t)) };
   const ctx: CommandContext = { io, logger: stderrLogger(io, false), exitCode: EXIT.ok };
   const program = new Command('lockwarden')
     .description('Supply-chain gate for lockfile changes: vulnerabilities, malware, licenses, registry intelligence.')
@@ -22,7 +27,6 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     ctx.logger = stderrLogger(io, Boolean(cmd.opts<{ verbose?: boolean }>().verbose));
   });
   // Only the commands the command line names are loaded; the others are listed for --help from the catalog.
-  const named = new Set(argv);
   for (const entry of COMMAND_CATALOG) {
     if (named.has(entry.name)) (await entry.load())(program, ctx);
     else program.command(entry.name).description(entry.description);

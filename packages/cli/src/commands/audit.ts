@@ -88,7 +88,7 @@ export function auditMarkdown(result: AuditResult): string {
   lines.push('| action | severity | package | advisories | fixed in | summary |', '|---|---|---|---|---|---|');
   for (const f of result.findings) {
     lines.push(
-      `| ${f.action} | ${f.severity} | ${markdownCode(`${f.name}@${f.version}`)} | ${(f.advisories ?? []).map(escapeMarkdown).join(', ')} | ${escapeMarkdown(f.fixed ?? '')} | ${escapeMarkdown(f.message)} |`,
+      `| ${f.action} | ${f.severity} | ${markdownCode(`${f.name}@${f.version}`)} | ${(f.advisories ?? []).map((id) => escapeMarkdown(id)).join(', ')} | ${escapeMarkdown(f.fixed ?? '')} | ${escapeMarkdown(f.message)} |`,
     );
   }
   return `${lines.join('\n')}\n`;

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Inventory } from '@lockwarden/core/model';
-import { loadGitInventories, loadWorkTreeInventories } from '@lockwarden/core/lockfiles';
+import { gitTopLevel, loadGitInventories, loadWorkTreeInventories } from '@lockwarden/core/lockfiles';
+import type { Logger } from '@lockwarden/core/log';
 import { diffInventories, type DependencyChange } from '@lockwarden/core/diff';
 import { escapeMarkdown } from '@lockwarden/core/report';
 import { resolve } from 'node:path';
@@ -39,7 +40,7 @@ export function diffMarkdown(changes: readonly DependencyChange[]): string {
   const lines = ['| change | package | before | after | direct | via | lockfile |', '|---|---|---|---|---|---|---|'];
   for (const c of changes) {
     lines.push(
-      `| ${c.type} | ${escapeMarkdown(c.name)} | ${escapeMarkdown(c.before ?? '')} | ${escapeMarkdown(c.after ?? '')} | ${c.direct ? 'yes' : ''} | ${(c.via ?? []).map(escapeMarkdown).join(', ')} | ${escapeMarkdown(c.lockfile)} |`,
+      `| ${c.type} | ${escapeMarkdown(c.name)} | ${escapeMarkdown(c.before ?? '')} | ${escapeMarkdown(c.after ?? '')} | ${c.direct ? 'yes' : ''} | ${(c.via ?? []).map((v) => escapeMarkdown(v)).join(', ')} | ${escapeMarkdown(c.lockfile)} |`,
     );
   }
   return `${lines.join('\n')}\n`;
@@ -51,10 +52,14 @@ export function loadSide(
   side: { ref?: string; dir?: string },
   paths: string[],
   parseAs: string | undefined,
+  logger?: Logger,
+  againstRef = false,
 ): Inventory[] {
-  if (side.dir) return loadWorkTreeInventories(resolve(cwd, side.dir), paths, { parseAs });
-  if (side.ref) return loadGitInventories(cwd, side.ref, paths, { parseAs });
-  return loadWorkTreeInventories(cwd, paths, { parseAs });
+  const load = { parseAs, ...(logger ? { logger } : {}) };
+  if (side.dir) return loadWorkTreeInventories(resolve(cwd, side.dir), paths, load);
+  if (side.ref) return loadGitInventories(cwd, side.ref, paths, load);
+  // The work tree against a git base may reach what the base may: the repository (see `bound`).
+  return loadWorkTreeInventories(cwd, paths, againstRef ? { ...load, bound: gitTopLevel(cwd) } : load);
 }
 
 export function registerDiff(program: Command, ctx: CommandContext): void {
@@ -72,8 +77,8 @@ export function registerDiff(program: Command, ctx: CommandContext): void {
       if (!options.base && !options.baseDir) usageError('diff needs --base <ref> or --base-dir <dir>');
       if (options.base && options.baseDir) usageError('use either --base or --base-dir, not both');
       if (options.head && options.headDir) usageError('use either --head or --head-dir, not both');
-      const base = loadSide(ctx.io.cwd, { ref: options.base, dir: options.baseDir }, paths, options.parseAs);
-      const head = loadSide(ctx.io.cwd, { ref: options.head, dir: options.headDir }, paths, options.parseAs);
+      const base = loadSide(ctx.io.cwd, { ref: options.base, dir: options.baseDir }, paths, options.parseAs, ctx.logger);
+      const head = loadSide(ctx.io.cwd, { ref: options.head, dir: options.headDir }, paths, options.parseAs, ctx.logger, Boolean(options.base && !options.baseDir));
       const changes = diffInventories(base, head);
       if (options.format === 'json') {
         ctx.io.stdout(`${JSON.stringify(diffJson(changes), null, 2)}\n`);

@@ -35,7 +35,7 @@ export function registerLs(program: Command, ctx: CommandContext): void {
     .option('--parse-as <format>', "parse named files as this format (its conventional file name, e.g. 'yarn.lock')")
     .addOption(formatOption(['table', 'json'], 'table'))
     .action((paths: string[], options: LsOptions) => {
-      const inventories = loadWorkTreeInventories(ctx.io.cwd, paths, { parseAs: options.parseAs });
+      const inventories = loadWorkTreeInventories(ctx.io.cwd, paths, { parseAs: options.parseAs, logger: ctx.logger });
       const packages = inventories.flatMap((inv) => inv.packages);
       if (options.format === 'json') {
         ctx.io.stdout(`${JSON.stringify(lsJson(packages), null, 2)}\n`);

@@ -4,6 +4,7 @@ import { Option, type Command } from 'commander';
 import { LockwardenError } from '@lockwarden/core/errors';
 import type { Inventory } from '@lockwarden/core/model';
 import { loadWorkTreeInventories } from '@lockwarden/core/lockfiles';
+import type { Logger } from '@lockwarden/core/log';
 import { compareSbomWithInventories, DEFAULT_SBOM_SPEC_VERSION, generateSbom, readRootProject, readSbom, SBOM_SPEC_VERSIONS, signDetached, verifyDetached, type SbomDrift, type SbomFormat, type SbomSchemaIssue, type SbomSpecVersion } from '@lockwarden/core/sbom';
 import type { CommandContext } from '../context.js';
 import { commandDescription } from './catalog.js';
@@ -34,9 +35,9 @@ interface SignOptions {
 }
 
 /** Where lockfiles come from; one function so that discovery can change without touching the command. */
-export type InventoryLoader = (cwd: string, paths: readonly string[], parseAs?: string) => Inventory[];
+export type InventoryLoader = (cwd: string, paths: readonly string[], parseAs?: string, logger?: Logger) => Inventory[];
 
-const loadInventories: InventoryLoader = (cwd, paths, parseAs) => loadWorkTreeInventories(cwd, paths, { parseAs });
+const loadInventories: InventoryLoader = (cwd, paths, parseAs, logger) => loadWorkTreeInventories(cwd, paths, { parseAs, ...(logger ? { logger } : {}) });
 
 /** The JSON shape of `sbom verify --format json` (a stable contract). */
 export interface SbomVerifyReport {
@@ -63,7 +64,7 @@ export function registerSbom(program: Command, ctx: CommandContext): void {
     .option('--parse-as <format>', "parse named files as this format (its conventional file name, e.g. 'yarn.lock')")
     .action((paths: string[], options: SbomOptions) => {
       const cwd = ctx.io.cwd;
-      const inventories = loadInventories(cwd, paths, options.parseAs);
+      const inventories = loadInventories(cwd, paths, options.parseAs, ctx.logger);
       if (inventories.length === 0) usageError('no lockfiles found; name a lockfile or a directory that holds one');
       const rootAbs = rootFolder(cwd, paths);
       const root = readRootProject((rel) => readIfExists(resolve(rootAbs, rel)));
@@ -125,7 +126,7 @@ export function registerSbom(program: Command, ctx: CommandContext): void {
           report.schema = { checked: true, specVersion: result.specVersion, issues: result.issues };
         }
         if (options.against) {
-          const current = loadInventories(cwd, options.against, options.parseAs);
+          const current = loadInventories(cwd, options.against, options.parseAs, ctx.logger);
           if (current.length === 0) usageError('--against: no lockfiles found');
           report.drift = { checked: true, differences: compareSbomWithInventories(inventory, current) };
         }

@@ -11,6 +11,13 @@ export interface GitLabNote {
   id: number;
   body: string;
   system?: boolean;
+  author?: { id: number; username?: string };
+}
+
+/** The user a token acts as (`GET /user`): only notes this user wrote are ever edited. */
+export interface GitLabUser {
+  id: number;
+  username: string;
 }
 
 export interface MergeRequestRef {
@@ -44,6 +51,7 @@ const MAX_PAGES = 50;
 export class MergeRequestNotesClient {
   private readonly http: HttpClient;
   private readonly base: string;
+  private readonly api: string;
 
   constructor(
     readonly mr: MergeRequestRef,
@@ -57,6 +65,7 @@ export class MergeRequestNotesClient {
       ...(options.retries !== undefined ? { retries: options.retries } : {}),
     });
     const api = mr.apiUrl.replace(/\/+$/, '');
+    this.api = api;
     this.base = `${api}/projects/${encodeURIComponent(mr.projectId)}/merge_requests/${encodeURIComponent(mr.mergeRequestIid)}/notes`;
   }
 
@@ -70,6 +79,14 @@ export class MergeRequestNotesClient {
       if (batch.length < PER_PAGE) break;
     }
     return notes;
+  }
+
+  /** The token's own user. */
+  async currentUser(): Promise<GitLabUser> {
+    const value = await this.http.fetchJson<unknown>(`${this.api}/user`);
+    const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+    if (typeof v.id !== 'number' || typeof v.username !== 'string') throw new SourceUnavailableError('GitLab API', 'the response to GET /user is not a user');
+    return { id: v.id, username: v.username };
   }
 
   async create(body: string): Promise<GitLabNote> {
@@ -106,15 +123,18 @@ export function stickyNoteBody(markdown: string, overflowNote: string): string {
 /**
  * Creates or edits the one lockwarden note on a merge request. With `createIfMissing: false` an existing note is
  * still edited (so a merge request that became clean does not keep a stale failing note), but no new one is made.
- * System notes ("added 1 commit") are never taken for ours even if they quote the marker.
+ * System notes ("added 1 commit") are never taken for ours even if they quote the marker, nor is a note by anyone
+ * but the token's own user (`GET /user`, asked only when a candidate exists): editing someone else's note that
+ * starts with the marker would overwrite their words with ours.
  */
 export async function upsertStickyNote(
   client: MergeRequestNotesClient,
   body: string,
   options: { createIfMissing: boolean },
 ): Promise<NoteOutcome> {
-  const notes = await client.list();
-  const existing = notes.find((n) => n.system !== true && n.body.startsWith(STICKY_NOTE_MARKER));
+  const candidates = (await client.list()).filter((n) => n.system !== true && n.body.startsWith(STICKY_NOTE_MARKER));
+  const me = candidates.length > 0 ? await client.currentUser() : undefined;
+  const existing = candidates.find((n) => n.author?.id === me?.id);
   if (existing) {
     if (existing.body === body) return { outcome: 'unchanged', noteId: existing.id };
     const updated = await client.update(existing.id, body);

@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { isLockwardenError } from '@lockwarden/core/errors';
 import { readRootProject } from '@lockwarden/core/sbom';
-import { renderMarkdownReport } from '@lockwarden/core/report';
+import { mapStrings, redactDeep, redactSecrets } from '@lockwarden/core/log';
+import { plainText, renderMarkdownReport } from '@lockwarden/core/report';
 import type { CheckResult } from '@lockwarden/core/engine';
 import type { CommandContext } from '../context.js';
 import { VERSION } from '../version.js';
@@ -18,7 +19,7 @@ import { GITLAB_NOTE_MAX_LENGTH } from './report-files.js';
 function writeReport(projectDir: string, file: string, text: string): string {
   const path = resolve(projectDir, file);
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text);
+  writeFileSync(path, redactSecrets(text));
   return path;
 }
 
@@ -33,7 +34,9 @@ export async function publishGitLab(
   times: { startTime: Date; endTime: Date },
   ctx: CommandContext,
 ): Promise<void> {
-  const { decision } = result;
+  // Every untrusted string is redacted, capped and its invisible characters shown before rendering: XML and JSON
+  // escaping would hide a credentialed URL from the pass in writeReport, and GitLab shows these texts in the MR.
+  const decision = mapStrings(result.decision, (s) => plainText(s));
   const written = [
     writeReport(run.projectDir, flags.codeQualityReport, renderCodeQualityReport(decision)),
     writeReport(
@@ -71,7 +74,7 @@ async function postNote(result: CheckResult, flags: GitLabFlags, ctx: CommandCon
     return;
   }
   const markdown = renderMarkdownReport(
-    { ...result.report, toolVersion: VERSION },
+    redactDeep({ ...result.report, toolVersion: VERSION }),
     { maxLength: GITLAB_NOTE_MAX_LENGTH - STICKY_NOTE_MARKER.length - 1 },
   );
   const body = stickyNoteBody(markdown, 'The report was cut to fit GitLab’s note size limit; the job’s artifacts hold all of it.');

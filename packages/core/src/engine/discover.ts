@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { allLockfileParsers } from '../ecosystems/registry.js';
 import { LockwardenError } from '../errors.js';
-import { loadGitInventories, loadWorkTreeInventories } from '../lockfiles/load.js';
+import { gitTopLevel, loadGitInventories, loadWorkTreeInventories } from '../lockfiles/load.js';
+import { silentLogger, type Logger } from '../log/logger.js';
 import type { Inventory } from '../model/inventory.js';
 import { readSbom } from '../sbom/read.js';
 import type { CheckOptions } from './check-types.js';
@@ -18,20 +19,22 @@ export interface Discovered {
 
 /**
  * The discover step: reads the head (and, in PR mode, the base) from SBOMs, folders, git refs or the work tree.
- * Bad input throws a LockwardenError naming the file.
+ * Bad input throws a LockwardenError naming the file; `logger` hears of references outside the scanned folder.
  */
-export function discover(options: CheckOptions): Discovered {
+export function discover(options: CheckOptions, logger: Logger = silentLogger): Discovered {
   const mode = options.mode ?? 'pr';
-  const load = { parseAs: options.parseAs };
+  const load = { parseAs: options.parseAs, logger };
   const paths = options.paths ?? [];
   const sboms = options.headSbom ? loadSbomPair(options) : undefined;
+  // Against a git base the work tree may reach what the base's git tree may: the whole repository.
+  const againstGit = mode === 'pr' && !options.baseDir && !options.baseSbom && options.base !== undefined;
   const head = sboms
     ? sboms.head
     : options.headDir
       ? loadWorkTreeInventories(resolve(options.cwd, options.headDir), paths, load)
       : options.head
         ? loadGitInventories(options.cwd, options.head, paths, load)
-        : loadWorkTreeInventories(options.cwd, paths, load);
+        : loadWorkTreeInventories(options.cwd, paths, againstGit ? { ...load, bound: gitTopLevel(options.cwd) } : load);
   if (mode !== 'pr') {
     if (!sboms && head.length === 0) throw nothingFound(options, [headPlace(options)]);
     return { head, fromSboms: Boolean(sboms) };

@@ -48,7 +48,7 @@ export async function runAudit(options: AuditOptions, deps: CheckDeps = {}): Pro
   const purls = options.purls ?? [];
   const purlInventory = purlInventories(purls);
   // Named purls or SBOMs alone audit just those; otherwise the lockfiles under the paths (or the working directory).
-  const lockfiles = paths.length === 0 && (purls.length > 0 || sboms.length > 0) ? [] : loadWorkTreeInventories(options.cwd, paths, { parseAs: options.parseAs });
+  const lockfiles = paths.length === 0 && (purls.length > 0 || sboms.length > 0) ? [] : loadWorkTreeInventories(options.cwd, paths, { parseAs: options.parseAs, logger });
   const inventories = [...lockfiles, ...sboms, ...purlInventory];
   if (lockfiles.length === 0 && sboms.length === 0 && purls.length === 0) {
     throw nothingFound({ paths }, [paths.length > 0 ? paths.join(', ') : `the working directory ${options.cwd}`]);

@@ -5,6 +5,8 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { SourceUnavailableError } from '../errors.js';
 import { silentLogger, type Logger } from '../log/logger.js';
+import { redactSecrets } from '../log/redact.js';
+import { splitUrlCredentials } from './url-credentials.js';
 import { fetchWithRedirects, RedirectError } from './redirects.js';
 import { DEFAULT_MAX_DOWNLOAD_BYTES, DEFAULT_MAX_RESPONSE_BYTES, readCappedText, refuseDeclaredOversize, ResponseTooLargeError } from './response-limits.js';
 import { attemptSignal, DEFAULT_SOURCE_DEADLINE_MS, SourceDeadline } from './source-deadline.js';
@@ -161,7 +163,7 @@ export class HttpClient {
       }
       return bytes;
     });
-    if (written === undefined) throw new SourceUnavailableError(this.source, `${url}: not found (HTTP 404)`);
+    if (written === undefined) throw new SourceUnavailableError(this.source, `${redactSecrets(url)}: not found (HTTP 404)`);
     await rename(partial, file);
     return written;
   }
@@ -176,11 +178,15 @@ export class HttpClient {
     read: (response: Response) => Promise<T>,
     deadline: AbortSignal,
   ): Promise<T | undefined> {
+    const request = splitUrlCredentials(url);
+    url = redactSecrets(url);
     let lastError: unknown;
     for (let attempt = 0; attempt <= this.retries; attempt++) {
       if (init.signal?.aborted) throw new SourceUnavailableError(this.source, `${url}: aborted`, { cause: init.signal.reason });
       try {
-        return await this.attempt(url, init, read, deadline);
+        // The userinfo goes as basic auth (fetch refuses URLs with credentials); a caller's own header wins.
+        const auth = request.authorization ? { ...init, headers: { authorization: request.authorization, ...init.headers } } : init;
+        return await this.attempt(request.url, auth, read, deadline);
       } catch (err) {
         if (err instanceof SourceUnavailableError) throw err;
         if (deadline.aborted) throw deadline.reason;

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, posix, relative, resolve, sep } from 'node:path';
 import { LockwardenError } from '../errors.js';
+import type { Logger } from '../log/logger.js';
 import type { Inventory } from '../model/inventory.js';
 import { DirectorySnapshot, GitSnapshot, git, type Snapshot } from './snapshot.js';
 import { loadInventories } from './parse-lockfile.js';
@@ -8,6 +9,13 @@ import { loadInventories } from './parse-lockfile.js';
 export interface LoadOptions {
   /** Parse files named in `paths` as this format. */
   parseAs?: string;
+  /** Hears of references (`-r`, a parent POM) that lead outside the scanned folder and were not read. */
+  logger?: Logger;
+  /**
+   * The folder references may reach (default: each scanned folder itself). A work tree compared with a git ref is
+   * bounded by the repository, as the ref's side is, so both sides read the same includes.
+   */
+  bound?: string;
 }
 
 function toPosix(p: string): string {
@@ -33,14 +41,14 @@ export function loadWorkTreeInventories(cwd: string, paths: readonly string[] = 
     const isDir = statSync(full).isDirectory();
     const root = isDir ? full : dirname(full);
     const prefix = toPosix(relative(cwd, root));
-    const snapshot = new DirectorySnapshot(root);
+    const snapshot = new DirectorySnapshot(root, options.bound ? { bound: options.bound } : {});
     const named = isDir ? [] : [posix.basename(toPosix(full))];
-    for (const inv of loadInventories(snapshot, { paths: named, parseAs: options.parseAs })) {
+    for (const inv of loadInventories(snapshot, { paths: named, parseAs: options.parseAs, logger: options.logger })) {
       result.push(relocate(inv, prefix));
     }
   }
   if (paths.length === 0 || inside.length > 0) {
-    result.unshift(...loadInventories(new DirectorySnapshot(cwd), { paths: inside, parseAs: options.parseAs }));
+    result.unshift(...loadInventories(new DirectorySnapshot(cwd, options.bound ? { bound: options.bound } : {}), { paths: inside, parseAs: options.parseAs, logger: options.logger }));
   }
   return result;
 }
@@ -55,19 +63,23 @@ export function loadGitInventories(
   paths: readonly string[] = [],
   options: LoadOptions = {},
 ): Inventory[] {
-  return loadInventories(gitSnapshotFor(cwd, ref), { paths: paths.map(toPosix), parseAs: options.parseAs });
+  return loadInventories(gitSnapshotFor(cwd, ref), { paths: paths.map(toPosix), parseAs: options.parseAs, logger: options.logger });
 }
 
-/** A snapshot of `ref` rooted at `cwd`'s place inside its repository. */
-export function gitSnapshotFor(cwd: string, ref: string): Snapshot {
-  let top: string;
+/** The top folder of the git work tree holding `cwd`. */
+export function gitTopLevel(cwd: string): string {
   try {
-    top = git(cwd, ['rev-parse', '--show-toplevel']).trim();
+    return git(cwd, ['rev-parse', '--show-toplevel']).trim();
   } catch (err) {
     throw new LockwardenError('GIT_ERROR', `${cwd} is not inside a git repository (needed for --base/--head refs)`, {
       cause: err,
     });
   }
+}
+
+/** A snapshot of `ref` rooted at `cwd`'s place inside its repository. */
+export function gitSnapshotFor(cwd: string, ref: string): Snapshot {
+  const top = gitTopLevel(cwd);
   const sub = toPosix(relative(top, resolve(cwd)));
   return new GitSnapshot(top, ref, sub);
 }

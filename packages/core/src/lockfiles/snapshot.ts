@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, posix, relative, resolve, sep } from 'node:path';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { LockwardenError } from '../errors.js';
 import { MAX_LOCKFILE_BYTES } from '../parse/json.js';
 
@@ -16,19 +16,39 @@ export interface Snapshot {
   readonly label: string;
   /** Every file path below the root (skipping SKIPPED_DIRECTORIES). */
   listFiles(): string[];
-  /** A file's text, or `undefined` when it does not exist in this snapshot. */
+  /**
+   * A file's text, or `undefined` when it does not exist in this snapshot. A path that leaves the root (`../`, an
+   * absolute path, a symlink to elsewhere) throws `PATH_OUTSIDE_ROOT` and is never read.
+   */
   readFile(path: string): string | undefined;
 }
 
-/** The files of a directory on disk. */
+/** The error for a path that leads out of a snapshot's root. */
+export function outsideRoot(snapshot: string, path: string): LockwardenError {
+  return new LockwardenError('PATH_OUTSIDE_ROOT', `${path} is outside ${snapshot}`);
+}
+
+function escapes(root: string, full: string): boolean {
+  const rel = relative(root, full);
+  return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+}
+
+/**
+ * The files of a directory on disk. Reads stay inside `bound` (default the root itself): a work tree compared with a
+ * git ref is bounded by the repository, as the ref's side is, so both sides follow the same references.
+ */
 export class DirectorySnapshot implements Snapshot {
   readonly label: string;
   private readonly root: string;
+  private readonly bound: string;
+  private realBound: string | undefined;
 
-  constructor(root: string) {
+  constructor(root: string, options: { bound?: string } = {}) {
     this.root = resolve(root);
     this.label = root;
     if (!existsSync(this.root)) throw new LockwardenError('IO_ERROR', `no such directory: ${root}`);
+    const bound = options.bound === undefined ? this.root : resolve(options.bound);
+    this.bound = escapes(bound, this.root) ? this.root : bound;
   }
 
   listFiles(): string[] {
@@ -53,8 +73,13 @@ export class DirectorySnapshot implements Snapshot {
   }
 
   readFile(path: string): string | undefined {
+    if (isAbsolute(path) || posix.isAbsolute(path)) throw outsideRoot(this.label, path);
     const full = resolve(this.root, path);
+    if (escapes(this.bound, full)) throw outsideRoot(this.label, path);
     if (!existsSync(full)) return undefined;
+    // A symlink inside the folder may point anywhere: what counts is where the file really is.
+    this.realBound ??= realpathSync(this.bound);
+    if (escapes(this.realBound, realpathSync(full))) throw outsideRoot(this.label, path);
     const stat = statSync(full);
     if (!stat.isFile()) return undefined;
     if (stat.size > MAX_LOCKFILE_BYTES) {
@@ -93,8 +118,9 @@ export class GitSnapshot implements Snapshot {
   }
 
   readFile(path: string): string | undefined {
+    // Git shows only what the tree holds (a symlink is its target's text, not followed), so the tree is the bound.
     const full = posix.normalize(this.prefix + path);
-    if (full.startsWith('../')) return undefined;
+    if (posix.isAbsolute(path) || full === '..' || full.startsWith('../')) throw outsideRoot(this.label, path);
     try {
       return git(this.repoDir, ['show', `${this.commit}:${full}`]);
     } catch {

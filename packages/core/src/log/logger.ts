@@ -11,3 +11,6 @@ export const silentLogger: Logger = {
   info() {},
   warn() {},
 };
+
+// The `@lockwarden/core/log` entry serves loggers and the redaction every logger applies.
+export { REDACTED, mapStrings, redactDeep, redactSecrets } from './redact.js';

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { splitUrlCredentials } from '../http/url-credentials.js';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseIni } from 'ini';
@@ -51,15 +52,10 @@ export class PypiRegistryClient implements RegistryClient {
     indexUrl: string,
     private readonly fetcher: RegistryFetcher,
   ) {
-    const u = new URL(indexUrl.endsWith('/') ? indexUrl : `${indexUrl}/`);
-    this.headers = {};
-    if (u.username) {
-      const cred = `${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}`;
-      this.headers.authorization = `Basic ${Buffer.from(cred).toString('base64')}`;
-      u.username = '';
-      u.password = '';
-    }
-    this.index = u.toString();
+    // pip sends an index URL's userinfo as basic auth; the index is kept without it, so it is never printed.
+    const split = splitUrlCredentials(new URL(indexUrl.endsWith('/') ? indexUrl : `${indexUrl}/`).href);
+    this.headers = split.authorization ? { authorization: split.authorization } : {};
+    this.index = split.url;
   }
 
   async getPackage(rawName: string): Promise<PackageMetadata> {

@@ -3,6 +3,8 @@ import { fetchWithRedirects, RedirectError } from '../http/redirects.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, readCappedText } from '../http/response-limits.js';
 import { attemptSignal, DEFAULT_SOURCE_DEADLINE_MS, SourceDeadline, sleepUnlessAborted } from '../http/source-deadline.js';
 import type { Logger } from '../log/logger.js';
+import { redactSecrets as redact } from '../log/redact.js';
+import { splitUrlCredentials } from '../http/url-credentials.js';
 
 /** A registry response: only 2xx and 404 reach the caller; everything else is retried, then thrown. */
 export interface RegistryResponse {
@@ -47,6 +49,8 @@ const RETRYABLE = new Set([408, 429, 500, 502, 503, 504]);
  */
 export class RegistryHttp {
   private readonly options: Required<Omit<RegistryHttpOptions, 'logger'>> & { logger?: Logger };
+  /** Basic auth learnt from a URL's userinfo, per origin: links a registry hands out omit it, as pip expects. */
+  private readonly originAuth = new Map<string, string>();
   /** One deadline per registry (by source name), for the lifetime of this client: one run. */
   private readonly deadlines = new Map<string, SourceDeadline>();
 
@@ -77,6 +81,11 @@ export class RegistryHttp {
 
   private async getWithRetries(url: string, source: string, headers: Record<string, string>, deadline: AbortSignal): Promise<RegistryResponse> {
     const { retries, baseDelayMs } = this.options;
+    // Userinfo in a configured registry or index URL is sent as basic auth; a token header set by the caller wins.
+    const request = splitUrlCredentials(url);
+    const origin = originOf(request.url);
+    if (request.authorization && origin) this.originAuth.set(origin, request.authorization);
+    else if (origin && this.originAuth.has(origin)) request.authorization = this.originAuth.get(origin) as string;
     const tracker = this.deadlines.get(source);
     let lastProblem = '';
     for (let attempt = 0; attempt <= retries; attempt++) {
@@ -84,9 +93,9 @@ export class RegistryHttp {
       const signal = attemptSignal(this.options.timeoutMs, deadline);
       try {
         const res = await fetchWithRedirects(
-          url,
+          request.url,
           {
-            headers: { 'user-agent': 'lockwarden', ...headers },
+            headers: { 'user-agent': 'lockwarden', ...(request.authorization ? { authorization: request.authorization } : {}), ...headers },
             signal: signal.signal,
           },
           { source, fetch: this.options.fetch, ...(this.options.logger ? { logger: this.options.logger } : {}) },
@@ -96,7 +105,7 @@ export class RegistryHttp {
           // A whole answer, even an unwelcome one, shows the registry is alive: the deadline starts over.
           tracker?.answered();
           const lastModified = res.headers.get('last-modified');
-          return { status: res.status, body, url: res.url || url, ...(lastModified ? { lastModified } : {}) };
+          return { status: res.status, body, url: res.url || request.url, ...(lastModified ? { lastModified } : {}) };
         }
         await res.body?.cancel();
         tracker?.answered();
@@ -107,7 +116,7 @@ export class RegistryHttp {
         if (err instanceof SourceUnavailableError) throw err;
         if (err instanceof RedirectError) throw new SourceUnavailableError(source, err.message);
         if (deadline.aborted) throw deadline.reason;
-        lastProblem = signal.timedOut() ? `timed out after ${this.options.timeoutMs} ms` : err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+        lastProblem = signal.timedOut() ? `timed out after ${this.options.timeoutMs} ms` : redact(err instanceof Error ? `${err.name}: ${err.message}` : String(err));
       } finally {
         signal.dispose();
       }
@@ -145,14 +154,10 @@ function parseRetryAfter(value: string | null): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-/** A URL with any userinfo removed, for messages. */
-function redact(url: string): string {
+function originOf(url: string): string | undefined {
   try {
-    const u = new URL(url);
-    u.username = '';
-    u.password = '';
-    return u.toString();
+    return new URL(url).origin;
   } catch {
-    return url;
+    return undefined;
   }
 }

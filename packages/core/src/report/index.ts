@@ -1,4 +1,5 @@
 export * from './escape.js';
+export * from './untrusted-text.js';
 export * from './report-input.js';
 export * from './render-report.js';
 export { renderJsonReport, JSON_REPORT_VERSION } from './json-report.js';

@@ -1,12 +1,14 @@
 import type { ReportInput } from './report-input.js';
 import { countFindings } from './report-input.js';
+import { mapStrings } from '../log/redact.js';
+import { capField } from './untrusted-text.js';
 
 /** Version of the JSON report's shape; bumped on any incompatible change. */
 export const JSON_REPORT_VERSION = 1;
 
 /**
  * The machine-readable report: the decision as data, findings in the `Finding` shape. Strings are raw (JSON
- * escaping is the only escaping a consumer needs).
+ * escaping is the only escaping a consumer needs) but capped at FIELD_MAX_LENGTH, with the original length noted.
  */
 export function renderJsonReport(input: ReportInput): string {
   const d = input.decision;
@@ -29,5 +31,5 @@ export function renderJsonReport(input: ReportInput): string {
     data: d.data,
     policy: input.policySources ?? [],
   };
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return `${JSON.stringify(mapStrings(report, (s) => capField(s)), null, 2)}\n`;
 }

@@ -50,14 +50,14 @@ export function renderMarkdownReport(input: ReportInput, options: MarkdownOption
   return `${text.slice(0, cut > 0 ? cut : room)}${tail}`.slice(0, maxLength);
 }
 
+/** An untrusted field, escaped and capped at MAX_CELL characters (with the original length noted). */
 function cell(text: string | undefined): string {
   if (!text) return '';
-  const clipped = text.length > MAX_CELL ? `${text.slice(0, MAX_CELL - 1)}…` : text;
-  return escapeMarkdown(clipped);
+  return escapeMarkdown(text, { max: MAX_CELL });
 }
 
 function code(text: string): string {
-  return markdownCode(text.length > MAX_CELL ? `${text.slice(0, MAX_CELL - 1)}…` : text);
+  return markdownCode(text, { max: MAX_CELL });
 }
 
 function render(input: ReportInput, level: number, limit: number, note: string): string {

@@ -3,6 +3,8 @@ import type { Log, ReportingDescriptor, Result } from 'sarif';
 import type { Action, Finding, Severity } from '../findings/finding.js';
 import { RULES, isRuleId } from '../policy/rules/index.js';
 import { packageLabel, type ReportInput } from './report-input.js';
+import { mapStrings } from '../log/redact.js';
+import { capField, plainText } from './untrusted-text.js';
 
 const LEVEL: Record<Action, Result.level> = { block: 'error', quarantine: 'error', warn: 'warning', info: 'note', off: 'none' };
 
@@ -51,8 +53,8 @@ export function renderSarifReport(input: ReportInput): string {
           {
             executionSuccessful: d.verdict !== 'error',
             toolExecutionNotifications: [
-              ...d.errors.map((text) => ({ level: 'error' as const, message: { text } })),
-              ...d.warnings.map((text) => ({ level: 'warning' as const, message: { text } })),
+              ...d.errors.map((text) => ({ level: 'error' as const, message: { text: plainText(text) } })),
+              ...d.warnings.map((text) => ({ level: 'warning' as const, message: { text: plainText(text) } })),
             ],
           },
         ],
@@ -62,7 +64,8 @@ export function renderSarifReport(input: ReportInput): string {
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  // Every field is capped (purls and paths carry names too), so one huge name cannot bloat the upload.
+  return `${JSON.stringify(mapStrings(log, (text) => capField(text)), null, 2)}\n`;
 }
 
 function result(f: Finding, ruleIndex: number): Result {
@@ -72,7 +75,7 @@ function result(f: Finding, ruleIndex: number): Result {
     ruleId: f.rule,
     ruleIndex,
     level: LEVEL[f.action],
-    message: { text: `${f.ecosystem} package ${packageLabel(f)}: ${f.message}${f.remedy ? `. Remedy: ${f.remedy}` : ''}` },
+    message: { text: `${f.ecosystem} package ${plainText(packageLabel(f))}: ${plainText(f.message)}${f.remedy ? `. Remedy: ${plainText(f.remedy)}` : ''}` },
     ...(file
       ? {
           locations: [
@@ -91,8 +94,8 @@ function result(f: Finding, ruleIndex: number): Result {
       severity: f.severity,
       'security-severity': SECURITY_SEVERITY[f.severity],
       ecosystem: f.ecosystem,
-      package: f.name,
-      version: f.version,
+      package: plainText(f.name),
+      version: plainText(f.version),
       ...(f.purl ? { purl: f.purl } : {}),
       ...(f.advisories ? { advisories: f.advisories } : {}),
       ...(f.fixed ? { fixed: f.fixed } : {}),

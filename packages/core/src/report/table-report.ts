@@ -1,16 +1,23 @@
 import type { ReportInput } from './report-input.js';
 import { packageLabel, verdictSentence } from './report-input.js';
 import { describeException } from '../policy/exceptions.js';
+import { capField, FIELD_MAX_LENGTH } from './untrusted-text.js';
 
-/** Control characters (and C1, bidi overrides) are dropped so a package name cannot move the terminal cursor. */
-export function terminalSafe(text: string): string {
+/**
+ * Control characters (and C1, bidi overrides) are dropped so a package name cannot move the terminal cursor, and
+ * the text is capped, so one huge name cannot widen every row of a table.
+ */
+export function terminalSafe(text: string, max: number = FIELD_MAX_LENGTH): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, ' ');
+  return capField(text, max).replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g, ' ');
 }
+
+/** The widest table cell: a longer field is cut (with its length noted) instead of padding every row to it. */
+const MAX_COLUMN = 200;
 
 /** Aligned plain-text columns; the last column is not padded. */
 export function renderColumns(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
-  const all = [header, ...rows].map((r) => r.map(terminalSafe));
+  const all = [header, ...rows].map((r) => r.map((cell) => terminalSafe(cell, MAX_COLUMN)));
   const widths = header.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
   return all
     .map((r) =>

@@ -346,7 +346,8 @@ export const requirementsTxtParser: LockfileParser = {
           });
         }
         const included = context?.readRelated?.(nextKey);
-        // A missing include is skipped, as the peer does: the snapshot may not hold it (a file outside the repo).
+        // A missing include is skipped, as the peer does. One outside the scanned folder reads as missing too: the
+        // snapshot refuses it and the loader warns (see parseLockfileText).
         if (included !== undefined) visit(included, nextKey, includeKind);
       }
     };
