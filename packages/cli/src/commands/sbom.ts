@@ -76,14 +76,17 @@ export function registerSbom(program: Command, ctx: CommandContext): void {
     .option('--parse-as <format>', "parse named files as this format (its conventional file name, e.g. 'yarn.lock')")
     .action((paths: string[], options: SbomOptions) => {
       const cwd = ctx.io.cwd;
-      const inventories = loadInventories(cwd, paths, options.parseAs);
-      if (inventories.length === 0) usageError('no lockfiles found; name a lockfile or a directory that holds one');
+      // Lockfile paths are written relative to the scanned root, not to where the command runs, so the same
+      // project gives the same bytes from any working directory.
       const rootAbs = rootFolder(cwd, paths);
+      const relativePaths = paths.map((p) => relative(rootAbs, resolve(cwd, p)).split(sep).join('/') || '.');
+      const inventories = loadInventories(rootAbs, relativePaths, options.parseAs);
+      if (inventories.length === 0) usageError('no lockfiles found; name a lockfile or a directory that holds one');
       const root = readRootProject((rel) => readIfExists(resolve(rootAbs, rel)));
       const text = generateSbom(inventories, {
         toolVersion: VERSION,
         root,
-        rootDir: relative(cwd, rootAbs).split(sep).join('/'),
+        rootDir: '',
         specVersion: options.specVersion,
         format: options.format,
         reproducible: options.reproducible,
@@ -198,10 +201,18 @@ function verifyText(report: SbomVerifyReport): string {
 }
 
 /** The root project's folder: the one PATH when it is a folder (or a file's folder), else the working directory. */
+/** The folder the SBOM describes: the one folder named, a named file's folder, or the nearest common one of several. */
 function rootFolder(cwd: string, paths: readonly string[]): string {
-  if (paths.length !== 1) return cwd;
-  const full = resolve(cwd, paths[0] as string);
-  return existsSync(full) && statSync(full).isDirectory() ? full : dirname(full);
+  if (paths.length === 0) return cwd;
+  const folders = paths.map((p) => {
+    const full = resolve(cwd, p);
+    return existsSync(full) && statSync(full).isDirectory() ? full : dirname(full);
+  });
+  let common = folders[0] as string;
+  for (const folder of folders.slice(1)) {
+    while (folder !== common && !folder.startsWith(common.endsWith(sep) ? common : common + sep)) common = dirname(common);
+  }
+  return common;
 }
 
 function readIfExists(path: string): string | undefined {

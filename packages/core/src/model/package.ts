@@ -55,6 +55,14 @@ export interface Package {
   declaredIn?: { manifest: string; specifier: string };
 }
 
+/**
+ * A package that lives in the project itself (a workspace member, a `file:`/`path` dependency): its code is the
+ * project's own, so no registry, advisory database or license rule speaks for it, and it has no registry purl.
+ */
+export function isLocalPackage(pkg: Pick<Package, 'source'>): boolean {
+  return pkg.source.kind === 'path';
+}
+
 /** The parts of a package that identify it across lockfiles. */
 export type PackageRef = Pick<Package, 'ecosystem' | 'name' | 'version'> & { purl?: string; commit?: string };
 

@@ -20,6 +20,6 @@ export {
   type SbomSchemaIssue,
   type SbomValidationResult,
 } from './validate.js';
-export { readSbom, type SbomInputFormat } from './read.js';
+export { readSbom, type SbomInputFormat, type SbomInventory, type SbomVersionConflict } from './read.js';
 export { compareSbomWithInventories, type SbomDrift, type SbomDriftKind } from './drift.js';
 export { signDetached, verifyDetached, type DetachedSignature, type SignatureAlgorithm } from './sign.js';
