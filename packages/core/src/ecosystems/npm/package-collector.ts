@@ -14,7 +14,7 @@ export interface PackageOccurrence {
   source: Source;
   line?: number | undefined;
   hasInstallScript?: boolean;
-  license?: string;
+  license?: string | null;
   aliases?: string[];
 }
 
