@@ -48,3 +48,25 @@ describe('license findings tell the truth', () => {
     expect(run.code, run.stderr).toBe(0);
   });
 });
+
+describe("the project's own packages are not registry packages", () => {
+  it('does not match a workspace member named like a vulnerable npm package against its advisories', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lockwarden-local-'));
+    dirs.push(dir);
+    const lock = {
+      name: 'app',
+      version: '1.0.0',
+      lockfileVersion: 3,
+      packages: {
+        '': { name: 'app', version: '1.0.0', workspaces: ['packages/*'] },
+        'node_modules/lodash': { resolved: 'packages/lodash', link: true },
+        'packages/lodash': { name: 'lodash', version: '4.17.20' },
+      },
+    };
+    writeFileSync(join(dir, 'package-lock.json'), JSON.stringify(lock, null, 2));
+    const run = await runCli(['check', '--mode', 'audit', '--offline', '--db', DB, '--format', 'json'], { cwd: dir });
+    const report = JSON.parse(run.stdout) as { findings: { rule: string; name: string }[] };
+    expect(report.findings).toEqual([]);
+    expect(run.code, run.stderr).toBe(0);
+  });
+});
