@@ -19,9 +19,14 @@ export interface Discovered {
  * The discover step: reads the head (and, in PR mode, the base) from SBOMs, folders, git refs or the work tree.
  * Bad input throws a LockwardenError naming the file.
  */
-export function discover(options: CheckOptions): Discovered {
+export function discover(options: CheckOptions, policyExclude: readonly string[] = []): Discovered {
   const mode = options.mode ?? 'pr';
-  const load = { parseAs: options.parseAs };
+  const exclude = [...policyExclude, ...(options.exclude ?? [])];
+  const load = {
+    ...(options.parseAs ? { parseAs: options.parseAs } : {}),
+    ...(exclude.length > 0 ? { exclude } : {}),
+    ...(options.defaultExcludes === false ? { defaultExcludes: false } : {}),
+  };
   const paths = options.paths ?? [];
   const sboms = options.headSbom ? loadSbomPair(options) : undefined;
   const head = sboms

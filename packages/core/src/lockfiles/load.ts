@@ -3,11 +3,25 @@ import { dirname, isAbsolute, posix, relative, resolve, sep } from 'node:path';
 import { LockwardenError } from '../errors.js';
 import type { Inventory } from '../model/inventory.js';
 import { DirectorySnapshot, GitSnapshot, git, type Snapshot } from './snapshot.js';
+import type { FindOptions } from './discover.js';
 import { loadInventories } from './parse-lockfile.js';
 
 export interface LoadOptions {
   /** Parse files named in `paths` as this format. */
   parseAs?: string;
+  /** Globs of lockfiles to leave out of folder searches (see `FindOptions.exclude`). */
+  exclude?: readonly string[];
+  /** Leave out test fixtures as well (default true). */
+  defaultExcludes?: boolean;
+}
+
+function findOptions(options: LoadOptions, paths: readonly string[]): FindOptions {
+  return {
+    paths,
+    ...(options.parseAs ? { parseAs: options.parseAs } : {}),
+    ...(options.exclude ? { exclude: options.exclude } : {}),
+    ...(options.defaultExcludes === false ? { defaultExcludes: false } : {}),
+  };
 }
 
 function toPosix(p: string): string {
@@ -35,12 +49,12 @@ export function loadWorkTreeInventories(cwd: string, paths: readonly string[] = 
     const prefix = toPosix(relative(cwd, root));
     const snapshot = new DirectorySnapshot(root);
     const named = isDir ? [] : [posix.basename(toPosix(full))];
-    for (const inv of loadInventories(snapshot, { paths: named, parseAs: options.parseAs })) {
+    for (const inv of loadInventories(snapshot, findOptions(options, named))) {
       result.push(relocate(inv, prefix));
     }
   }
   if (paths.length === 0 || inside.length > 0) {
-    result.unshift(...loadInventories(new DirectorySnapshot(cwd), { paths: inside, parseAs: options.parseAs }));
+    result.unshift(...loadInventories(new DirectorySnapshot(cwd), findOptions(options, inside)));
   }
   return result;
 }
@@ -55,7 +69,7 @@ export function loadGitInventories(
   paths: readonly string[] = [],
   options: LoadOptions = {},
 ): Inventory[] {
-  return loadInventories(gitSnapshotFor(cwd, ref), { paths: paths.map(toPosix), parseAs: options.parseAs });
+  return loadInventories(gitSnapshotFor(cwd, ref), findOptions(options, paths.map(toPosix)));
 }
 
 /** A snapshot of `ref` rooted at `cwd`'s place inside its repository. */

@@ -25,6 +25,16 @@ export const POLICY_SCHEMA: Record<string, unknown> = {
         }
       ]
     },
+    "exclude": {
+      "description": "Globs (minimatch, relative to the folder searched) of lockfiles that discovery leaves out, e.g. \"examples/**\". Test fixtures (**/testdata/**, **/fixtures/**, **/__fixtures__/**, **/test-fixtures/**) and git-ignored files are left out already.",
+      "type": "array",
+      "items": {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 500
+      },
+      "maxItems": 200
+    },
     "fail-open": {
       "description": "When a data source (advisories, registry) fails, warn loudly instead of ending with verdict error.",
       "type": "boolean"
