@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import type { Inventory } from '@lockwarden/core/model';
-import { loadGitInventories, loadWorkTreeInventories } from '@lockwarden/core/lockfiles';
+import { loadGitInventories, loadWorkTreeInventories, type LoadOptions } from '@lockwarden/core/lockfiles';
 import { diffInventories, type DependencyChange } from '@lockwarden/core/diff';
 import { escapeMarkdown } from '@lockwarden/core/report';
 import { resolve } from 'node:path';
 import type { CommandContext } from '../context.js';
 import { commandDescription } from './catalog.js';
-import { formatOption, usageError } from '../options.js';
+import { addExcludeOptions, excludeLoadOptions, formatOption, usageError } from '../options.js';
 import { renderTable } from '../table.js';
 
 interface DiffOptions {
@@ -15,6 +15,8 @@ interface DiffOptions {
   baseDir?: string;
   headDir?: string;
   parseAs?: string;
+  exclude?: string[];
+  defaultExcludes?: boolean;
   format: 'table' | 'json' | 'markdown';
 }
 
@@ -50,15 +52,15 @@ export function loadSide(
   cwd: string,
   side: { ref?: string; dir?: string },
   paths: string[],
-  parseAs: string | undefined,
+  load: LoadOptions,
 ): Inventory[] {
-  if (side.dir) return loadWorkTreeInventories(resolve(cwd, side.dir), paths, { parseAs });
-  if (side.ref) return loadGitInventories(cwd, side.ref, paths, { parseAs });
-  return loadWorkTreeInventories(cwd, paths, { parseAs });
+  if (side.dir) return loadWorkTreeInventories(resolve(cwd, side.dir), paths, load);
+  if (side.ref) return loadGitInventories(cwd, side.ref, paths, load);
+  return loadWorkTreeInventories(cwd, paths, load);
 }
 
 export function registerDiff(program: Command, ctx: CommandContext): void {
-  program
+  const command = program
     .command('diff')
     .description(commandDescription('diff'))
     .argument('[paths...]', 'lockfiles or directories to compare (default: all lockfiles)')
@@ -67,13 +69,14 @@ export function registerDiff(program: Command, ctx: CommandContext): void {
     .option('--base-dir <dir>', 'compare against the lockfiles in this directory instead of a git ref')
     .option('--head-dir <dir>', 'take the head lockfiles from this directory')
     .option('--parse-as <format>', "parse named files as this format (its conventional file name, e.g. 'yarn.lock')")
-    .addOption(formatOption(['table', 'json', 'markdown'], 'table'))
-    .action((paths: string[], options: DiffOptions) => {
+    .addOption(formatOption(['table', 'json', 'markdown'], 'table'));
+  addExcludeOptions(command).action((paths: string[], options: DiffOptions) => {
       if (!options.base && !options.baseDir) usageError('diff needs --base <ref> or --base-dir <dir>');
       if (options.base && options.baseDir) usageError('use either --base or --base-dir, not both');
       if (options.head && options.headDir) usageError('use either --head or --head-dir, not both');
-      const base = loadSide(ctx.io.cwd, { ref: options.base, dir: options.baseDir }, paths, options.parseAs);
-      const head = loadSide(ctx.io.cwd, { ref: options.head, dir: options.headDir }, paths, options.parseAs);
+      const load = { ...(options.parseAs ? { parseAs: options.parseAs } : {}), ...excludeLoadOptions(options) };
+      const base = loadSide(ctx.io.cwd, { ref: options.base, dir: options.baseDir }, paths, load);
+      const head = loadSide(ctx.io.cwd, { ref: options.head, dir: options.headDir }, paths, load);
       const changes = diffInventories(base, head);
       if (options.format === 'json') {
         ctx.io.stdout(`${JSON.stringify(diffJson(changes), null, 2)}\n`);

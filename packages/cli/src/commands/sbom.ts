@@ -3,12 +3,12 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import { Option, type Command } from 'commander';
 import { LockwardenError } from '@lockwarden/core/errors';
 import type { Inventory } from '@lockwarden/core/model';
-import { loadWorkTreeInventories } from '@lockwarden/core/lockfiles';
+import { loadWorkTreeInventories, type LoadOptions } from '@lockwarden/core/lockfiles';
 import { compareSbomWithInventories, DEFAULT_SBOM_SPEC_VERSION, generateSbom, readRootProject, readSbom, SBOM_SPEC_VERSIONS, signDetached, verifyDetached, type SbomDrift, type SbomFormat, type SbomSchemaIssue, type SbomSpecVersion } from '@lockwarden/core/sbom';
 import type { CommandContext } from '../context.js';
 import { commandDescription } from './catalog.js';
 import { EXIT } from '../io.js';
-import { formatOption, usageError } from '../options.js';
+import { excludeLoadOptions, formatOption, usageError } from '../options.js';
 import { VERSION } from '../version.js';
 
 interface SbomOptions {
@@ -17,6 +17,8 @@ interface SbomOptions {
   format: SbomFormat;
   reproducible?: boolean;
   parseAs?: string;
+  exclude?: string[];
+  defaultExcludes?: boolean;
 }
 
 interface VerifyOptions {
@@ -34,9 +36,10 @@ interface SignOptions {
 }
 
 /** Where lockfiles come from; one function so that discovery can change without touching the command. */
-export type InventoryLoader = (cwd: string, paths: readonly string[], parseAs?: string) => Inventory[];
+export type InventoryLoader = (cwd: string, paths: readonly string[], parseAs?: string, load?: LoadOptions) => Inventory[];
 
-const loadInventories: InventoryLoader = (cwd, paths, parseAs) => loadWorkTreeInventories(cwd, paths, { parseAs });
+const loadInventories: InventoryLoader = (cwd, paths, parseAs, load = {}) =>
+  loadWorkTreeInventories(cwd, paths, { ...load, ...(parseAs ? { parseAs } : {}) });
 
 /** The JSON shape of `sbom verify --format json` (a stable contract). */
 export interface SbomVerifyReport {
@@ -61,13 +64,15 @@ export function registerSbom(program: Command, ctx: CommandContext): void {
     .option('-o, --output <file>', 'write the SBOM to this file instead of stdout')
     .option('--reproducible', 'byte-identical output for identical lockfiles (implied by SOURCE_DATE_EPOCH)')
     .option('--parse-as <format>', "parse named files as this format (its conventional file name, e.g. 'yarn.lock')")
+    .option('--exclude <glob...>', 'leave out lockfiles matching these globs (below the folder searched; repeatable)')
+    .option('--no-default-excludes', 'also search test-fixture folders (testdata/, fixtures/, __fixtures__/, test-fixtures/)')
     .action((paths: string[], options: SbomOptions) => {
       const cwd = ctx.io.cwd;
       // Lockfile paths are written relative to the scanned root, not to where the command runs, so the same
       // project gives the same bytes from any working directory.
       const rootAbs = rootFolder(cwd, paths);
       const relativePaths = paths.map((p) => relative(rootAbs, resolve(cwd, p)).split(sep).join('/') || '.');
-      const inventories = loadInventories(rootAbs, relativePaths, options.parseAs);
+      const inventories = loadInventories(rootAbs, relativePaths, options.parseAs, excludeLoadOptions(options));
       if (inventories.length === 0) usageError('no lockfiles found; name a lockfile or a directory that holds one');
       const root = readRootProject((rel) => readIfExists(resolve(rootAbs, rel)));
       const text = generateSbom(inventories, {
