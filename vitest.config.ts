@@ -29,7 +29,15 @@ export default defineConfig({
     env:
       process.env.LOCKWARDEN_LIVE === '1'
         ? {}
-        : { LOCKWARDEN_OSV_URL: 'http://127.0.0.1:9', npm_config_registry: 'http://127.0.0.1:9/', PIP_INDEX_URL: 'http://127.0.0.1:9/simple' },
+        : {
+            LOCKWARDEN_OSV_URL: 'http://127.0.0.1:9',
+            npm_config_registry: 'http://127.0.0.1:9/',
+            PIP_INDEX_URL: 'http://127.0.0.1:9/simple',
+            PUB_HOSTED_URL: 'http://127.0.0.1:9/',
+            HEX_API_URL: 'http://127.0.0.1:9/api/',
+            COCOAPODS_TRUNK_URL: 'http://127.0.0.1:9/api/v1/',
+            GITHUB_API_URL: 'http://127.0.0.1:9/',
+          },
     include: ['__tests__/**/*.test.ts', 'packages/*/src/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -166,3 +166,18 @@ describe('downloadOsvDatabase', () => {
     expect(readFileSync(join(dir, 'npm', 'all.zip'), 'utf8')).toBe('previous');
   });
 });
+
+describe('OsvOfflineSource with one ecosystem missing', () => {
+  it('answers for the ecosystems it has and names the packages it could not answer for', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'npm'));
+    await writeOsvZip(join(dir, 'npm', 'all.zip'), loadOsvRecords(join(FIXTURES, 'npm')));
+    const source = new OsvOfflineSource({ dir });
+    const result = await source.query([LODASH, H11]);
+    await source.close();
+    expect([...result.byPackage.keys()]).toEqual(['npm:lodash@4.17.20']);
+    expect(result.failures).toEqual([
+      { data: 'advisories', source: source.name, message: 'no data for PyPI (fetch it with `lockwarden db download --ecosystems PyPI`)', packages: ['PyPI:h11@0.14.0'] },
+    ]);
+  });
+});

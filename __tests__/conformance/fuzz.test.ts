@@ -1,110 +1,94 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { allLockfileParsers, isLockwardenError, type LockfileParser } from '@lockwarden/core';
-import { CONFORMANCE_DIR, conformanceAvailable } from '../helpers/conformance.js';
+import * as core from '@lockwarden/core';
+import { allLockfileParsers, allManifestParsers, isLockwardenError } from '@lockwarden/core';
+import { CONFORMANCE_DIR, conformanceAvailable, REPO_ROOT } from '../helpers/conformance.js';
+import { mutateSeeds, seededRandom } from '../helpers/mutate-input.js';
+import { collectSeeds, fuzzTargets } from '../../scripts/fuzz/targets.mjs';
+import { runFuzz } from '../../scripts/fuzz/run.mjs';
 
-/** Mutated inputs per format in the default run (issue: at least 2,000). */
-const MUTATIONS_PER_FORMAT = Number(process.env.LOCKWARDEN_FUZZ_RUNS ?? 2000);
-
-/** mulberry32: deterministic, so a failure reproduces from the printed seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const SPECIAL = ['{', '}', '[', ']', '"', ':', ',', '\n', '\t', ' ', '#', '-', '=', '@', '\\', '\0', '\u00ff', "'", '|', '<', '>', '&'];
-
-function mutate(text: string, rand: () => number): string {
-  const pick = (n: number): number => Math.floor(rand() * n);
-  const pos = pick(text.length + 1);
-  switch (pick(9)) {
-    case 0: // truncate
-      return text.slice(0, pos);
-    case 1: // delete a span
-      return text.slice(0, pos) + text.slice(pos + 1 + pick(40));
-    case 2: // insert a structural character
-      return text.slice(0, pos) + (SPECIAL[pick(SPECIAL.length)] ?? '') + text.slice(pos);
-    case 3: // replace a character
-      return text.slice(0, pos) + String.fromCharCode(pick(0x250)) + text.slice(pos + 1);
-    case 4: {
-      // duplicate a line
-      const lines = text.split('\n');
-      const i = pick(lines.length);
-      lines.splice(i, 0, lines[i] ?? '');
-      return lines.join('\n');
-    }
-    case 5: // deep nesting, past what naive recursion survives
-      return text.slice(0, pos) + (rand() < 0.5 ? '[' : '{"a":').repeat(12_000) + text.slice(pos);
-    case 6: // an enormous line
-      return text.slice(0, pos) + 'a'.repeat(50_000 + pick(100_000)) + text.slice(pos);
-    case 7: // binary garbage
-      return Array.from({ length: 1 + pick(512) }, () => String.fromCharCode(pick(256))).join('');
-    default: {
-      // swap two lines
-      const lines = text.split('\n');
-      const i = pick(lines.length);
-      const j = pick(lines.length);
-      [lines[i], lines[j]] = [lines[j] ?? '', lines[i] ?? ''];
-      return lines.join('\n');
-    }
-  }
-}
-
-function fixturesFor(parser: LockfileParser): string[] {
-  const files: string[] = [];
-  for (const folder of parser.conformance ?? []) {
-    const walk = (dir: string): void => {
-      for (const entry of readdirSync(dir)) {
-        const full = join(dir, entry);
-        if (statSync(full).isDirectory()) walk(full);
-        else if (statSync(full).size < 200_000) files.push(full);
-      }
-    };
-    const testdata = join(CONFORMANCE_DIR, 'lockfiles', folder, 'testdata');
-    if (existsSync(testdata)) walk(testdata);
-  }
-  return files.sort();
-}
+/** Mutated inputs per target in the default run; `npm run fuzz` does 100,000 in all. */
+const PER_TARGET = Number(process.env.LOCKWARDEN_FUZZ_RUNS ?? 60);
 
 const available = conformanceAvailable();
+const seedDirs = {
+  conformanceDir: available ? CONFORMANCE_DIR : undefined,
+  fixtureDirs: [join(REPO_ROOT, '__tests__'), join(REPO_ROOT, 'examples')],
+  policyDirs: [join(REPO_ROOT, 'policies'), join(REPO_ROOT, 'examples'), join(REPO_ROOT, '__tests__', 'fixtures')],
+};
+const targets = fuzzTargets(core);
+const { seeds, missing } = collectSeeds(targets, { core, ...seedDirs });
 
-describe.skipIf(!available)('parsers survive hostile input', () => {
-  const fuzzed = allLockfileParsers().filter((p) => fixturesFor(p).length > 0);
-  it('fuzzes every registered lockfile parser', () => {
-    expect(fuzzed.map((p) => p.id)).toEqual(allLockfileParsers().map((p) => p.id));
+describe('every parser and the policy loader survive hostile input', () => {
+  it('fuzzes every registered lockfile and manifest parser and the policy loader, each from seeds', () => {
+    expect(targets.map((t) => t.id)).toEqual([
+      ...allLockfileParsers().map((p) => p.id),
+      ...allManifestParsers().map((p) => `manifest:${p.id}`),
+      'policy',
+    ]);
+    // Without the corpus the lockfile parsers fall back to the repository's fixtures (conformanceAvailable warned).
+    if (available) expect(missing).toEqual([]);
   });
-  for (const parser of fuzzed) {
-    const fixtures = fixturesFor(parser);
-    if (fixtures.length === 0) continue;
-    it(`${parser.id}: ${MUTATIONS_PER_FORMAT} mutated inputs give an inventory or a typed error`, () => {
-      const texts = fixtures.map((f) => readFileSync(f, 'latin1'));
-      const rand = prng(0x10c3 + parser.id.length);
-      let parsed = 0;
-      let rejected = 0;
-      for (let i = 0; i < MUTATIONS_PER_FORMAT; i++) {
-        let text = texts[i % texts.length] ?? '';
-        // Stack a few mutations now and then, so the input drifts further from valid.
-        const rounds = 1 + (rand() < 0.2 ? 2 : 0);
-        for (let r = 0; r < rounds; r++) text = mutate(text, rand);
+
+  const baseline = new Set(Reflect.ownKeys(Object.prototype));
+  for (const target of targets) {
+    it(`${target.id}: ${PER_TARGET} mutated inputs give a result or a LockwardenError, and no prototype changes`, () => {
+      const rand = seededRandom(0x10c3 + target.id.length * 7919);
+      const problems: string[] = [];
+      for (let i = 0; i < PER_TARGET; i++) {
+        const { text, kinds } = mutateSeeds(seeds.get(target.id) ?? [''], rand);
         try {
-          const inventory = parser.parse(text, `fuzz/${parser.id}`, { readRelated: () => undefined });
-          expect(Array.isArray(inventory.packages)).toBe(true);
-          parsed++;
+          target.parse(text);
         } catch (err) {
-          if (!isLockwardenError(err)) {
-            throw new Error(`${parser.id} mutation #${i} threw an untyped ${String(err)}`, { cause: err });
-          }
-          rejected++;
+          if (!isLockwardenError(err)) problems.push(`#${i} (${kinds.join(' + ')}): ${String(err).slice(0, 200)}`);
         }
+        const added = Reflect.ownKeys(Object.prototype).filter((k) => !baseline.has(k));
+        if (added.length > 0) problems.push(`#${i} (${kinds.join(' + ')}) polluted Object.prototype: ${added.map(String).join(', ')}`);
+        if (problems.length >= 5) break;
       }
-      expect(parsed + rejected).toBe(MUTATIONS_PER_FORMAT);
+      expect(problems).toEqual([]);
     });
   }
+});
+
+// The harness itself, against the built packages (`npm test` builds first), in worker threads with a watchdog.
+const built = join(REPO_ROOT, 'packages/core/dist/index.js');
+if (!existsSync(built)) console.warn(`\n!! ${built} is missing: the fuzz harness tests are SKIPPED (run npm run build)\n`);
+
+describe.skipIf(!existsSync(built))('the fuzz harness (scripts/fuzz.mjs)', () => {
+  const coreUrl = pathToFileURL(built).href;
+
+  it('runs inputs round-robin over every target in workers and reports no untyped errors, hangs or pollution', async () => {
+    const summary = await runFuzz({ coreUrl, seed: 7, inputs: targets.length * 2, workers: 2, seedDirs });
+    expect(summary.inputs).toBe(targets.length * 2);
+    expect(Object.values(summary.perTarget).map((s) => s.inputs)).toEqual(targets.map(() => 2));
+    expect({ untyped: summary.untyped, hangs: summary.hangs, polluted: summary.polluted, findings: summary.findings }).toEqual({
+      untyped: 0,
+      hangs: 0,
+      polluted: 0,
+      findings: [],
+    });
+    expect(summary.slowest?.ms).toBeGreaterThanOrEqual(0);
+  }, 60_000);
+
+  it('catches a hang (terminating the worker), prototype pollution and an untyped error, and keeps going', async () => {
+    const summary = await runFuzz({
+      coreUrl,
+      extraTargetsUrl: pathToFileURL(join(REPO_ROOT, '__tests__/fixtures/fuzz/planted-faults.mjs')).href,
+      only: ['planted:hang', 'planted:pollution', 'planted:untyped', 'Cargo.lock'],
+      seed: 1,
+      inputs: 4,
+      timeoutMs: 300,
+      seedDirs,
+    });
+    expect(summary.perTarget['planted:hang']).toMatchObject({ inputs: 1, hangs: 1 });
+    expect(summary.perTarget['planted:pollution']).toMatchObject({ inputs: 1, polluted: 1 });
+    expect(summary.perTarget['planted:untyped']).toMatchObject({ inputs: 1, untyped: 1 });
+    // The input after each fault ran in a fresh worker.
+    expect(summary.perTarget['Cargo.lock']).toMatchObject({ inputs: 1, untyped: 0, hangs: 0, polluted: 0 });
+    expect(summary.findings.find((f) => f.kind === 'pollution')?.properties).toEqual(['Object.prototype.plantedByFuzzTest']);
+    expect(summary.findings.find((f) => f.kind === 'untyped')?.error).toBe('TypeError: planted');
+  }, 60_000);
 });

@@ -1,16 +1,8 @@
 import { ParseError } from '@lockwarden/core';
+import { seededRandom } from '../../scripts/fuzz/mutate.mjs';
 
-/** mulberry32: the same seed gives the same mutations on every run, so a failure can be replayed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// One PRNG and one set of hostile mutations for the fuzz harness (scripts/fuzz.mjs) and every fuzz test.
+export { mutateOnce, mutateSeeds, MUTATIONS, seededRandom } from '../../scripts/fuzz/mutate.mjs';
 
 // Characters that matter to the formats under test: structure, quoting, binary garbage.
 const NOISE = ['\n', ' ', '  ', '\t', '"', "'", '`', '(', ')', '[', ']', '{', '}', ',', ':', '=', '=>', '#', '//', '!', '-', '.', '\\', '\u0000', '\u0007', '\ufffd', 'é', 'v', '0', '9'];

@@ -239,14 +239,14 @@ describe('lookupPackages', () => {
         { ecosystem: 'npm', name: 'lodash', version: '4.17.20' },
         { ecosystem: 'npm', name: 'lodash', version: '4.17.21' },
         { ecosystem: 'npm', name: 'broken' },
-        { ecosystem: 'Hex', name: 'phoenix' },
+        { ecosystem: 'SwiftURL', name: 'gitlab.example.org/team/swift-lib' },
       ],
       clients,
       2,
     );
     expect(results.get(lookupKey('npm', 'lodash'))?.status).toBe('ok');
     expect(results.get(lookupKey('npm', 'broken'))?.status).toBe('error');
-    expect(results.get(lookupKey('Hex', 'phoenix'))?.status).toBe('unsupported');
+    expect(results.get(lookupKey('SwiftURL', 'gitlab.example.org/team/swift-lib'))?.status).toBe('unsupported');
     expect(npm.requests.filter((r) => r.url === '/lodash')).toHaveLength(1);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getLockfileParser, ParseError } from '@lockwarden/core';
+import { blankCommentsAndTrailingCommas } from '../../../packages/core/src/ecosystems/npm/jsonc.js';
 
 const parser = getLockfileParser('bun.lock');
 
@@ -82,7 +83,15 @@ describe('bun.lock parser', () => {
     const err = thrown(() => parser.parse('{\n  "lockfileVersion": 1,\n  "packages": {\n    "a": ["a@1.0.0" "", {}],\n  },\n}\n', 'x/bun.lock'));
     expect(err.file).toBe('x/bun.lock');
     expect([err.line, err.column]).toEqual([4, 21]);
-    expect(err.reason).toBe('invalid JSON: CommaExpected');
+    expect(err.reason).toMatch(/^invalid JSON: Expected ',' or ']' after array element/);
+  });
+
+  it('blanks comments and trailing commas in place, so lines and columns stay true', () => {
+    const text = '{ // bun writes JSONC\n  "lockfileVersion": 1, /* a\n  block */ "packages": {\n    "a": ["a@1.0.0", "", {},],\n  },\n  "x": "// not a comment, ]",\n}\n';
+    expect(blankCommentsAndTrailingCommas(text).split('\n').map((l) => l.length)).toEqual(text.split('\n').map((l) => l.length));
+    expect(parser.parse(text, 'x/bun.lock').packages.map((p) => `${p.name}@${p.version}`)).toEqual(['a@1.0.0']);
+    const err = thrown(() => parser.parse('{ /* one\n two */ "a": [1 2] }', 'x/bun.lock'));
+    expect([err.line, err.column]).toEqual([2, 17]);
   });
 
   it('rejects a tuple without a name@version string and an unknown lockfileVersion', () => {

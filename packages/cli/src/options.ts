@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { LockwardenError } from '@lockwarden/core/errors';
+import { parseDeadlineSeconds } from '@lockwarden/core/http';
 
 /** A `--format` option limited to the given choices (commander rejects others with exit 2). */
 export function formatOption(choices: readonly string[], defaultValue: string): Option {
@@ -22,6 +23,19 @@ export function excludeLoadOptions(flags: { exclude?: string[]; defaultExcludes?
     ...(flags.exclude && flags.exclude.length > 0 ? { exclude: flags.exclude } : {}),
     ...(flags.defaultExcludes === false ? { defaultExcludes: false } : {}),
   };
+}
+
+/** `--source-deadline`: how long any one data source may leave requests unanswered in this run. */
+export function sourceDeadlineOption(): Option {
+  return new Option(
+    '--source-deadline <seconds>',
+    'give up on a data source (OSV, a registry) that answers nothing for this long (env LOCKWARDEN_SOURCE_DEADLINE; default 60)',
+  );
+}
+
+/** The `deadlineMs` client option from `--source-deadline` (absent: the clients read the environment). */
+export function sourceDeadlineMs(value: string | undefined): { deadlineMs?: number } {
+  return value === undefined ? {} : { deadlineMs: parseDeadlineSeconds(value, '--source-deadline') };
 }
 
 /** Raises a usage error (exit 2) with a message the user can act on. */

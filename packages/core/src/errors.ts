@@ -55,7 +55,7 @@ export class ParseError extends LockwardenError {
 
 /** A data source (OSV, a registry, the GitHub API) could not answer after retries. Never read as "no findings". */
 export class SourceUnavailableError extends LockwardenError {
-  override readonly name = 'SourceUnavailableError';
+  override readonly name: string = 'SourceUnavailableError';
   readonly source: string;
 
   constructor(source: string, message: string, options?: { cause?: unknown }) {

@@ -8,7 +8,7 @@ export * from './log/logger.js';
 export * from './model/index.js';
 export * from './findings/finding.js';
 export * from './parse/index.js';
-export * from './http/http-client.js';
+export * from './http/index.js';
 export * from './ecosystems/index.js';
 export * from './lockfiles/index.js';
 export * from './diff/index.js';

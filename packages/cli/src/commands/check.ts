@@ -8,7 +8,7 @@ import { runCheck } from '@lockwarden/core/engine';
 import type { CommandContext } from '../context.js';
 import { commandDescription } from './catalog.js';
 import { EXIT } from '../io.js';
-import { addExcludeOptions, excludeLoadOptions, formatOption, usageError } from '../options.js';
+import { addExcludeOptions, excludeLoadOptions, formatOption, sourceDeadlineMs, sourceDeadlineOption, usageError } from '../options.js';
 import { VERSION } from '../version.js';
 import { addGitLabOptions, type GitLabFlags } from '../gitlab/inputs.js';
 import { resolveGitLabRun } from '../gitlab/pipeline.js';
@@ -34,6 +34,7 @@ interface CheckFlags extends GitLabFlags {
   output?: string;
   approveQuarantine?: boolean;
   markdownMaxLength?: string;
+  sourceDeadline?: string;
 }
 
 const EXIT_FOR_VERDICT = { pass: EXIT.ok, fail: EXIT.violation, error: EXIT.error } as const;
@@ -55,6 +56,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
     .option('--db <dir>', 'offline OSV database folder')
     .option('--osv-url <url>', 'OSV API base URL (a mirror)')
     .option('--parse-as <format>', "parse named files as this format (its conventional file name, e.g. 'yarn.lock')")
+    .addOption(sourceDeadlineOption())
     .addOption(formatOption(REPORT_FORMATS, 'table'))
     .option('--output <file>', 'write the report to a file instead of stdout')
     .option('--approve-quarantine', 'approve quarantined findings (never blocked ones)')
@@ -75,7 +77,9 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
       if (maxLength !== undefined && !(Number.isInteger(maxLength) && maxLength > 0)) {
         usageError('--markdown-max-length takes a positive whole number');
       }
+      const deadline = sourceDeadlineMs(flags.sourceDeadline);
       const advisories = createAdvisorySource({
+        ...deadline,
         offline: Boolean(flags.offline),
         ...(flags.db ? { db: flags.db } : {}),
         ...(flags.osvUrl ? { osvUrl: flags.osvUrl } : {}),
@@ -103,7 +107,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
         },
         {
           ...(advisories ? { advisories } : {}),
-          registry: new RegistryEnrichmentSource(new RegistryClients({ cwd: ctx.io.cwd, env: ctx.io.env, logger: ctx.logger })),
+          registry: new RegistryEnrichmentSource(new RegistryClients({ cwd: ctx.io.cwd, env: ctx.io.env, logger: ctx.logger, ...deadline })),
           logger: ctx.logger,
         },
       );

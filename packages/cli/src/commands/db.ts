@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { isEcosystem } from '@lockwarden/core/model';
 import { ECOSYSTEM_PLUGINS } from '@lockwarden/core/ecosystems';
 import { DEFAULT_OSV_DB_URL, downloadOsvDatabase, DEFAULT_OSV_DB_DIR } from '@lockwarden/core/advisories';
+import { sourceDeadlineFromEnv } from '@lockwarden/core/http';
 import type { CommandContext } from '../context.js';
 import { commandDescription } from './catalog.js';
 import { usageError } from '../options.js';
@@ -28,7 +29,14 @@ export function registerDb(program: Command, ctx: CommandContext): void {
       if (unknown.length > 0) usageError(`unknown ecosystem(s): ${unknown.join(', ')} (OSV names such as npm, PyPI, crates.io)`);
       const baseUrl = options.baseUrl ?? ctx.io.env.LOCKWARDEN_OSV_DB_URL ?? DEFAULT_OSV_DB_URL;
       if (!/^https?:\/\//.test(baseUrl)) usageError(`--base-url must be an http(s) URL, got "${baseUrl}"`);
-      const done = await downloadOsvDatabase({ baseUrl, ecosystems, dir: resolve(ctx.io.cwd, options.dir), logger: ctx.logger });
+      const deadlineMs = sourceDeadlineFromEnv(ctx.io.env);
+      const done = await downloadOsvDatabase({
+        baseUrl,
+        ecosystems,
+        dir: resolve(ctx.io.cwd, options.dir),
+        logger: ctx.logger,
+        ...(deadlineMs !== undefined ? { deadlineMs } : {}),
+      });
       for (const d of done) ctx.io.stdout(`${d.ecosystem}: ${d.entries} entries, ${d.bytes} bytes → ${d.file}\n`);
     });
 }

@@ -6,7 +6,7 @@ import { parseVetTarget, runVet } from '@lockwarden/core/engine';
 import type { CommandContext } from '../context.js';
 import { commandDescription } from './catalog.js';
 import { EXIT } from '../io.js';
-import { formatOption, usageError } from '../options.js';
+import { formatOption, sourceDeadlineMs, sourceDeadlineOption, usageError } from '../options.js';
 import { VERSION } from '../version.js';
 
 interface VetFlags {
@@ -16,6 +16,7 @@ interface VetFlags {
   osvUrl?: string;
   format: 'table' | 'json';
   cacheDir?: string;
+  sourceDeadline?: string;
 }
 
 const EXIT_FOR_VERDICT = { pass: EXIT.ok, fail: EXIT.violation, error: EXIT.error } as const;
@@ -30,10 +31,12 @@ export function registerVet(program: Command, ctx: CommandContext): void {
     .option('--db <dir>', 'offline OSV database folder')
     .option('--osv-url <url>', 'OSV API base URL (a mirror)')
     .option('--cache-dir <dir>', 'registry response cache (default: $LOCKWARDEN_CACHE_DIR or ~/.cache/lockwarden/registry)')
+    .addOption(sourceDeadlineOption())
     .addOption(formatOption(['table', 'json'], 'table'))
     .action(async (specs: string[], flags: VetFlags) => {
       if (specs.length === 0) usageError('vet needs at least one package');
       const targets = specs.map(parseVetTarget);
+      const deadline = sourceDeadlineMs(flags.sourceDeadline);
       // Offline without a database still vets names (typosquat) and says advisories were not checked.
       const advisories = flags.offline && !flags.db ? undefined : createAdvisorySource({
         offline: Boolean(flags.offline),
@@ -42,11 +45,13 @@ export function registerVet(program: Command, ctx: CommandContext): void {
         cwd: ctx.io.cwd,
         env: ctx.io.env,
         logger: ctx.logger,
+        ...deadline,
       });
       const registry = new RegistryClients({
         cwd: ctx.io.cwd,
         env: ctx.io.env,
         logger: ctx.logger,
+        ...deadline,
         ...(flags.cacheDir ? { cacheDir: flags.cacheDir } : {}),
       });
       const result = await runVet(

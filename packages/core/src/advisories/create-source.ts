@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { LockwardenError } from '../errors.js';
+import { sourceDeadlineFromEnv } from '../http/source-deadline.js';
 import type { Logger } from '../log/logger.js';
 import { DEFAULT_OSV_API_URL, OsvApiSource } from './osv-api-source.js';
 import { OsvOfflineSource } from './osv-offline-source.js';
@@ -17,6 +18,8 @@ export interface AdvisorySourceOptions {
   osvUrl?: string;
   /** Cache folder for full OSV records; else `LOCKWARDEN_CACHE_DIR`. */
   cacheDir?: string;
+  /** How long the OSV API may keep queries waiting without answering (`--source-deadline`); else `LOCKWARDEN_SOURCE_DEADLINE` seconds, else 60 s. */
+  deadlineMs?: number;
   cwd: string;
   env: Record<string, string | undefined>;
   logger: Logger;
@@ -37,7 +40,9 @@ export function createAdvisorySource(options: AdvisorySourceOptions): AdvisorySo
   }
   // Full records are immutable per `modified`: with a cache folder they are fetched once per cache lifetime.
   const cacheRoot = options.cacheDir ?? options.env.LOCKWARDEN_CACHE_DIR;
+  const deadlineMs = options.deadlineMs ?? sourceDeadlineFromEnv(options.env);
   return new OsvApiSource({
+    ...(deadlineMs !== undefined ? { deadlineMs } : {}),
     baseUrl,
     logger: options.logger,
     userAgent: 'lockwarden',

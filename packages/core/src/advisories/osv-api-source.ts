@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import pLimit from 'p-limit';
 import { SourceUnavailableError } from '../errors.js';
 import { HttpClient, type HttpClientOptions } from '../http/http-client.js';
+import { checkShape } from '../http/response-shape.js';
+import { OsvBatchResponseSchema, OsvRecordSchema } from './osv-response-schemas.js';
 import { isRecord } from '../parse/json.js';
 import { silentLogger, type Logger } from '../log/logger.js';
 import { packageKey, type PackageRef } from '../model/package.js';
@@ -142,6 +144,7 @@ export class OsvApiSource implements AdvisorySource {
     this.stats.batchRequests++;
     const url = `${this.baseUrl}/v1/querybatch`;
     const body = await this.http.fetchJson(url, { method: 'POST', json: { queries }, ...(signal ? { signal } : {}) });
+    await checkShape(OsvBatchResponseSchema, body, this.name, url);
     const results = isRecord(body) ? body.results : undefined;
     if (!Array.isArray(results) || results.length !== queries.length) {
       throw new SourceUnavailableError(
@@ -188,6 +191,7 @@ export class OsvApiSource implements AdvisorySource {
     this.stats.recordRequests++;
     const url = `${this.baseUrl}/v1/vulns/${encodeURIComponent(id)}`;
     const body = await this.http.fetchJson(url, signal ? { signal } : {});
+    await checkShape(OsvRecordSchema, body, this.name, url);
     const record = toOsvRecord(body);
     if (typeof record === 'string') throw new SourceUnavailableError(this.name, `${url}: malformed OSV record: ${record}`);
     if (record.id !== id) throw new SourceUnavailableError(this.name, `${url}: answered with record ${record.id}`);

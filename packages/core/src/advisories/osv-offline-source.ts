@@ -68,12 +68,9 @@ export class OsvOfflineSource implements AdvisorySource {
     const sets = this.dataSets();
     const ecosystems = [...new Set(packages.map((p) => p.ecosystem))];
     const missing = ecosystems.filter((e) => !sets.some((s) => s.ecosystem === e || s.ecosystem === '*'));
-    if (missing.length > 0) {
-      throw new SourceUnavailableError(
-        this.name,
-        `no data for ${missing.join(', ')} (fetch it with \`lockwarden db download --ecosystems ${missing.join(',')}\`)`,
-      );
-    }
+    const missingMessage = `no data for ${missing.join(', ')} (fetch it with \`lockwarden db download --ecosystems ${missing.join(',')}\`)`;
+    // Nothing to answer from at all is an outage; one ecosystem missing must not hide what the others say.
+    if (missing.length > 0 && missing.length === ecosystems.length) throw new SourceUnavailableError(this.name, missingMessage);
     const indexesByEcosystem = new Map<string, OsvIndex[]>();
     let dataAsOf: string | undefined;
     for (const ecosystem of ecosystems) {
@@ -89,11 +86,21 @@ export class OsvOfflineSource implements AdvisorySource {
     }
 
     const byPackage = new Map<string, Advisory[]>();
+    const unanswered: string[] = [];
     for (const pkg of packages) {
+      if (missing.includes(pkg.ecosystem)) {
+        unanswered.push(packageKey(pkg));
+        continue;
+      }
       const advisories = this.lookup(pkg, indexesByEcosystem.get(pkg.ecosystem) ?? []);
       if (advisories.length > 0) byPackage.set(packageKey(pkg), advisories);
     }
-    return { byPackage, source: this.name, ...(dataAsOf ? { dataAsOf: new Date(dataAsOf) } : {}) };
+    return {
+      byPackage,
+      source: this.name,
+      ...(dataAsOf ? { dataAsOf: new Date(dataAsOf) } : {}),
+      ...(unanswered.length > 0 ? { failures: [{ data: 'advisories' as const, source: this.name, message: missingMessage, packages: unanswered }] } : {}),
+    };
   }
 
   private lookup(pkg: PackageRef, indexes: readonly OsvIndex[]): Advisory[] {

@@ -1,3 +1,4 @@
+import type { SourceFailure } from '../model/enrichment-data.js';
 import type { PackageRef } from '../model/package.js';
 import type { Severity } from '../findings/finding.js';
 
@@ -37,6 +38,11 @@ export interface AdvisoryQueryResult {
   source: string;
   /** When the data was last refreshed (offline DB export time); undefined for live APIs. */
   dataAsOf?: Date;
+  /**
+   * Packages the source could not answer for while it answered for the others (an offline database without one
+   * ecosystem's export). Their advisory rules are "not evaluated", never "no advisories".
+   */
+  failures?: SourceFailure[];
 }
 
 /** Answers "which advisories affect these packages". Throws SourceUnavailableError after retries, never returns empty on an outage. */

@@ -37,6 +37,8 @@ export async function enrich(packages: readonly Package[], policy: Policy, sourc
           source: result.source,
           ...(result.dataAsOf ? { dataAsOf: result.dataAsOf } : {}),
         };
+        // Packages the source could not answer for (one ecosystem missing offline): only they go unevaluated.
+        enrichment.failures?.push(...(result.failures ?? []));
       } catch (err) {
         enrichment.failures?.push({ data: 'advisories', source: sources.advisories.name, message: failureMessage(err) });
       }
@@ -53,6 +55,8 @@ export async function enrich(packages: readonly Package[], policy: Policy, sourc
     if (sources.registry) {
       try {
         enrichment.registry = await sources.registry.lookup(packages, signalOption);
+        // Registries that failed while others answered: only their packages go unevaluated.
+        enrichment.failures?.push(...(enrichment.registry.failures ?? []));
       } catch (err) {
         enrichment.failures?.push({ data: 'registry', source: sources.registry.name, message: failureMessage(err) });
       }

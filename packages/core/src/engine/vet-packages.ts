@@ -18,7 +18,7 @@ import { lookupKey, lookupPackages, type RegistryClients } from '../registry/reg
  * purl types `vet` accepts: the package ecosystems whose registries answer "which is the latest version" and
  * "does this name exist". The ecosystem each names comes from the plug-in registry.
  */
-export const VET_PURL_TYPES = ['npm', 'pypi', 'golang', 'cargo', 'gem', 'composer', 'nuget', 'maven', 'pub', 'hex'] as const;
+export const VET_PURL_TYPES = ['npm', 'pypi', 'golang', 'cargo', 'gem', 'composer', 'nuget', 'maven', 'pub', 'hex', 'cocoapods'] as const;
 
 function vetEcosystem(type: string): Ecosystem | undefined {
   return (VET_PURL_TYPES as readonly string[]).includes(type) ? ecosystemForPurlType(type) : undefined;
@@ -120,6 +120,7 @@ export async function vetPackages(options: VetOptions, deps: VetDeps = {}): Prom
     const source = new RegistryEnrichmentSource(registry);
     try {
       enrichment.registry = await source.lookup(packages);
+      enrichment.failures?.push(...(enrichment.registry.failures ?? []));
     } catch (err) {
       if (!(err instanceof LockwardenError)) throw err;
       enrichment.failures?.push({ data: 'registry', source: source.name, message: err.message });
@@ -133,6 +134,7 @@ export async function vetPackages(options: VetOptions, deps: VetDeps = {}): Prom
     try {
       const result = await deps.advisories.query(refs);
       enrichment.advisories = { byPackage: result.byPackage, source: result.source, ...(result.dataAsOf ? { dataAsOf: result.dataAsOf } : {}) };
+      enrichment.failures?.push(...(result.failures ?? []));
     } catch (err) {
       if (!(err instanceof LockwardenError)) throw err;
       enrichment.failures?.push({ data: 'advisories', source: deps.advisories.name, message: err.message });

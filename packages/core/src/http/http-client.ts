@@ -5,6 +5,9 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { SourceUnavailableError } from '../errors.js';
 import { silentLogger, type Logger } from '../log/logger.js';
+import { fetchWithRedirects, RedirectError } from './redirects.js';
+import { DEFAULT_MAX_DOWNLOAD_BYTES, DEFAULT_MAX_RESPONSE_BYTES, readCappedText, refuseDeclaredOversize, ResponseTooLargeError } from './response-limits.js';
+import { attemptSignal, DEFAULT_SOURCE_DEADLINE_MS, SourceDeadline } from './source-deadline.js';
 
 /** Settings shared by every client that talks JSON over HTTP (OSV, the package registries, the GitHub API). */
 export interface HttpClientOptions {
@@ -14,6 +17,15 @@ export interface HttpClientOptions {
   retries?: number;
   /** Per attempt, covering connect, headers and body (default 30 s). */
   timeoutMs?: number;
+  /**
+   * How long this source may keep requests waiting without answering any, over the client's lifetime (one run);
+   * then every pending and later request fails at once (default 60 s; see `SourceDeadline`).
+   */
+  deadlineMs?: number;
+  /** A JSON body larger than this is refused while streaming (default 64 MB, the same cap as the registries). */
+  maxResponseBytes?: number;
+  /** A download larger than this is refused while streaming (default 2 GB). */
+  maxDownloadBytes?: number;
   userAgent?: string;
   logger?: Logger;
   /** First backoff delay; doubles each retry, with jitter (default 500 ms). */
@@ -83,6 +95,9 @@ export class HttpClient {
   private readonly headers: Record<string, string>;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   private readonly random: () => number;
+  private readonly deadline: SourceDeadline;
+  private readonly maxResponseBytes: number;
+  private readonly maxDownloadBytes: number;
 
   constructor(options: HttpClientOptions) {
     this.source = options.source;
@@ -95,12 +110,15 @@ export class HttpClient {
     this.headers = { 'user-agent': options.userAgent ?? 'lockwarden', ...options.headers };
     this.sleep = options.sleep ?? abortableSleep;
     this.random = options.random ?? Math.random;
+    this.deadline = new SourceDeadline(this.source, options.deadlineMs ?? DEFAULT_SOURCE_DEADLINE_MS);
+    this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    this.maxDownloadBytes = options.maxDownloadBytes ?? DEFAULT_MAX_DOWNLOAD_BYTES;
   }
 
   /** Fetches `url` and parses the body as JSON; see the class comment for retries and failure. */
   async fetchJson<T = unknown>(url: string, init: RequestOptions = {}): Promise<T | undefined> {
     return this.withRetries(url, init, async (response) => {
-      const text = await response.text();
+      const text = await readCappedText(response, this.maxResponseBytes, this.source, url);
       try {
         return JSON.parse(text) as T;
       } catch (err) {
@@ -114,17 +132,26 @@ export class HttpClient {
   async download(url: string, file: string, init: Omit<RequestOptions, 'json' | 'notFoundAsUndefined'> = {}): Promise<number> {
     const partial = `${file}.partial`;
     const written = await this.withRetries(url, init, async (response) => {
+      await refuseDeclaredOversize(response, this.maxDownloadBytes, this.source, url);
       if (!response.body) throw new RetryableError('response has no body');
       const out = createWriteStream(partial);
       let bytes = 0;
       const body = Readable.fromWeb(response.body as WebReadableStream<Uint8Array>);
+      let tooLarge: ResponseTooLargeError | undefined;
       body.on('data', (chunk: Buffer) => {
         bytes += chunk.length;
+        // A download streaming in is a source answering: a big export must not trip the deadline.
+        this.deadline.answered();
+        if (bytes > this.maxDownloadBytes && !tooLarge) {
+          tooLarge = new ResponseTooLargeError(this.source, url, this.maxDownloadBytes);
+          body.destroy(tooLarge);
+        }
       });
       try {
         await pipeline(body, out);
       } catch (err) {
         await rm(partial, { force: true });
+        if (tooLarge) throw tooLarge;
         throw new RetryableError(`download interrupted after ${bytes} bytes`, undefined, { cause: err });
       }
       const expected = Number(response.headers.get('content-length') ?? NaN);
@@ -139,17 +166,24 @@ export class HttpClient {
     return written;
   }
 
-  private async withRetries<T>(
+  private withRetries<T>(url: string, init: RequestOptions, read: (response: Response) => Promise<T>): Promise<T | undefined> {
+    return this.deadline.run((deadline) => this.retrying(url, init, read, deadline));
+  }
+
+  private async retrying<T>(
     url: string,
     init: RequestOptions,
     read: (response: Response) => Promise<T>,
+    deadline: AbortSignal,
   ): Promise<T | undefined> {
     let lastError: unknown;
     for (let attempt = 0; attempt <= this.retries; attempt++) {
       if (init.signal?.aborted) throw new SourceUnavailableError(this.source, `${url}: aborted`, { cause: init.signal.reason });
       try {
-        return await this.attempt(url, init, read);
+        return await this.attempt(url, init, read, deadline);
       } catch (err) {
+        if (err instanceof SourceUnavailableError) throw err;
+        if (deadline.aborted) throw deadline.reason;
         if (err instanceof FinalError) throw new SourceUnavailableError(this.source, `${url}: ${err.message}`, { cause: err });
         if (init.signal?.aborted) throw new SourceUnavailableError(this.source, `${url}: aborted`, { cause: init.signal.reason });
         lastError = err;
@@ -164,7 +198,8 @@ export class HttpClient {
         }
         const delay = retryAfter ?? this.backoff(attempt);
         this.logger.debug(`${this.source}: ${describe(err)}; retry ${attempt + 1}/${this.retries} in ${delay} ms`);
-        await this.sleep(delay, init.signal);
+        await this.sleep(delay, init.signal ? AbortSignal.any([init.signal, deadline]) : deadline);
+        if (deadline.aborted) throw deadline.reason;
       }
     }
     throw new SourceUnavailableError(
@@ -174,9 +209,28 @@ export class HttpClient {
     );
   }
 
-  private async attempt<T>(url: string, init: RequestOptions, read: (response: Response) => Promise<T>): Promise<T | undefined> {
-    const timeout = AbortSignal.timeout(this.timeoutMs);
-    const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+  private async attempt<T>(
+    url: string,
+    init: RequestOptions,
+    read: (response: Response) => Promise<T>,
+    deadline: AbortSignal,
+  ): Promise<T | undefined> {
+    const attemptSignals = attemptSignal(this.timeoutMs, deadline, init.signal);
+    try {
+      return await this.attemptWith(url, init, read, attemptSignals.signal, attemptSignals.timedOut);
+    } finally {
+      attemptSignals.dispose();
+    }
+  }
+
+  private async attemptWith<T>(
+    url: string,
+    init: RequestOptions,
+    read: (response: Response) => Promise<T>,
+    signal: AbortSignal,
+    timedOut: () => boolean,
+  ): Promise<T | undefined> {
+    const timeout = { get aborted() { return timedOut(); } };
     const headers: Record<string, string> = { accept: 'application/json', ...this.headers, ...init.headers };
     let body: string | undefined;
     if (init.json !== undefined) {
@@ -185,18 +239,25 @@ export class HttpClient {
     }
     let response: Response;
     try {
-      response = await fetch(url, { method: init.method ?? (body === undefined ? 'GET' : 'POST'), headers, body, signal });
+      response = await fetchWithRedirects(
+        url,
+        { method: init.method ?? (body === undefined ? 'GET' : 'POST'), headers, ...(body === undefined ? {} : { body }), signal },
+        { source: this.source, logger: this.logger },
+      );
     } catch (err) {
+      if (err instanceof RedirectError) throw new FinalError(err.message);
       throw new RetryableError(timeout.aborted ? `timed out after ${this.timeoutMs} ms` : `network error: ${describe(err)}`, undefined, {
         cause: err,
       });
     }
     if (response.status === 404 && init.notFoundAsUndefined) {
       await response.body?.cancel();
+      this.deadline.answered();
       return undefined;
     }
     if (!response.ok) {
       await response.body?.cancel();
+      this.deadline.answered();
       const message = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
       if (isRetryableStatus(response.status)) {
         throw new RetryableError(message, parseRetryAfter(response.headers.get('retry-after')));
@@ -204,9 +265,11 @@ export class HttpClient {
       throw new FinalError(message);
     }
     try {
-      return await read(response);
+      const result = await read(response);
+      this.deadline.answered();
+      return result;
     } catch (err) {
-      if (err instanceof RetryableError) throw err;
+      if (err instanceof RetryableError || err instanceof SourceUnavailableError) throw err;
       throw new RetryableError(timeout.aborted ? `timed out after ${this.timeoutMs} ms reading the body` : describe(err), undefined, {
         cause: err,
       });

@@ -1,17 +1,10 @@
 import type { Advisory } from '../advisories/types.js';
-import type { EnrichmentData } from '../model/enrichment-data.js';
+import type { EnrichmentData, SourceFailure } from '../model/enrichment-data.js';
 import type { RegistryMetadata } from '../registry/registry-metadata.js';
 
 // The data types are defined where they are produced (model, registry); re-exported so policy users find them here.
-export type { EnrichmentData } from '../model/enrichment-data.js';
+export type { EnrichmentData, SourceFailure } from '../model/enrichment-data.js';
 export type { RegistryMetadata, RegistryMetadataSource } from '../registry/registry-metadata.js';
-
-/** A source that was asked and could not answer: its rules cannot be evaluated. */
-export interface SourceFailure {
-  data: 'advisories' | 'registry';
-  source: string;
-  message: string;
-}
 
 /**
  * Everything `evaluate()` knows beyond the lockfiles. Rules never fetch: the engine (runCheck, vetPackages)

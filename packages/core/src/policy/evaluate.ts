@@ -99,10 +99,8 @@ export function evaluate(input: EvaluateInput): Decision {
   const errors: string[] = [];
   const subjects = collectSubjects(input);
 
-  const failures = enrichment.failures ?? [];
-  const failedData = new Map<'advisories' | 'registry', SourceFailure>();
-  for (const f of failures) if (!failedData.has(f.data)) failedData.set(f.data, f);
-  const rulesHitByFailure = new Map<'advisories' | 'registry', Set<string>>();
+  const failureFor = sourceFailureLookup(enrichment.failures ?? []);
+  const hitsByFailure = new Map<SourceFailure, { rules: Set<string>; packages: Set<string> }>();
 
   const drafts: Finding[] = [];
   const notEvaluated = new Map<string, NotEvaluated>();
@@ -130,11 +128,12 @@ export function evaluate(input: EvaluateInput): Decision {
       if (pkg.declaredIn && !NAME_RULES.has(id)) continue;
       const rule = RULES[id] as RuleModule;
       if (rule.data !== 'lockfile') {
-        const failure = failedData.get(rule.data);
+        const failure = failureFor(rule.data, pkg);
         if (failure) {
-          let set = rulesHitByFailure.get(rule.data);
-          if (!set) rulesHitByFailure.set(rule.data, (set = new Set()));
-          set.add(id);
+          let hits = hitsByFailure.get(failure);
+          if (!hits) hitsByFailure.set(failure, (hits = { rules: new Set(), packages: new Set() }));
+          hits.rules.add(id);
+          hits.packages.add(`${pkg.name}@${pkg.version}`);
           noteNotEvaluated(id, `${failure.source} failed: ${failure.message}`, pkg);
           continue;
         }
@@ -174,10 +173,14 @@ export function evaluate(input: EvaluateInput): Decision {
     }
   }
 
-  for (const [data, rules] of rulesHitByFailure) {
-    const failure = failedData.get(data);
-    if (!failure) continue;
-    const what = `${failure.source} could not be reached (${failure.message}); ${[...rules].sort().join(', ')} not evaluated`;
+  for (const [failure, hits] of hitsByFailure) {
+    const rules = [...hits.rules].sort().join(', ');
+    // A failure limited to some packages names them, so the reader sees what the rest of the verdict covers.
+    const labels = [...hits.packages];
+    const which = failure.packages
+      ? ` for ${labels.length} package${labels.length === 1 ? '' : 's'} (${labels.slice(0, NOT_EVALUATED_SAMPLE).join(', ')}${labels.length > NOT_EVALUATED_SAMPLE ? ', …' : ''})`
+      : '';
+    const what = `${failure.source} could not be reached (${failure.message}); ${rules} not evaluated${which}`;
     if (policy.failOpen) {
       warnings.push(`FAIL-OPEN: ${what}. The verdict ignores these rules because the policy sets fail-open: true.`);
     } else {
@@ -336,4 +339,17 @@ export function enabledRules(policy: Policy): Set<RuleId> {
     if (actions.some((a) => a !== undefined && a !== 'off')) enabled.add(id);
   }
   return enabled;
+}
+
+/**
+ * Which failure, if any, keeps `data` from `pkg`: a failure naming packages covers only those, one naming none
+ * covers every package. Sets, because a registry down for a 50,000-package audit names every one of them.
+ */
+function sourceFailureLookup(failures: readonly SourceFailure[]): (data: SourceFailure['data'], pkg: Package) => SourceFailure | undefined {
+  const indexed = failures.map((f) => ({ f, keys: f.packages ? new Set(f.packages) : undefined }));
+  return (data, pkg) => {
+    if (indexed.length === 0) return undefined;
+    const key = packageKey(pkg);
+    return indexed.find(({ f, keys }) => f.data === data && (keys === undefined || keys.has(key)))?.f;
+  };
 }

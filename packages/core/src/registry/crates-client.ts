@@ -1,5 +1,6 @@
-import { SourceUnavailableError } from '../errors.js';
 import { isRecord } from '../parse/json.js';
+import { jsonBody } from './registry-json.js';
+import { CratesCrateSchema } from './response-schemas.js';
 import type { RegistryFetcher } from './registry-fetcher.js';
 import { earliestPublish, type PackageMetadata, type RegistryClient, type VersionMetadata } from './types.js';
 
@@ -17,15 +18,9 @@ export class CratesRegistryClient implements RegistryClient {
 
   async getPackage(name: string): Promise<PackageMetadata> {
     const url = `${this.api}crates/${encodeURIComponent(name)}`;
-    const res = await this.fetcher.get(url, 'crates.io', { accept: 'application/json' });
+    const res = await this.fetcher.get(url, 'crates.io', { accept: 'application/json' }, jsonBody(CratesCrateSchema, 'crates.io', `the metadata of ${name}`));
     if (res.status === 404) return { ecosystem: this.ecosystem, name, exists: false, registry: this.api, versions: [] };
-    let doc: unknown;
-    try {
-      doc = JSON.parse(res.body);
-    } catch {
-      throw new SourceUnavailableError('crates.io', `the metadata of ${name} is not JSON`);
-    }
-    if (!isRecord(doc)) throw new SourceUnavailableError('crates.io', `the metadata of ${name} is not an object`);
+    const doc = res.doc as Record<string, unknown>;
     const crate = isRecord(doc.crate) ? doc.crate : {};
     const versions: VersionMetadata[] = (Array.isArray(doc.versions) ? doc.versions : []).filter(isRecord).map((v) => {
       const out: VersionMetadata = { version: String(v.num), publishing: { level: 'none' } };

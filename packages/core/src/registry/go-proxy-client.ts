@@ -1,5 +1,6 @@
-import { SourceUnavailableError } from '../errors.js';
-import { isRecord } from '../parse/json.js';
+import { UnexpectedResponseError } from '../http/response-shape.js';
+import { jsonBody } from './registry-json.js';
+import { GoInfoSchema } from './response-schemas.js';
 import type { RegistryFetcher } from './registry-fetcher.js';
 import type { PackageMetadata, RegistryClient, VersionMetadata } from './types.js';
 
@@ -41,11 +42,14 @@ export class GoProxyRegistryClient implements RegistryClient {
     for (const proxy of this.proxies) {
       const list = await this.fetcher.get(`${proxy}${escaped}/@v/list`, 'Go module proxy');
       if (list.status === 404) continue;
-      const versions: VersionMetadata[] = list.body
+      const lines = list.body
         .split('\n')
         .map((l) => l.trim())
-        .filter(Boolean)
-        .map((version) => ({ version, publishing: { level: 'none' } }));
+        .filter(Boolean);
+      // The list is plain text, one semantic version per line; anything else (an HTML page, `{}`) is a broken proxy.
+      const bad = lines.find((l) => !/^v\d+\.\d+\.\d+\S*$/.test(l));
+      if (bad !== undefined) throw new UnexpectedResponseError('Go module proxy', `${escaped}/@v/list: unexpected response shape (a line is not a version)`);
+      const versions: VersionMetadata[] = lines.map((version) => ({ version, publishing: { level: 'none' } }));
       const meta: PackageMetadata = { ecosystem: this.ecosystem, name, exists: true, registry: proxy, versions };
       const latest = await this.info(proxy, `${escaped}/@latest`);
       if (latest?.version) {
@@ -68,15 +72,9 @@ export class GoProxyRegistryClient implements RegistryClient {
   }
 
   private async info(proxy: string, path: string): Promise<{ version?: string; time?: string } | undefined> {
-    const res = await this.fetcher.get(`${proxy}${path}`, 'Go module proxy');
+    const res = await this.fetcher.get(`${proxy}${path}`, 'Go module proxy', {}, jsonBody(GoInfoSchema, 'Go module proxy', path));
     if (res.status === 404) return undefined;
-    let doc: unknown;
-    try {
-      doc = JSON.parse(res.body);
-    } catch {
-      throw new SourceUnavailableError('Go module proxy', `${path} is not JSON`);
-    }
-    if (!isRecord(doc)) return undefined;
+    const doc = res.doc as Record<string, unknown>;
     return {
       ...(typeof doc.Version === 'string' ? { version: doc.Version } : {}),
       ...(typeof doc.Time === 'string' ? { time: doc.Time } : {}),

@@ -16,3 +16,7 @@ export * from './packagist-client.js';
 export * from './nuget-client.js';
 export * from './maven-client.js';
 export * from './declared-dependencies.js';
+export * from './pub-client.js';
+export * from './hex-client.js';
+export * from './cocoapods-client.js';
+export * from './swift-github-client.js';

@@ -1,5 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
-import { SourceUnavailableError } from '../errors.js';
+import { checkShape, UnexpectedResponseError } from '../http/response-shape.js';
+import { MavenMetadataSchema } from './response-schemas.js';
 import { isRecord } from '../parse/json.js';
 import type { RegistryFetcher } from './registry-fetcher.js';
 import type { PackageMetadata, RegistryClient, VersionMetadata } from './types.js';
@@ -38,8 +39,9 @@ export class MavenRegistryClient implements RegistryClient {
     try {
       doc = metadataParser().parse(res.body);
     } catch {
-      throw new SourceUnavailableError('Maven repository', `maven-metadata.xml of ${name} is not XML`);
+      throw new UnexpectedResponseError('Maven repository', `maven-metadata.xml of ${name} is not XML`);
     }
+    await checkShape(MavenMetadataSchema, doc, 'Maven repository', `maven-metadata.xml of ${name}`);
     const versioning = isRecord(doc) && isRecord(doc.metadata) && isRecord(doc.metadata.versioning) ? doc.metadata.versioning : {};
     const list = isRecord(versioning.versions) ? versioning.versions.version : undefined;
     const versions: VersionMetadata[] = (Array.isArray(list) ? list : list === undefined ? [] : [list]).map((v) => ({

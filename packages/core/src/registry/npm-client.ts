@@ -1,5 +1,6 @@
-import { SourceUnavailableError } from '../errors.js';
 import { isRecord } from '../parse/json.js';
+import { jsonBody } from './registry-json.js';
+import { NpmPackumentSchema } from './response-schemas.js';
 import type { NpmRegistryConfig } from './npmrc.js';
 import type { RegistryFetcher } from './registry-fetcher.js';
 import { earliestPublish, type PackageMetadata, type PublishingEvidence, type RegistryClient, type VersionMetadata } from './types.js';
@@ -24,17 +25,15 @@ export class NpmRegistryClient implements RegistryClient {
     const registry = this.config.registryFor(name);
     // The packument path encodes a scoped name's slash, as the npm CLI does.
     const url = `${registry}${name.startsWith('@') ? name.replace('/', '%2f') : encodeURIComponent(name)}`;
-    const res = await this.fetcher.get(url, 'npm registry', { accept: 'application/json', ...this.config.authHeaders(url) });
+    const res = await this.fetcher.get(
+      url,
+      'npm registry',
+      { accept: 'application/json', ...this.config.authHeaders(url) },
+      jsonBody(NpmPackumentSchema, 'npm registry', `the packument of ${name}`),
+    );
     const base = { ecosystem: this.ecosystem, name, registry: new URL(registry).origin + new URL(registry).pathname };
     if (res.status === 404) return { ...base, exists: false, versions: [] };
-    let doc: unknown;
-    try {
-      doc = JSON.parse(res.body);
-    } catch {
-      throw new SourceUnavailableError('npm registry', `the packument of ${name} is not JSON`);
-    }
-    if (!isRecord(doc)) throw new SourceUnavailableError('npm registry', `the packument of ${name} is not an object`);
-    return parsePackument(name, doc, base.registry);
+    return parsePackument(name, res.doc as Record<string, unknown>, base.registry);
   }
 }
 

@@ -1,5 +1,8 @@
 import { SourceUnavailableError } from '../errors.js';
+import type { JsonSchema } from '../http/response-shape.js';
 import { isRecord } from '../parse/json.js';
+import { jsonBody } from './registry-json.js';
+import { NugetRegistrationSchema, NugetServiceIndexSchema } from './response-schemas.js';
 import type { RegistryFetcher } from './registry-fetcher.js';
 import { earliestPublish, type PackageMetadata, type RegistryClient, type VersionMetadata } from './types.js';
 
@@ -25,15 +28,15 @@ export class NugetRegistryClient implements RegistryClient {
   async getPackage(rawName: string): Promise<PackageMetadata> {
     const id = rawName.toLowerCase();
     const base = await this.base();
-    const res = await this.fetcher.get(`${base}${encodeURIComponent(id)}/index.json`, 'NuGet', { accept: 'application/json' });
+    const res = await this.fetcher.get(`${base}${encodeURIComponent(id)}/index.json`, 'NuGet', { accept: 'application/json' }, json(rawName, NugetRegistrationSchema));
     if (res.status === 404) return { ecosystem: this.ecosystem, name: rawName, exists: false, registry: this.serviceIndex, versions: [] };
-    const index = json(res.body, rawName);
+    const index = res.doc as Record<string, unknown>;
     const versions: VersionMetadata[] = [];
     for (const page of Array.isArray(index.items) ? index.items.filter(isRecord) : []) {
       let items = Array.isArray(page.items) ? page.items : undefined;
       if (!items && typeof page['@id'] === 'string') {
-        const p = await this.fetcher.get(page['@id'], 'NuGet', { accept: 'application/json' });
-        if (p.status === 200) items = (json(p.body, rawName).items as unknown[] | undefined) ?? [];
+        const p = await this.fetcher.get(page['@id'], 'NuGet', { accept: 'application/json' }, json(rawName, NugetRegistrationSchema));
+        if (p.status === 200) items = (p.doc as Record<string, unknown>).items as unknown[];
       }
       for (const leaf of (items ?? []).filter(isRecord)) {
         const entry = isRecord(leaf.catalogEntry) ? leaf.catalogEntry : {};
@@ -64,9 +67,9 @@ export class NugetRegistryClient implements RegistryClient {
 
   private base(): Promise<string> {
     this.registrationBase ??= (async () => {
-      const res = await this.fetcher.get(this.serviceIndex, 'NuGet', { accept: 'application/json' });
+      const res = await this.fetcher.get(this.serviceIndex, 'NuGet', { accept: 'application/json' }, json('service index', NugetServiceIndexSchema));
       if (res.status !== 200) throw new SourceUnavailableError('NuGet', `no service index at ${this.serviceIndex}`);
-      const doc = json(res.body, 'service index');
+      const doc = res.doc as Record<string, unknown>;
       const resources = Array.isArray(doc.resources) ? doc.resources.filter(isRecord) : [];
       // SemVer 2.0.0 registrations first: the plain base hides SemVer 2 versions.
       for (const type of ['RegistrationsBaseUrl/3.6.0', 'RegistrationsBaseUrl/3.4.0', 'RegistrationsBaseUrl']) {
@@ -80,13 +83,6 @@ export class NugetRegistryClient implements RegistryClient {
   }
 }
 
-function json(body: string, what: string): Record<string, unknown> {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(body);
-  } catch {
-    throw new SourceUnavailableError('NuGet', `the metadata of ${what} is not JSON`);
-  }
-  if (!isRecord(doc)) throw new SourceUnavailableError('NuGet', `the metadata of ${what} is not an object`);
-  return doc;
+function json(what: string, schema: JsonSchema): (body: string) => Promise<unknown> {
+  return jsonBody(schema, 'NuGet', `the metadata of ${what}`);
 }

@@ -1,5 +1,7 @@
-import { SourceUnavailableError } from '../errors.js';
+import { UnexpectedResponseError } from '../http/response-shape.js';
 import { isRecord } from '../parse/json.js';
+import { jsonBody } from './registry-json.js';
+import { PackagistP2Schema } from './response-schemas.js';
 import type { RegistryFetcher } from './registry-fetcher.js';
 import { earliestPublish, type PackageMetadata, type RegistryClient, type VersionMetadata } from './types.js';
 
@@ -39,17 +41,14 @@ export class PackagistRegistryClient implements RegistryClient {
     const name = rawName.toLowerCase();
     const base = { ecosystem: this.ecosystem, name, registry: this.repository };
     if (!/^[a-z0-9_.-]+\/[a-z0-9_.-]+$/.test(name)) return { ...base, exists: false, versions: [] };
-    const res = await this.fetcher.get(`${this.repository}p2/${name}.json`, 'Packagist', { accept: 'application/json' });
+    const res = await this.fetcher.get(`${this.repository}p2/${name}.json`, 'Packagist', { accept: 'application/json' }, jsonBody(PackagistP2Schema, 'Packagist', `the metadata of ${name}`));
     if (res.status === 404) return { ...base, exists: false, versions: [] };
-    let doc: unknown;
-    try {
-      doc = JSON.parse(res.body);
-    } catch {
-      throw new SourceUnavailableError('Packagist', `the metadata of ${name} is not JSON`);
-    }
-    const packages = isRecord(doc) && isRecord(doc.packages) ? doc.packages : {};
+    const doc = res.doc as Record<string, unknown>;
+    const packages = doc.packages as Record<string, unknown>;
     const list = packages[name];
-    const entries = expandMinified(Array.isArray(list) ? list : []);
+    // The file is this package's own: an answer that does not list it is a broken mirror, not a missing package.
+    if (!Array.isArray(list)) throw new UnexpectedResponseError('Packagist', `the metadata of ${name} does not list ${name}`);
+    const entries = expandMinified(list);
     const versions: VersionMetadata[] = entries.map((e) => {
       const v: VersionMetadata = { version: String(e.version), publishing: { level: 'none' } };
       if (typeof e.time === 'string') v.publishedAt = e.time;

@@ -2,8 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseIni } from 'ini';
-import { SourceUnavailableError } from '../errors.js';
 import { isRecord } from '../parse/json.js';
+import type { JsonSchema } from '../http/response-shape.js';
+import { jsonBody } from './registry-json.js';
+import { PypiJsonSchema, PypiSimpleSchema } from './response-schemas.js';
 import { canonicalName } from '../typosquat/name-forms.js';
 import type { RegistryFetcher } from './registry-fetcher.js';
 import { earliestPublish, type PackageMetadata, type RegistryClient, type VersionMetadata } from './types.js';
@@ -65,14 +67,14 @@ export class PypiRegistryClient implements RegistryClient {
     const base = { ecosystem: this.ecosystem, name, registry: this.index };
     const jsonUrl = this.jsonApiUrl(name);
     if (jsonUrl) {
-      const res = await this.fetcher.get(jsonUrl, 'PyPI', { accept: 'application/json', ...this.headers });
-      if (res.status === 200) return parsePypiJson(name, parse(res.body, name), this.index);
+      const res = await this.fetcher.get(jsonUrl, 'PyPI', { accept: 'application/json', ...this.headers }, check(name, PypiJsonSchema));
+      if (res.status === 200) return parsePypiJson(name, res.doc as Record<string, unknown>, this.index);
     }
     // No JSON API, or it does not know the name: the simple API is the index's own answer.
     const simpleUrl = `${this.index}${name}/`;
-    const res = await this.fetcher.get(simpleUrl, 'PyPI', { accept: 'application/vnd.pypi.simple.v1+json', ...this.headers });
+    const res = await this.fetcher.get(simpleUrl, 'PyPI', { accept: 'application/vnd.pypi.simple.v1+json', ...this.headers }, check(name, PypiSimpleSchema));
     if (res.status === 404) return { ...base, exists: false, versions: [] };
-    return parseSimpleJson(name, parse(res.body, name), this.index);
+    return parseSimpleJson(name, res.doc as Record<string, unknown>, this.index);
   }
 
   /** `<host>/pypi/<name>/json` for indexes laid out like the public one (`…/simple/`); none otherwise. */
@@ -82,15 +84,8 @@ export class PypiRegistryClient implements RegistryClient {
   }
 }
 
-function parse(body: string, name: string): Record<string, unknown> {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(body);
-  } catch {
-    throw new SourceUnavailableError('PyPI', `the metadata of ${name} is not JSON`);
-  }
-  if (!isRecord(doc)) throw new SourceUnavailableError('PyPI', `the metadata of ${name} is not an object`);
-  return doc;
+function check(name: string, schema: JsonSchema): (body: string) => Promise<unknown> {
+  return jsonBody(schema, 'PyPI', `the metadata of ${name}`);
 }
 
 /** Reads the JSON API document (`info` + `releases`). */
@@ -167,9 +162,15 @@ function versionFromFiles(
 /** The version part of an sdist or wheel file name (`name-1.2.3.tar.gz`, `name-1.2.3-py3-none-any.whl`). */
 export function versionFromFilename(name: string, filename: string): string | undefined {
   const stem = filename.replace(/\.(tar\.gz|tar\.bz2|zip|whl|egg|tgz)$/i, '');
-  const norm = name.replace(/-/g, '[-_.]');
-  const m = new RegExp(`^${norm}-([^-]+)`, 'i').exec(stem);
-  return m?.[1];
+  // Compared in PEP 503 form rather than through a pattern built from the name: the name is registry data.
+  const canonical = (s: string): string => s.replace(/[-_.]/g, '-').toLowerCase();
+  if (stem.length <= name.length || stem[name.length] !== '-' || canonical(stem.slice(0, name.length)) !== canonical(name)) {
+    return undefined;
+  }
+  const rest = stem.slice(name.length + 1);
+  const dash = rest.indexOf('-');
+  const version = dash < 0 ? rest : rest.slice(0, dash);
+  return version === '' ? undefined : version;
 }
 
 function projectRepository(info: Record<string, unknown>): string | undefined {

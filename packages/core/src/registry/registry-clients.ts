@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { sourceDeadlineFromEnv } from '../http/source-deadline.js';
 import type { Logger } from '../log/logger.js';
 import type { Ecosystem } from '../model/ecosystem.js';
 import { CRATES_DEFAULT_API, CratesRegistryClient } from './crates-client.js';
@@ -14,6 +15,10 @@ import { RUBYGEMS_DEFAULT, RubyGemsRegistryClient } from './rubygems-client.js';
 import { PACKAGIST_DEFAULT, PackagistRegistryClient } from './packagist-client.js';
 import { NUGET_DEFAULT_INDEX, NugetRegistryClient } from './nuget-client.js';
 import { MAVEN_CENTRAL_DEFAULT, MavenRegistryClient } from './maven-client.js';
+import { PubRegistryClient, resolvePubHostedUrl } from './pub-client.js';
+import { HexRegistryClient, resolveHexApiUrl } from './hex-client.js';
+import { CocoaPodsRegistryClient, resolveCocoaPodsTrunkUrl } from './cocoapods-client.js';
+import { resolveSwiftSourceHost, SwiftGithubRegistryClient } from './swift-github-client.js';
 import { findVersion, type PackageMetadata, type RegistryClient } from './types.js';
 
 /** How to build the clients: where configuration comes from, the cache, HTTP tuning. */
@@ -26,6 +31,11 @@ export interface RegistryClientsOptions {
   /** How long cached answers stay fresh. Default 1 hour. */
   cacheTtlMs?: number;
   http?: RegistryHttpOptions;
+  /**
+   * How long one registry may keep lookups waiting without answering any, per run (`--source-deadline`); else
+   * `LOCKWARDEN_SOURCE_DEADLINE` seconds, else 60 s.
+   */
+  deadlineMs?: number;
   logger?: Logger;
   /** Replaces `npm config get registry` (tests). */
   askNpm?: () => Promise<string | undefined>;
@@ -42,8 +52,8 @@ export function defaultCacheDir(env: Record<string, string | undefined>): string
 
 /**
  * One client per ecosystem, created on first use (the npm configuration is read only if an npm package is looked
- * up). Ecosystems without a client (`Pub`, `Hex`, `SwiftURL`, `CocoaPods`) answer `undefined`, which the rules
- * report as "not evaluated".
+ * up). Swift packages have no registry: their GitHub source host answers instead (other hosts are
+ * unsupported, which the rules report as "not evaluated").
  */
 export class RegistryClients {
   private readonly fetcher: RegistryFetcher;
@@ -52,12 +62,17 @@ export class RegistryClients {
   constructor(private readonly options: RegistryClientsOptions) {
     const cacheDir = options.cacheDir === undefined ? defaultCacheDir(options.env) : options.cacheDir;
     const cache = cacheDir === null ? undefined : new DiskCache(cacheDir, options.cacheTtlMs ?? 60 * 60 * 1000);
-    const http = new RegistryHttp({ ...options.http, ...(options.logger ? { logger: options.logger } : {}) });
+    const deadlineMs = options.http?.deadlineMs ?? options.deadlineMs ?? sourceDeadlineFromEnv(options.env);
+    const http = new RegistryHttp({
+      ...options.http,
+      ...(deadlineMs !== undefined ? { deadlineMs } : {}),
+      ...(options.logger ? { logger: options.logger } : {}),
+    });
     this.fetcher = new RegistryFetcher({ http, ...(cache ? { cache } : {}) });
   }
 
   /** Ecosystems this build can look up. */
-  static readonly SUPPORTED: readonly Ecosystem[] = ['npm', 'PyPI', 'crates.io', 'Go', 'RubyGems', 'Packagist', 'NuGet', 'Maven'];
+  static readonly SUPPORTED: readonly Ecosystem[] = ['npm', 'PyPI', 'crates.io', 'Go', 'RubyGems', 'Packagist', 'NuGet', 'Maven', 'Pub', 'Hex', 'CocoaPods', 'SwiftURL'];
 
   /** The client for an ecosystem, or `undefined` when there is none. */
   get(ecosystem: Ecosystem): Promise<RegistryClient | undefined> {
@@ -92,6 +107,16 @@ export class RegistryClients {
         return new NugetRegistryClient(endpoints.NuGet ?? NUGET_DEFAULT_INDEX, this.fetcher);
       case 'Maven':
         return new MavenRegistryClient(slash(endpoints.Maven ?? MAVEN_CENTRAL_DEFAULT), this.fetcher);
+      case 'Pub':
+        return new PubRegistryClient(endpoints.Pub ? slash(endpoints.Pub) : resolvePubHostedUrl(env), this.fetcher);
+      case 'Hex':
+        return new HexRegistryClient(endpoints.Hex ? slash(endpoints.Hex) : resolveHexApiUrl(env), this.fetcher);
+      case 'SwiftURL': {
+        const host = resolveSwiftSourceHost(env);
+        return new SwiftGithubRegistryClient(endpoints.SwiftURL ? { ...host, api: slash(endpoints.SwiftURL) } : host, this.fetcher);
+      }
+      case 'CocoaPods':
+        return new CocoaPodsRegistryClient(endpoints.CocoaPods ? slash(endpoints.CocoaPods) : resolveCocoaPodsTrunkUrl(env), this.fetcher);
       default:
         return undefined;
     }
@@ -148,7 +173,7 @@ export async function lookupPackages(
       const key = lookupKey(r.ecosystem, r.name);
       try {
         const client = await clients.get(r.ecosystem);
-        if (!client) {
+        if (!client || (client.supports && !client.supports(r.name))) {
           results.set(key, { status: 'unsupported' });
           continue;
         }

@@ -1,7 +1,8 @@
-import { SourceUnavailableError } from '../errors.js';
-import type { EnrichmentData } from '../model/enrichment-data.js';
+import { isLockwardenError, SourceUnavailableError } from '../errors.js';
+import type { EnrichmentData, SourceFailure } from '../model/enrichment-data.js';
 import type { RegistryMetadata, RegistryMetadataSource } from './registry-metadata.js';
 import { packageKey, type Package } from '../model/package.js';
+import { isRegistryBacked } from '../model/registry-backed.js';
 import { canonicalName } from '../typosquat/name-forms.js';
 import { loadBundledSnapshot } from '../typosquat/popularity-snapshot.js';
 import { publishingHistory } from './publishing-history.js';
@@ -11,8 +12,10 @@ import { findVersion, type PackageMetadata } from './types.js';
 /**
  * The policy engine's view of registry data: one `RegistryMetadata` per package version, from the per-ecosystem
  * clients. Only registry-sourced packages are looked up (git, path and tarball dependencies have no registry
- * entry), each distinct name once. An outage throws `SourceUnavailableError`, which the engine turns into an
- * `error` verdict; packages of ecosystems without a client are left out, which the rules report as not evaluated.
+ * entry), each distinct name once. A registry that fails (after retries) is a `failures` entry naming that
+ * registry and the packages it could not answer for, while every other answer is kept: one registry down must not
+ * blind the rules for the others. Packages of ecosystems without a client are left out, which the rules report as
+ * not evaluated. Errors that are not operational faults (bugs) are thrown.
  */
 export class RegistryEnrichmentSource implements RegistryMetadataSource {
   readonly name = 'package registries';
@@ -23,23 +26,33 @@ export class RegistryEnrichmentSource implements RegistryMetadataSource {
   ) {}
 
   async lookup(packages: readonly Package[]): Promise<EnrichmentData<RegistryMetadata>> {
-    const wanted = packages.filter((p) => p.source.kind === 'registry');
+    const wanted = packages.filter(isRegistryBacked);
     const results = await lookupPackages(
       wanted.map((p) => ({ ecosystem: p.ecosystem, name: p.name, ...(p.version ? { version: p.version } : {}) })),
       this.clients,
       this.concurrency,
     );
     const byPackage = new Map<string, RegistryMetadata>();
+    const failed = new Map<string, SourceFailure & { packages: string[] }>();
     for (const pkg of wanted) {
       const result = results.get(lookupKey(pkg.ecosystem, pkg.name));
       if (!result || result.status === 'unsupported') continue;
       if (result.status === 'error') {
         const e = result.error;
-        throw e instanceof SourceUnavailableError ? e : new SourceUnavailableError('package registries', String(e), { cause: e });
+        if (!isLockwardenError(e)) throw e;
+        const source = e instanceof SourceUnavailableError ? e.source : `${pkg.ecosystem} registry`;
+        let failure = failed.get(source);
+        if (!failure) {
+          // The first error stands for the registry; the message loses its own "<source>: " prefix.
+          const message = e.message.startsWith(`${source}: `) ? e.message.slice(source.length + 2) : e.message;
+          failed.set(source, (failure = { data: 'registry', source, message, packages: [] }));
+        }
+        failure.packages.push(packageKey(pkg));
+        continue;
       }
       byPackage.set(packageKey(pkg), toRegistryMetadata(result.metadata, pkg.version));
     }
-    return { byPackage, source: this.name };
+    return { byPackage, source: this.name, ...(failed.size > 0 ? { failures: [...failed.values()] } : {}) };
   }
 }
 

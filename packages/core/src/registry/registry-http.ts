@@ -1,4 +1,7 @@
 import { SourceUnavailableError } from '../errors.js';
+import { fetchWithRedirects, RedirectError } from '../http/redirects.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, readCappedText } from '../http/response-limits.js';
+import { attemptSignal, DEFAULT_SOURCE_DEADLINE_MS, SourceDeadline, sleepUnlessAborted } from '../http/source-deadline.js';
 import type { Logger } from '../log/logger.js';
 
 /** A registry response: only 2xx and 404 reach the caller; everything else is retried, then thrown. */
@@ -21,13 +24,18 @@ export interface RegistryHttpOptions {
   maxRetryAfterMs?: number;
   /** Per-request timeout. Default 30 s. */
   timeoutMs?: number;
-  /** Bodies larger than this are refused (a packument of a huge package is ~30 MB). Default 64 MB. */
+  /** Bodies larger than this are refused, streaming (a packument of a huge package is ~30 MB). Default 64 MB. */
   maxBytes?: number;
+  /**
+   * How long one registry may keep requests waiting without answering any, per run (see `SourceDeadline`).
+   * Default 60 s, or `LOCKWARDEN_SOURCE_DEADLINE` seconds when the caller reads it.
+   */
+  deadlineMs?: number;
   /** The `fetch` to use; the global one by default. */
   fetch?: typeof fetch;
   logger?: Logger;
-  /** Sleeps between attempts; replaced in tests. */
-  sleep?: (ms: number) => Promise<void>;
+  /** Sleeps between attempts, ending early when `signal` aborts; replaced in tests. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 const RETRYABLE = new Set([408, 429, 500, 502, 503, 504]);
@@ -39,6 +47,8 @@ const RETRYABLE = new Set([408, 429, 500, 502, 503, 504]);
  */
 export class RegistryHttp {
   private readonly options: Required<Omit<RegistryHttpOptions, 'logger'>> & { logger?: Logger };
+  /** One deadline per registry (by source name), for the lifetime of this client: one run. */
+  private readonly deadlines = new Map<string, SourceDeadline>();
 
   constructor(options: RegistryHttpOptions = {}) {
     this.options = {
@@ -46,70 +56,84 @@ export class RegistryHttp {
       baseDelayMs: options.baseDelayMs ?? 500,
       maxRetryAfterMs: options.maxRetryAfterMs ?? 30_000,
       timeoutMs: options.timeoutMs ?? 30_000,
-      maxBytes: options.maxBytes ?? 64 * 1024 * 1024,
+      maxBytes: options.maxBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+      deadlineMs: options.deadlineMs ?? DEFAULT_SOURCE_DEADLINE_MS,
       fetch: options.fetch ?? globalThis.fetch,
-      sleep: options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
+      sleep: options.sleep ?? cancellableSleep,
       ...(options.logger ? { logger: options.logger } : {}),
     };
   }
 
   /** GETs `url`; `source` names the registry in errors ("npm registry"). */
   async get(url: string, source: string, headers: Record<string, string> = {}): Promise<RegistryResponse> {
+    return this.deadlineFor(source).run((deadline) => this.getWithRetries(url, source, headers, deadline));
+  }
+
+  private deadlineFor(source: string): SourceDeadline {
+    let deadline = this.deadlines.get(source);
+    if (!deadline) this.deadlines.set(source, (deadline = new SourceDeadline(source, this.options.deadlineMs)));
+    return deadline;
+  }
+
+  private async getWithRetries(url: string, source: string, headers: Record<string, string>, deadline: AbortSignal): Promise<RegistryResponse> {
     const { retries, baseDelayMs } = this.options;
+    const tracker = this.deadlines.get(source);
     let lastProblem = '';
     for (let attempt = 0; attempt <= retries; attempt++) {
       let retryAfterMs: number | undefined;
+      const signal = attemptSignal(this.options.timeoutMs, deadline);
       try {
-        const res = await this.options.fetch(url, {
-          headers: { 'user-agent': 'lockwarden', ...headers },
-          redirect: 'follow',
-          signal: AbortSignal.timeout(this.options.timeoutMs),
-        });
+        const res = await fetchWithRedirects(
+          url,
+          {
+            headers: { 'user-agent': 'lockwarden', ...headers },
+            signal: signal.signal,
+          },
+          { source, fetch: this.options.fetch, ...(this.options.logger ? { logger: this.options.logger } : {}) },
+        );
         if (res.ok || res.status === 404) {
-          const body = await this.readBody(res, url, source);
+          const body = await readCappedText(res, this.options.maxBytes, source, redact(url));
+          // A whole answer, even an unwelcome one, shows the registry is alive: the deadline starts over.
+          tracker?.answered();
           const lastModified = res.headers.get('last-modified');
           return { status: res.status, body, url: res.url || url, ...(lastModified ? { lastModified } : {}) };
         }
         await res.body?.cancel();
+        tracker?.answered();
         lastProblem = `HTTP ${res.status}`;
         if (!RETRYABLE.has(res.status)) break;
         retryAfterMs = parseRetryAfter(res.headers.get('retry-after'));
       } catch (err) {
         if (err instanceof SourceUnavailableError) throw err;
-        lastProblem = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+        if (err instanceof RedirectError) throw new SourceUnavailableError(source, err.message);
+        if (deadline.aborted) throw deadline.reason;
+        lastProblem = signal.timedOut() ? `timed out after ${this.options.timeoutMs} ms` : err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+      } finally {
+        signal.dispose();
       }
       if (attempt < retries) {
         const backoff = Math.random() * baseDelayMs * 2 ** attempt;
         const wait = Math.min(Math.max(backoff, retryAfterMs ?? 0), this.options.maxRetryAfterMs);
         this.options.logger?.debug(`${source}: ${lastProblem} for ${redact(url)}, retrying in ${Math.round(wait)} ms`);
-        await this.options.sleep(wait);
+        await sleepUnlessAborted(this.options.sleep, wait, deadline);
+        if (deadline.aborted) throw deadline.reason;
       }
     }
     throw new SourceUnavailableError(source, `${lastProblem} for ${redact(url)} after ${retries + 1} attempts`);
   }
+}
 
-  private async readBody(res: Response, url: string, source: string): Promise<string> {
-    const declared = Number(res.headers.get('content-length') ?? '0');
-    if (declared > this.options.maxBytes) {
-      await res.body?.cancel();
-      throw new SourceUnavailableError(source, `response for ${redact(url)} is larger than ${this.options.maxBytes} bytes`);
-    }
-    const reader = res.body?.getReader();
-    if (!reader) return '';
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > this.options.maxBytes) {
-        await reader.cancel();
-        throw new SourceUnavailableError(source, `response for ${redact(url)} is larger than ${this.options.maxBytes} bytes`);
-      }
-      chunks.push(value);
-    }
-    return Buffer.concat(chunks).toString('utf8');
-  }
+/** A sleep whose timer is cleared when `signal` aborts, so an abandoned backoff never keeps the process alive. */
+function cancellableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
 }
 
 /** `Retry-After` as seconds or an HTTP date, in milliseconds. */

@@ -1,5 +1,6 @@
-import { SourceUnavailableError } from '../errors.js';
 import { isRecord } from '../parse/json.js';
+import { jsonBody } from './registry-json.js';
+import { RubyGemsVersionsSchema } from './response-schemas.js';
 import type { RegistryFetcher } from './registry-fetcher.js';
 import { earliestPublish, type PackageMetadata, type RegistryClient, type VersionMetadata } from './types.js';
 
@@ -18,15 +19,10 @@ export class RubyGemsRegistryClient implements RegistryClient {
   async getPackage(name: string): Promise<PackageMetadata> {
     const res = await this.fetcher.get(`${this.source}api/v1/versions/${encodeURIComponent(name)}.json`, 'RubyGems', {
       accept: 'application/json',
-    });
+    }, jsonBody(RubyGemsVersionsSchema, 'RubyGems', `the versions of ${name}`));
     if (res.status === 404) return { ecosystem: this.ecosystem, name, exists: false, registry: this.source, versions: [] };
-    let doc: unknown;
-    try {
-      doc = JSON.parse(res.body);
-    } catch {
-      throw new SourceUnavailableError('RubyGems', `the versions of ${name} are not JSON`);
-    }
-    const list = Array.isArray(doc) ? doc.filter(isRecord) : [];
+    const doc = res.doc as unknown[];
+    const list = doc.filter(isRecord);
     const versions: VersionMetadata[] = list.map((v) => {
       const platform = typeof v.platform === 'string' && v.platform !== 'ruby' ? `-${v.platform}` : '';
       const out: VersionMetadata = { version: `${String(v.number)}${platform}`, publishing: { level: 'none' } };

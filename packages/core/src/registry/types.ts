@@ -73,6 +73,11 @@ export interface RegistryClient {
    * lists versions without times). `undefined` when the registry does not know the version.
    */
   getVersion?(name: string, version: string): Promise<VersionMetadata | undefined>;
+  /**
+   * Whether this client can answer for `name` at all (the Swift client speaks only to the configured GitHub
+   * host); a name it cannot answer for is "unsupported", never "nonexistent". Absent means every name.
+   */
+  supports?(name: string): boolean;
 }
 
 /** Finds a version's metadata by exact version string. */

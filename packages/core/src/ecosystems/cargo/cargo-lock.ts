@@ -28,7 +28,7 @@ export const cargoLockParser: LockfileParser = {
     const headerLines = packageHeaderLines(text);
     const list = doc['package'];
     if (list !== undefined && !Array.isArray(list)) {
-      throw new ParseError(path, '"package" must be an array of tables ([[package]])', { line: lineOfKey(text, 'package') });
+      throw new ParseError(path, '"package" must be an array of tables ([[package]])', { line: lineOfPackageKey(text) });
     }
     const v1Checksums = metadataChecksums(doc['metadata']);
     const crates: LockedCrate[] = (list ?? []).map((entry: unknown, i: number) => {
@@ -150,8 +150,8 @@ function packageHeaderLines(text: string): number[] {
   return lines;
 }
 
-function lineOfKey(text: string, key: string): number {
-  const all = text.split('\n');
-  const i = all.findIndex((l) => new RegExp(`^\\s*\\[*\\s*"?${key}"?\\s*[=\\]]`).test(l));
+/** 1-based line of the first `package = ...` or `[package]` line, or 1. */
+function lineOfPackageKey(text: string): number {
+  const i = text.split('\n').findIndex((l) => /^\s*\[*\s*"?package"?\s*[=\]]/.test(l));
   return i >= 0 ? i + 1 : 1;
 }

@@ -72,13 +72,18 @@ function installNameOf(key: string): string {
   return parent.startsWith('@') ? key.slice(before + 1) : key.slice(slash + 1);
 }
 
+/** Ancestor folders searched when resolving a dependency (node_modules nesting depth). */
+const MAX_ANCESTORS = 128;
+
 /**
  * bun resolves like node: `a/b` is `b` nested under `a`. From `from` (a package key, or `""` for the top),
  * look for `<ancestor>/<name>` for each ancestor key, then the top-level `<name>`.
  */
 function resolveKey(has: (key: string) => boolean, from: string, name: string): string | undefined {
   let base = from;
-  while (base !== '') {
+  // Each ancestor costs a string of the key's length, so a key of 18,000 slashes made this quadratic; no real
+  // install nests anywhere near MAX_ANCESTORS deep.
+  for (let level = 0; base !== '' && level < MAX_ANCESTORS; level++) {
     const candidate = `${base}/${name}`;
     if (has(candidate)) return candidate;
     const slash = base.lastIndexOf('/');

@@ -1,71 +1,57 @@
-import { printParseErrorCode, visit, type ParseError as JsoncError } from 'jsonc-parser';
 import { ParseError } from '../../errors.js';
-import { MAX_LOCKFILE_BYTES, stripBom } from '../../parse/json.js';
-import { LineIndex } from '../../parse/line-index.js';
-import { assertNestingDepth } from '../../parse/nesting.js';
+import { MAX_LOCKFILE_BYTES, parseJson, stripBom } from '../../parse/json.js';
 
 /**
- * Parses JSON with comments and trailing commas (bun.lock) with jsonc-parser's scanner. The values are
- * built here rather than by jsonc-parser's `parse`, which assigns keys with `obj[key] = value` and so turns
- * a package named `__proto__` into the object's prototype; here every key becomes an own property.
- * The first syntax error is thrown as a ParseError with line and column.
+ * Parses JSON with comments and trailing commas (bun.lock): comments and trailing commas are blanked to spaces
+ * (newlines kept, so every line and column stays where it was) and the rest goes to `JSON.parse`, which is
+ * native, iterative (no stack overflow on deep nesting), linear, and keeps `__proto__` as an own property.
+ * jsonc-parser's scanner, used before, built every whitespace run by string concatenation, and its garbage made
+ * a megabyte of spaces superlinear. The first syntax error is a ParseError with line and column.
  */
 export function parseJsonc(text: string, file: string): unknown {
   if (text.length > MAX_LOCKFILE_BYTES) throw new ParseError(file, `file is larger than ${MAX_LOCKFILE_BYTES} bytes`);
-  const source = stripBom(text);
-  // jsonc-parser's visitor recurses per nesting level.
-  assertNestingDepth(source, file);
-  const stack: Array<Record<string, unknown> | unknown[]> = [];
-  const keys: Array<string | undefined> = [];
-  let key: string | undefined;
-  let root: unknown;
-  let error: JsoncError | undefined;
+  return parseJson(blankCommentsAndTrailingCommas(stripBom(text)), file);
+}
 
-  const put = (value: unknown): void => {
-    const parent = stack[stack.length - 1];
-    if (parent === undefined) root = value;
-    else if (Array.isArray(parent)) parent.push(value);
-    else if (key !== undefined) Object.defineProperty(parent, key, { value, enumerable: true, writable: true, configurable: true });
+/** `//` and `/* *\/` comments and commas before `}`/`]` become spaces; strings are left alone. One pass. */
+export function blankCommentsAndTrailingCommas(text: string): string {
+  const parts: string[] = [];
+  let copied = 0;
+  // Offset of the last comma outside strings with only whitespace and comments after it so far, or -1.
+  let comma = -1;
+  const blank = (from: number, to: number): void => {
+    parts.push(text.slice(copied, from), text.slice(from, to).replace(/[^\n\r]/g, ' '));
+    copied = to;
   };
-
-  visit(
-    source,
-    {
-      onObjectBegin: () => {
-        const obj: Record<string, unknown> = {};
-        put(obj);
-        stack.push(obj);
-        keys.push(key);
-      },
-      onObjectProperty: (property) => {
-        key = property;
-      },
-      onObjectEnd: () => {
-        stack.pop();
-        key = keys.pop();
-      },
-      onArrayBegin: () => {
-        const array: unknown[] = [];
-        put(array);
-        stack.push(array);
-        keys.push(key);
-      },
-      onArrayEnd: () => {
-        stack.pop();
-        key = keys.pop();
-      },
-      onLiteralValue: (value: unknown) => {
-        put(value);
-      },
-      onError: (code, offset, length) => {
-        error ??= { error: code, offset, length };
-      },
-    },
-    { allowTrailingComma: true, disallowComments: false },
-  );
-  if (error) {
-    const { line, column } = new LineIndex(source).position(error.offset);
-    throw new ParseError(file, `invalid JSON: ${printParseErrorCode(error.error)}`, { line, column });
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) continue;
+    if (c === 0x2f /* / */ && text.charCodeAt(i + 1) === 0x2f) {
+      const newline = text.indexOf('\n', i);
+      const end = newline < 0 ? text.length : newline;
+      blank(i, end);
+      i = end - 1;
+      continue;
+    }
+    if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a /* * */) {
+      const close = text.indexOf('*/', i + 2);
+      // An unclosed comment is left for JSON.parse to reject at its position.
+      if (close < 0) break;
+      blank(i, close + 2);
+      i = close + 1;
+      continue;
+    }
+    if ((c === 0x7d /* } */ || c === 0x5d) /* ] */ && comma >= 0) blank(comma, comma + 1);
+    comma = c === 0x2c /* , */ ? i : -1;
+    if (c === 0x22 /* " */) {
+      for (i++; i < text.length; i++) {
+        const s = text.charCodeAt(i);
+        if (s === 0x5c /* \ */) i++;
+        else if (s === 0x22 || s === 0x0a) break;
+      }
+    }
   }
-  return root;
+  if (copied === 0) return text;
+  parts.push(text.slice(copied));
+  return parts.join('');
 }

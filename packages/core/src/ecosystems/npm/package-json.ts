@@ -5,6 +5,7 @@ import { isRecord, parseJson } from '../../parse/json.js';
 import type { ManifestParser } from '../types.js';
 import { JsonKeyLocator } from './json-key-locator.js';
 import { NpmPurls } from './package-collector.js';
+import { atEntry } from '../../model/purl.js';
 
 const SECTIONS: ReadonlyArray<readonly [string, Scope[]]> = [
   ['dependencies', []],
@@ -53,7 +54,7 @@ export function parsePackageJson(text: string, path: string): DeclaredDependency
         ecosystem: 'npm',
         name,
         specifier,
-        purl: purls.purl(name, ''),
+        purl: atEntry(path, line, () => purls.purl(name, '')),
         scopes: [...scopes],
         location: line === undefined ? { file: path } : { file: path, line },
       });

@@ -1,4 +1,3 @@
-import { minimatch } from 'minimatch';
 import { ParseError } from '../../errors.js';
 import type { Inventory } from '../../model/inventory.js';
 import type { Package, Scope } from '../../model/package.js';
@@ -7,6 +6,7 @@ import { LineIndex } from '../../parse/line-index.js';
 import type { LockfileParser, ParseContext } from '../types.js';
 import { decodeIntegrity } from './integrity.js';
 import { JsonKeyLocator } from './json-key-locator.js';
+import { WorkspaceGlobs } from './workspace-glob.js';
 import { InstallTree } from './install-tree.js';
 import { PackageCollector, type PackageOccurrence } from './package-collector.js';
 import { gitParts, sourceFromResolved } from './resolved-source.js';
@@ -204,6 +204,7 @@ function parsePackagesSection(
   locator.skipTo('packages');
   const root = packages[''];
   const patterns = workspacePatterns(root);
+  const workspaces = new WorkspaceGlobs(patterns);
   const keys = Object.keys(packages);
   /** What each install path holds: its package, or for a link entry (`node_modules/x` → `packages/x`) the target path. */
   const tree = new InstallTree<Package | string>();
@@ -230,7 +231,7 @@ function parsePackagesSection(
     const at = key.lastIndexOf('node_modules/');
     const underNodeModules = at === 0 || (at > 0 && key.charCodeAt(at - 1) === 47);
     let isProject = false;
-    if (!underNodeModules && patterns.length > 0 && patterns.some((pattern) => minimatch(key, pattern))) {
+    if (!underNodeModules && patterns.length > 0 && workspaces.matches(key)) {
       collector.addProject({ id: npmProjectId(key), ...nameOf(entry), path: key });
       projectPaths.push(key);
       isProject = true;

@@ -3,6 +3,7 @@ import { ParseError } from '../../errors.js';
 import type { Hash, Package } from '../../model/package.js';
 import { buildPurl } from '../../model/purl.js';
 import { isRecord, parseJson } from '../../parse/json.js';
+import { assertNestingDepth } from '../../parse/nesting.js';
 import { LineIndex } from '../../parse/line-index.js';
 import type { LockfileParser } from '../types.js';
 
@@ -15,10 +16,12 @@ function contentHash(value: unknown): Hash[] {
 
 /**
  * jsonc-parser's tree of text JSON.parse already accepted, for positions only. Its parser recurses, so absurd
- * nesting (which JSON.parse survives) overflows the stack: then entries simply have no line.
+ * nesting (which JSON.parse survives) would overflow the stack, so past MAX_NESTING_DEPTH entries simply have no line.
  */
 function positionTree(text: string): JsonNode | undefined {
   try {
+    // jsonc-parser's tree builder recurses per level; JSON.parse accepted deeper nesting than it survives.
+    assertNestingDepth(text, 'positions');
     return parseTree(text);
   } catch {
     return undefined;

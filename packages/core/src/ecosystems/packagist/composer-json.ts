@@ -6,6 +6,7 @@ import type { ManifestParser } from '../types.js';
 import { JsonLocator } from './json-locations.js';
 import { isPlatformPackage } from './platform-packages.js';
 import { composerPurl } from './purl.js';
+import { atEntry } from '../../model/purl.js';
 
 /**
  * composer.json `require` and `require-dev` (scope `dev`). Platform packages (`php`, `ext-*`, `lib-*`,
@@ -44,7 +45,7 @@ export const composerJsonParser: ManifestParser = {
           ecosystem: 'Packagist',
           name: name.toLowerCase(),
           specifier: constraint,
-          purl: composerPurl(name.toLowerCase(), undefined),
+          purl: atEntry(path, line, () => composerPurl(name.toLowerCase(), undefined)),
           scopes: [...scopes],
           location: { file: path, line },
         });

@@ -7,6 +7,7 @@ import type { LockfileParser, ParseContext } from '../types.js';
 import { JsonLocator } from './json-locations.js';
 import { isPlatformPackage } from './platform-packages.js';
 import { composerPurl } from './purl.js';
+import { atEntry } from '../../model/purl.js';
 
 const GROUPS = [
   ['packages', []],
@@ -74,7 +75,7 @@ export const composerLockParser: LockfileParser = {
             ecosystem: 'Packagist',
             name: name.toLowerCase(),
             version,
-            purl: composerPurl(name.toLowerCase(), version),
+            purl: atEntry(path, line, () => composerPurl(name.toLowerCase(), version)),
             direct: false,
             scopes: [...scopes],
             integrity: shasum(entry['dist']),

@@ -2,6 +2,7 @@ import { byNormalizedName } from './direct-dependencies.js';
 import type { Edge, Inventory, Project } from '../../model/inventory.js';
 import type { Hash, Package, Source } from '../../model/package.js';
 import { normalizePypiName, pypiPurl } from './package-name.js';
+import { atEntry } from '../../model/purl.js';
 
 /** What a parser knows about one package; the builder adds id, ecosystem and purl. */
 export interface PypiPackageInit {
@@ -38,7 +39,7 @@ export class PypiInventoryBuilder {
       ecosystem: 'PyPI',
       name: init.name,
       version: init.version,
-      purl: pypiPurl(init.name, init.version),
+      purl: atEntry(init.file, init.line, () => pypiPurl(init.name, init.version)),
       direct: init.direct ?? false,
       scopes: init.scopes ?? [],
       integrity: init.integrity ?? [],

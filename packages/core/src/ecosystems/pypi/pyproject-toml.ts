@@ -4,6 +4,7 @@ import { pypiPurl } from './package-name.js';
 import { parseRequirement } from './requirement-spec.js';
 import { SourceLines } from './source-lines.js';
 import { parseTomlDocument, tomlArray, tomlString, tomlTable, type TomlRecord } from '../../parse/toml.js';
+import { atEntry } from '../../model/purl.js';
 
 interface Collector {
   file: string;
@@ -16,7 +17,7 @@ function declare(c: Collector, name: string, specifier: string, scopes: string[]
     ecosystem: 'PyPI',
     name,
     specifier,
-    purl: pypiPurl(name, ''),
+    purl: atEntry(c.file, line, () => pypiPurl(name, '')),
     scopes,
     location: line === undefined ? { file: c.file } : { file: c.file, line },
   };

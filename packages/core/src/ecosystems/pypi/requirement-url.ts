@@ -80,7 +80,11 @@ function splitVcsRef(url: string): { repo: string; ref?: string } {
 }
 
 function lastSegment(url: string): string | undefined {
-  const path = url.replace(/[?].*$/, '').replace(/[/\\]+$/, '');
+  const query = url.indexOf('?');
+  let end = query < 0 ? url.length : query;
+  // Trailing separators by hand: `/[/\\]+$/` is quadratic on a long run of them that does not end the URL.
+  while (end > 0 && (url[end - 1] === '/' || url[end - 1] === '\\')) end--;
+  const path = url.slice(0, end);
   const segment = path.split(/[/\\]/).pop();
   if (segment === undefined || segment === '') return undefined;
   try {

@@ -4,6 +4,7 @@ import { pypiPurl } from './package-name.js';
 import { parseRequirement } from './requirement-spec.js';
 import { describeUrlRequirement, looksLikeUrlOrPath } from './requirement-url.js';
 import { readRequirementsFile } from './requirements-txt.js';
+import { atEntry } from '../../model/purl.js';
 
 /**
  * pip-tools' `requirements.in` (and any unpinned requirements file read as a manifest): each requirement with the
@@ -32,7 +33,7 @@ export function readRequirementsIn(text: string, file: string): DeclaredDependen
       ecosystem: 'PyPI',
       name,
       specifier,
-      purl: pypiPurl(name, ''),
+      purl: atEntry(file, req.line, () => pypiPurl(name, '')),
       scopes: [],
       location: { file, line: req.line },
     });

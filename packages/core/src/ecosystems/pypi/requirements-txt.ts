@@ -182,10 +182,22 @@ function* logicalLines(text: string): Generator<{ line: number; content: string 
       }
     } else {
       if (pending.length === 0) firstLine = i + 1;
-      pending.push(raw.replace(/^\\+|\\+$/g, ''));
+      pending.push(stripBackslashes(raw));
     }
   }
   if (pending.length > 0) yield { line: firstLine, content: pending.join('') };
+}
+
+/**
+ * pip's `line.strip("\\")`. By hand: `/^\\+|\\+$/g` retries `\\+$` at every backslash of a run that does not
+ * end the line, quadratic in the run's length.
+ */
+function stripBackslashes(line: string): string {
+  let start = 0;
+  let end = line.length;
+  while (start < end && line.charCodeAt(start) === 0x5c) start++;
+  while (end > start && line.charCodeAt(end - 1) === 0x5c) end--;
+  return line.slice(start, end);
 }
 
 /** pip's `COMMENT_RE`: a `#` at the start or after whitespace starts a comment (`#egg=` in a URL does not). */
@@ -233,16 +245,36 @@ function bareEntryFor(req: RequirementLine, file: string): Entry | undefined {
     };
   }
   // A bare URL or path; a marker after it needs whitespace before `;`.
-  const url = text.split(/\s+;/)[0]?.trim() ?? '';
+  const url = text.slice(0, markerStart(text)).trim();
   if (!looksLikeUrlOrPath(url)) return undefined;
   const info = describeUrlRequirement(url);
   if (info.localDirectory || info.name === undefined) return undefined;
   return { name: info.name, version: info.version, source: info.source, integrity: req.hashes, file, line: req.line };
 }
 
-/** A `# via` entry naming the user's own input rather than another package. */
+/**
+ * Where the marker of a bare URL begins: the first `;` after whitespace, or the end. (`split(/\s+;/)` retries
+ * `\s+` at every space of a long run, quadratic in its length.)
+ */
+function markerStart(text: string): number {
+  for (let at = text.indexOf(';'); at > 0; at = text.indexOf(';', at + 1)) {
+    if (/\s/.test(text[at - 1] as string)) return at;
+  }
+  return text.length;
+}
+
+/** A `# via` entry naming the user's own input rather than another package: `-r file`, or `(file)` at the end. */
 function isRootVia(via: string): boolean {
-  return /^(-r|--requirement)\b/.test(via) || /\([^)]*\)$/.test(via);
+  if (/^(-r|--requirement)\b/.test(via)) return true;
+  // `/\([^)]*\)$/` scanned to the end from every `(`; the last `(` after the last inner `)` is the same test.
+  if (!via.endsWith(')')) return false;
+  return via.indexOf('(', via.lastIndexOf(')', via.length - 2) + 1) >= 0;
+}
+
+/** A `# via` name without its extras (`pkg[extra]`): everything before the first `[` when the entry ends in `]`. */
+function withoutExtras(via: string): string {
+  const open = via.indexOf('[');
+  return via.endsWith(']') && open >= 0 ? via.slice(0, open) : via;
 }
 
 /** Edges from pip-compile's `# via` annotations: from each named package (or the project) to the annotated one. */
@@ -258,7 +290,7 @@ function linkAnnotations(builder: PypiInventoryBuilder, entries: readonly Entry[
         continue;
       }
       if (via.startsWith('-')) continue; // `-c constraints.txt`: a constraint, not a dependent
-      const name = via.replace(/\[.*\]$/, '').trim();
+      const name = withoutExtras(via).trim();
       for (const from of index.get(normalizePypiName(name)) ?? []) builder.addEdge({ from: from.id, to: to.id });
     }
   });

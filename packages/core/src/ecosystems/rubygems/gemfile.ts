@@ -53,7 +53,7 @@ export const gemfileParser: ManifestParser = {
       const opensDo = /\bdo(\s*\|[^|]*\|)?$/.test(statement);
       if (opensDo) {
         const frame: Frame = { groups: [], line: lineNo };
-        const args = parseArgs(statement.replace(/^[a-z_]+\s*\(?/, '').replace(/\)?\s*\bdo(\s*\|[^|]*\|)?$/, ''), path, lineNo);
+        const args = parseArgs(withoutDoBlock(statement.replace(/^[a-z_]+\s*\(?/, '')), path, lineNo);
         if (word === 'group') frame.groups = args.positional.filter((a) => a.kind === 'symbol' || a.kind === 'string').map((a) => a.value);
         else if ((word === 'git' || word === 'path' || word === 'github') && args.positional[0]) frame.source = args.positional[0].value;
         stack.push(frame);
@@ -204,4 +204,18 @@ function openBrackets(text: string): number {
     else if (c === ']' || c === ')') depth--;
   }
   return depth;
+}
+
+/**
+ * A block call's arguments without the trailing `) do |params|`. By hand: the unanchored
+ * `/\)?\s*\bdo(\s*\|[^|]*\|)?$/` retried `\s*` from every character of a long whitespace run (quadratic).
+ */
+function withoutDoBlock(statement: string): string {
+  let s = statement.trimEnd();
+  if (s.endsWith('|')) {
+    const open = s.lastIndexOf('|', s.length - 2);
+    if (open >= 0) s = s.slice(0, open).trimEnd();
+  }
+  if (s.endsWith('do')) s = s.slice(0, -2).trimEnd();
+  return s.endsWith(')') ? s.slice(0, -1) : s;
 }

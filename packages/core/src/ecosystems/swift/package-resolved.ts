@@ -3,6 +3,7 @@ import { ParseError } from '../../errors.js';
 import type { Package, Source } from '../../model/package.js';
 import { buildPurl } from '../../model/purl.js';
 import { isRecord, parseJson } from '../../parse/json.js';
+import { assertNestingDepth } from '../../parse/nesting.js';
 import { LineIndex } from '../../parse/line-index.js';
 import type { LockfileParser } from '../types.js';
 
@@ -42,6 +43,8 @@ interface Pin {
  */
 function positionTree(text: string): JsonNode | undefined {
   try {
+    // jsonc-parser's tree builder recurses per level; JSON.parse accepted deeper nesting than it survives.
+    assertNestingDepth(text, 'positions');
     return parseTree(text);
   } catch {
     return undefined;

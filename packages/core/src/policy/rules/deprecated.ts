@@ -1,3 +1,4 @@
+import { isRegistryBacked } from '../../model/registry-backed.js';
 import type { RuleModule } from './rule.js';
 import { registryMetadata } from './registry-data.js';
 
@@ -8,7 +9,7 @@ export const deprecatedRule: RuleModule<'deprecated'> = {
   data: 'registry',
   defaults: { action: 'warn' },
   evaluate({ pkg, enrichment }) {
-    if (pkg.source.kind !== 'registry') return { findings: [] };
+    if (!isRegistryBacked(pkg)) return { findings: [] };
     const r = registryMetadata(pkg, enrichment);
     if ('notEvaluated' in r) return r;
     const d = r.meta.deprecated;

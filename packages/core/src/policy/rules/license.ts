@@ -3,6 +3,7 @@ import satisfies from 'spdx-satisfies';
 import type { Action } from '../../findings/finding.js';
 import { isLocalPackage, packageKey } from '../../model/package.js';
 import type { Enrichment } from '../enrichment.js';
+import { registryFailureFor } from './registry-data.js';
 import { NO_FINDINGS, type RuleModule } from './rule.js';
 
 type SpdxNode = parseSpdx.Info;
@@ -27,7 +28,12 @@ export const licenseRule: RuleModule<'license'> = {
       const where = pkg.license !== undefined ? 'the lockfile' : 'the registry';
       return finding(options.unknown, 'low', `no license declared (${where} records none)`, "check the package's license before using it", {});
     }
-    if (declared === undefined) return { notEvaluated: unknownReason(pkg.ecosystem, registry !== undefined, enrichment) };
+    if (declared === undefined) {
+      // The license would have come from the registry, which failed for this package: not looked up is not "none".
+      const failure = registryFailureFor(pkg, enrichment);
+      if (failure) return { notEvaluated: `${failure.source} failed: ${failure.message}` };
+      return { notEvaluated: unknownReason(pkg.ecosystem, registry !== undefined, enrichment) };
+    }
     const text = declared.trim();
     const tree = parseCached(text);
     if (!tree) {

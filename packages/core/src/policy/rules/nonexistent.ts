@@ -1,3 +1,4 @@
+import { isRegistryBacked } from '../../model/registry-backed.js';
 import type { RuleModule } from './rule.js';
 import { registryMetadata } from './registry-data.js';
 
@@ -8,7 +9,7 @@ export const nonexistentRule: RuleModule<'nonexistent'> = {
   data: 'registry',
   defaults: { action: 'block' },
   evaluate({ pkg, enrichment }) {
-    if (pkg.source.kind !== 'registry') return { findings: [] };
+    if (!isRegistryBacked(pkg)) return { findings: [] };
     const r = registryMetadata(pkg, enrichment);
     if ('notEvaluated' in r) return r;
     if (!r.meta.exists) {

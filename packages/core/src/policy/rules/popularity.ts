@@ -1,3 +1,4 @@
+import { isRegistryBacked } from '../../model/registry-backed.js';
 import type { RuleModule } from './rule.js';
 import { daysBetween, registryMetadata } from './registry-data.js';
 
@@ -11,7 +12,7 @@ export const popularityRule: RuleModule<'popularity'> = {
   data: 'registry',
   defaults: { action: 'quarantine', 'max-age-days': 90, 'min-downloads': 1000 },
   evaluate({ pkg, change, mode, options, enrichment, now }) {
-    if (!pkg.direct || pkg.source.kind !== 'registry') return { findings: [] };
+    if (!pkg.direct || !isRegistryBacked(pkg)) return { findings: [] };
     if (mode === 'pr' && change?.type !== 'added') return { findings: [] };
     const r = registryMetadata(pkg, enrichment);
     if ('notEvaluated' in r) return r;

@@ -1,3 +1,4 @@
+import { isRegistryBacked } from '../../model/registry-backed.js';
 import type { RuleModule } from './rule.js';
 import { daysBetween, registryMetadata } from './registry-data.js';
 
@@ -8,7 +9,7 @@ export const releaseAgeRule: RuleModule<'release-age'> = {
   data: 'registry',
   defaults: { action: 'quarantine', 'min-days': 3, unknown: 'quarantine' },
   evaluate({ pkg, options, enrichment, now }) {
-    if (pkg.source.kind !== 'registry') return { findings: [] };
+    if (!isRegistryBacked(pkg)) return { findings: [] };
     const r = registryMetadata(pkg, enrichment);
     if ('notEvaluated' in r) return r;
     // A missing package or version is the nonexistent rule's finding; its age is not a question.

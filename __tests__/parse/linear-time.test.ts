@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { allLockfileParsers, allManifestParsers } from '@lockwarden/core';
+
+/**
+ * Every parser is linear in its input: 1 MB of its worst known pattern may take at most ~20 times as long as
+ * 100 KB of it (linear is 10x; quadratic is 100x; the slack above 10x is garbage collection, which grows with
+ * the heap). Ratios, not absolute times, so a slow machine passes; the minimum of a few runs, so a loaded one
+ * does too (load only ever adds time).
+ */
+const SMALL = 100_000;
+const LARGE = 1_000_000;
+const MAX_RATIO = 25;
+
+const run = (unit: string, bytes: number): string => unit.repeat(Math.ceil(bytes / unit.length));
+
+/** The worst pattern found per parser id (`manifest:` for manifests): a run of one character at the spot that hurt. */
+const WORST: Record<string, ((bytes: number) => string) | Array<(bytes: number) => string>> = {
+  'package-lock.json': (n) => `{"lockfileVersion": 3, "packages": {"node_modules/a": {"version": "${run('\\', n)}`,
+  // Long space runs in the error path took 6.9 s at 80 KB.
+  'yarn.lock': (n) => `# yarn lockfile v1\n\na@1:\n  version "1"\n${run(' ', n)}x\n`,
+  'pnpm-lock.yaml': (n) => `lockfileVersion: '9.0'\n${run(']', n)}`,
+  'bun.lock': [
+    (n) => `{"lockfileVersion": 1, "packages": {${run(' ', n)}"`,
+    // A key of slashes: resolving its dependency walked every ancestor (fuzz #99212, 18,000 slashes: 2.5 s).
+    (n) => `{"lockfileVersion": 1, "workspaces": {"": {"name": "x"}}, "packages": {"${run('a/', n)}a": ["a@1.0.0", "", {"dependencies": {"b": "1"}}, "sha512-x"]}}`,
+  ],
+  'go.mod': (n) => `module x\n\nrequire (\n${run('\t', n)}x`,
+  // Not backslashes: smol-toml decodes each `\\` escape by string concatenation, and a megabyte of them is
+  // garbage-collection bound (~35x, growing); that is the library's, reported, not ours to patch here.
+  'Cargo.lock': (n) => `[[package]]\nname = "${run('a', n)}`,
+  'Gemfile.lock': (n) => `GEM\n  remote: https://rubygems.example.org/\n  specs:\n${run(' ', n)}x (1.0)\n`,
+  'composer.lock': (n) => `{"packages": [{"name": "a/b", "version": "1.0"}], "x": "${run('\\\\', n)}`,
+  // Runs of backslashes took 4.6 s on a 60 KB line.
+  'requirements.txt': (n) => `a==1.0 ${run('\\', n)}x\\\n`,
+  'poetry.lock': (n) => `[[package]]\nname = "a"\nversion = "${run(' ', n)}`,
+  'Pipfile.lock': (n) => `{"_meta": {}, "default": {"a": {"version": "==${run('\\\\', n)}"}}}`,
+  'uv.lock': (n) => `version = 1\n\n[[package]]\nname = "a"\nversion = "1.0"\n${run('  \n', n)}`,
+  'pdm.lock': (n) => `[metadata]\n\n[[package]]\nname = "a"\nversion = "1.0"\n${run('\n', n)}x`,
+  'pylock.toml': (n) => `lock-version = "1.0"\n\n[[packages]]\nname = "a"\n${run('\r\n', n)}x`,
+  'gradle.lockfile': (n) => `a:b:1.0=${run(',', n)}\n`,
+  'pom.xml': (n) => `<project><dependencies><dependency><groupId>a</groupId>${run(' ', n)}`,
+  'packages.lock.json': (n) => `{"version": 1, "dependencies": {"net8.0": {${run(' ', n)}`,
+  'pubspec.lock': (n) => `packages:\n${run(']', n)}`,
+  'mix.lock': (n) => `%{\n  "a": {:hex, :a, "${run('\\\\', n)}"}\n}\n`,
+  'Package.resolved': (n) => `{"pins": [${run(' ', n)}`,
+  'Podfile.lock': (n) => `PODS:\n${run(']', n)}`,
+  'manifest:package.json': (n) => `{"dependencies": {${run(' ', n)}`,
+  'manifest:go.mod': (n) => `module x\n\n${run('\n', n)}require a v1.0.0\n`,
+  'manifest:Cargo.toml': (n) => `[dependencies]\n${run('  \n', n)}x = "1"\n`,
+  'manifest:Gemfile': [
+    (n) => `gem '${run('\\', n)}`,
+    // A whitespace run in a block call (fuzz #84356: 17 KB of tabs in `group :test do`, 2.9 s).
+    (n) => `group :tes${run('\t', n)}t do\n  gem 'a'\nend\n`,
+  ],
+  // A 40,000-character key was compiled into a regex; a long one now is a plain search.
+  'manifest:composer.json': (n) => `{"require": {"a/${run('b', n)}": "^1.0"}}`,
+  'manifest:pyproject.toml': (n) => `[tool.poetry.dependencies]\n${run('b', n)} = "1"\n`,
+  'manifest:requirements.in': (n) => `a==1.0 ${run('\\', n)}x\\\n`,
+};
+
+const targets = [
+  ...allLockfileParsers().map((p) => ({ id: p.id, parse: (text: string) => p.parse(text, p.id, { readRelated: () => undefined }) })),
+  ...allManifestParsers().map((p) => ({ id: `manifest:${p.id}`, parse: (text: string) => p.parse(text, p.id) })),
+];
+
+/** Milliseconds of one parse: repeated until 30 ms have passed (short parses are otherwise timer noise). */
+function timeOnce(parse: (text: string) => unknown, text: string): number {
+  let reps = 0;
+  const started = performance.now();
+  do {
+    try {
+      parse(text);
+    } catch {
+      // Rejection is fine; only the time counts here.
+    }
+    reps++;
+  } while (performance.now() - started < 30);
+  return (performance.now() - started) / reps;
+}
+
+describe('every parser is linear in its input', () => {
+  it('has a worst pattern for every registered parser', () => {
+    expect(Object.keys(WORST).sort()).toEqual(targets.map((t) => t.id).sort());
+  });
+
+  for (const target of targets) {
+    const patterns = [WORST[target.id] ?? []].flat();
+    patterns.forEach((make, p) => {
+      const label = patterns.length > 1 ? ` (pattern ${p + 1})` : '';
+      it(`${target.id}${label}: 1 MB of its worst pattern takes at most ${MAX_RATIO}x 100 KB`, () => {
+        const small = make(SMALL);
+        const large = make(LARGE);
+        timeOnce(target.parse, small); // warm up the JIT
+        const smallMs = Math.min(...[0, 1, 2].map(() => timeOnce(target.parse, small)));
+        // One large run usually settles it; more only when load may have inflated the first.
+        let largeMs = Infinity;
+        for (let attempt = 0; attempt < 3 && largeMs / smallMs > MAX_RATIO; attempt++) {
+          largeMs = Math.min(largeMs, timeOnce(target.parse, large));
+        }
+        expect(largeMs / smallMs, `${smallMs.toFixed(1)} ms at 100 KB, ${largeMs.toFixed(1)} ms at 1 MB`).toBeLessThanOrEqual(MAX_RATIO);
+      }, 180_000);
+    });
+  }
+});
