@@ -8,6 +8,10 @@ export interface Deviation {
   add: { name: string; version: string }[];
   /** Packages the peer reports that lockwarden does not (`-name@version`). */
   remove: { name: string; version: string }[];
+  /** Packages lockwarden reports with other scopes than the peer (`~name@version[dev,optional]`). */
+  scopes: { name: string; version: string; groups: string[] }[];
+  /** A format-wide row (case `*`, difference `~*[derived]`): scopes are derived where the peer states none. */
+  derivedScopes?: boolean;
 }
 
 export const CONFORMANCE_DOC = join(REPO_ROOT, 'docs', 'conformance.md');
@@ -26,7 +30,12 @@ export function documentedDeviations(): Map<string, Deviation> {
     const format = /^`([a-z]+\/[a-z]+)`$/.exec(cells[1] ?? '')?.[1];
     const testCase = /^`(.+)`$/.exec(cells[2] ?? '')?.[1];
     if (format === undefined || testCase === undefined) continue;
-    const deviation: Deviation = { add: [], remove: [] };
+    const deviation: Deviation = { add: [], remove: [], scopes: [] };
+    if ((cells[3] ?? '').includes('`~*[derived]`')) deviation.derivedScopes = true;
+    for (const token of (cells[3] ?? '').matchAll(/`~([^`@*]+)@([^`[]*)\[([^\]`]*)\]`/g)) {
+      const groups = (token[3] ?? '').split(',').filter((g) => g !== '');
+      deviation.scopes.push({ name: token[1] ?? '', version: token[2] ?? '', groups });
+    }
     for (const token of (cells[3] ?? '').matchAll(/`([+-])([^`@]+)@([^`]*)`/g)) {
       const entry = { name: token[2] ?? '', version: token[3] ?? '' };
       (token[1] === '+' ? deviation.add : deviation.remove).push(entry);
@@ -37,12 +46,17 @@ export function documentedDeviations(): Map<string, Deviation> {
 }
 
 /** The peer's expectation with a documented deviation applied. */
-export function applyDeviation<T extends { name: string; version: string }>(
+export function applyDeviation<T extends { name: string; version: string; groups?: string[] }>(
   expected: readonly T[],
   deviation: Deviation | undefined,
 ): (T | { name: string; version: string })[] {
   if (!deviation) return [...expected];
   const out: (T | { name: string; version: string })[] = [...expected];
+  for (const s of deviation.scopes) {
+    const index = out.findIndex((p) => p.name === s.name && p.version === s.version);
+    if (index < 0) throw new Error(`docs/conformance.md changes the scopes of ${s.name}@${s.version}, which the peer does not expect`);
+    out[index] = { ...(out[index] as T), groups: s.groups };
+  }
   for (const r of deviation.remove) {
     const index = out.findIndex((p) => p.name === r.name && p.version === r.version);
     if (index < 0) throw new Error(`docs/conformance.md removes ${r.name}@${r.version}, which the peer does not expect`);

@@ -175,7 +175,12 @@ describe('malware, deny and allow rules', () => {
 describe('license rule', () => {
   const allow = ALL_OFF_BUT('license', '{ action: block, allow: [MIT, Apache-2.0, ISC], unknown: warn }');
   const deny = ALL_OFF_BUT('license', '{ action: block, deny: [GPL-2.0+], unknown: info }');
-  const lic = (license: string | undefined) => npmPackage(`pkg-${license ?? 'none'}`.replace(/[^a-z0-9-]/gi, '-'), '1.0.0', { license });
+  /** A package whose lockfile entry has this license (`undefined`: the format records none). */
+  const lic = (license: string | null | undefined) => {
+    const pkg = npmPackage(`pkg-${license ?? String(license)}`.replace(/[^a-z0-9-]/gi, '-'), '1.0.0', { license });
+    if (license === undefined) delete pkg.license;
+    return pkg;
+  };
 
   it('evaluates allow-lists as SPDX expressions', () => {
     const d = run(allow, [lic('MIT OR GPL-3.0'), lic('MIT AND GPL-3.0'), lic('GPL-3.0-only'), lic('(ISC OR MIT) AND Apache-2.0')]);
@@ -190,13 +195,43 @@ describe('license rule', () => {
     expect(d.findings.map((f) => f.name).sort()).toEqual(['pkg-GPL-3-0-only', 'pkg-MIT-AND-GPL-2-0-only']);
   });
 
-  it('missing and non-SPDX licenses take the unknown action', () => {
-    const d = run(allow, [lic(undefined), lic('SEE LICENSE IN LICENSE.txt')]);
+  it('declared-none and non-SPDX licenses take the unknown action', () => {
+    const d = run(allow, [lic(null), lic('SEE LICENSE IN LICENSE.txt')]);
     expect(d.findings.map((f) => [f.action, f.message])).toEqual([
       ['warn', 'license "SEE LICENSE IN LICENSE.txt" is not an SPDX expression'],
-      ['warn', 'no license declared'],
+      ['warn', 'no license declared (the lockfile records none)'],
     ]);
     expect(d.verdict).toBe('pass');
+  });
+
+  it('a license nobody looked up is "not evaluated", listed once, never a finding per package', () => {
+    const pkgs = Array.from({ length: 300 }, (_, i) => ({ ...lic(undefined), name: `unlicensed-${i}`, id: `u${i}` }));
+    const d = run(allow, pkgs, { enrichment: { advisories: advisories([]), skipped: { registry: 'offline' } } });
+    expect(d.findings).toEqual([]);
+    expect(d.notEvaluated.filter((n) => n.rule === 'license')).toEqual([
+      expect.objectContaining({ reason: 'not in the lockfile; registry not consulted (offline)', count: 300 }),
+    ]);
+  });
+
+  it('takes the license from the registry, and "none" only where the registry says none', () => {
+    const unrecorded = (name: string) => ({ ...lic(undefined), name, id: name });
+    const [withMit, without, missing] = [unrecorded('has-mit'), unrecorded('has-none'), unrecorded('hallucinated')];
+    const byPackage = new Map<string, RegistryMetadata>([
+      ['npm:has-mit@1.0.0', { exists: true, license: 'MIT' }],
+      ['npm:has-none@1.0.0', { exists: true, license: null }],
+      ['npm:hallucinated@1.0.0', { exists: false }],
+    ]);
+    const d = run(allow, [withMit, without, missing], {
+      enrichment: { advisories: advisories([]), registry: { byPackage, source: 'package registries' } },
+    });
+    expect(d.findings.filter((f) => f.rule === 'license').map((f) => [f.name, f.message])).toEqual([
+      ['has-none', 'no license declared (the registry records none)'],
+    ]);
+  });
+
+  it("judges no license of the project's own (local path) packages", () => {
+    const member = npmPackage('workspace-member', '1.0.0', { source: { kind: 'path', path: 'packages/member' } });
+    expect(run(allow, [member]).findings).toEqual([]);
   });
 });
 
@@ -213,6 +248,7 @@ describe('source and install-scripts rules', () => {
       npmPackage('from-git', '1.0.0', { source: { kind: 'git', url: 'git+ssh://git@git.example/x/y.git', commit: 'a'.repeat(40) } }),
       npmPackage('insecure', '1.0.0', { source: { kind: 'tarball', url: 'http://files.example/insecure.tgz' }, integrity: [] }),
       npmPackage('local', '1.0.0', { source: { kind: 'path', path: '../local' } }),
+      npmPackage('member', '1.0.0', { source: { kind: 'path', path: 'packages/member' } }),
       npmPackage('unrecorded', '1.0.0', { source: { kind: 'registry' } }),
     ];
     const d = run(yaml, pkgs);
@@ -223,7 +259,7 @@ describe('source and install-scripts rules', () => {
       'warn insecure: tarball dependency (http://files.example/insecure.tgz)',
       'warn insecure: the lockfile records no integrity hash for this package',
       'warn unrecorded: the lockfile does not record which registry this package came from',
-      'info local: local path dependency (../local)',
+      'info local: local path dependency outside the project (../local)',
     ]);
   });
 

@@ -8,7 +8,7 @@ import { runAudit } from '@lockwarden/core/engine';
 import type { CommandContext } from '../context.js';
 import { commandDescription } from './catalog.js';
 import { EXIT } from '../io.js';
-import { formatOption } from '../options.js';
+import { excludeLoadOptions, formatOption } from '../options.js';
 import { VERSION } from '../version.js';
 import { renderTable } from '../table.js';
 
@@ -19,6 +19,8 @@ interface AuditOptions {
   purl: string[];
   sbom: string[];
   parseAs?: string;
+  exclude?: string[];
+  defaultExcludes?: boolean;
   policy?: string;
   policyRef?: string;
   failOpen?: boolean | 'true' | 'false';
@@ -125,6 +127,8 @@ export function registerAudit(program: Command, ctx: CommandContext): void {
     .option('--purl <purl>', 'also audit this package URL, e.g. pkg:npm/lodash@4.17.20 (repeatable)', collect, [])
     .option('--sbom <file>', 'also audit the packages of this CycloneDX (1.4-1.7) or SPDX 2.3 JSON SBOM (repeatable)', collect, [])
     .option('--parse-as <format>', "parse named files as this format (its conventional file name, e.g. 'yarn.lock')")
+    .option('--exclude <glob...>', 'leave out lockfiles matching these globs (below the folder searched; repeatable)')
+    .option('--no-default-excludes', 'also search test-fixture folders (testdata/, fixtures/, __fixtures__/, test-fixtures/)')
     .option('--policy <file>', 'policy file (default: .github/lockwarden.yml, lockwarden.yml, else lockwarden:baseline)')
     .option('--policy-ref <ref>', 'read the policy from this git ref')
     .option('--approve-quarantine', 'approve quarantined findings (never blocked ones)')
@@ -143,6 +147,7 @@ export function registerAudit(program: Command, ctx: CommandContext): void {
             sboms: options.sbom,
             purls: options.purl,
             ...(options.parseAs ? { parseAs: options.parseAs } : {}),
+            ...excludeLoadOptions(options),
             ...(options.policy ? { policyFile: options.policy } : {}),
             ...(options.policyRef ? { policyRef: options.policyRef } : {}),
             ...(options.failOpen === true || options.failOpen === 'true' ? { failOpen: true } : {}),

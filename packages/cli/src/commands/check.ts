@@ -8,7 +8,7 @@ import { runCheck } from '@lockwarden/core/engine';
 import type { CommandContext } from '../context.js';
 import { commandDescription } from './catalog.js';
 import { EXIT } from '../io.js';
-import { formatOption, sourceDeadlineMs, sourceDeadlineOption, usageError } from '../options.js';
+import { addExcludeOptions, excludeLoadOptions, formatOption, sourceDeadlineMs, sourceDeadlineOption, usageError } from '../options.js';
 import { VERSION } from '../version.js';
 import { addGitLabOptions, type GitLabFlags } from '../gitlab/inputs.js';
 import { resolveGitLabRun } from '../gitlab/pipeline.js';
@@ -28,6 +28,8 @@ interface CheckFlags extends GitLabFlags {
   db?: string;
   osvUrl?: string;
   parseAs?: string;
+  exclude?: string[];
+  defaultExcludes?: boolean;
   format: ReportFormat;
   output?: string;
   approveQuarantine?: boolean;
@@ -61,7 +63,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
     .option('--markdown-max-length <chars>', 'shorten the markdown report to at most this many characters')
     .addOption(new Option('--mode <mode>', 'pr judges what changed since --base; audit judges every package').choices(['pr', 'audit']).default('pr'))
     .addOption(new Option('--fail-open [bool]', 'a data source that is down warns instead of failing (overrides the policy)').choices(['true', 'false']));
-  addGitLabOptions(command).action(async (paths: string[], flags: CheckFlags) => {
+  addGitLabOptions(addExcludeOptions(command)).action(async (paths: string[], flags: CheckFlags) => {
       const startTime = new Date();
       const baseOutsideGit = Boolean(flags.baseDir || flags.baseSbom);
       const gitlab = flags.gitlab ? resolveGitLabRun({ mode: flags.mode, base: flags.base, baseOutsideGit }, ctx) : undefined;
@@ -96,6 +98,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
           ...(flags.baseSbom ? { baseSbom: flags.baseSbom, headSbom: flags.headSbom } : {}),
           paths,
           ...(flags.parseAs ? { parseAs: flags.parseAs } : {}),
+          ...excludeLoadOptions(flags),
           ...(flags.policy ? { policyFile: flags.policy } : {}),
           ...(flags.policyRef ? { policyRef: flags.policyRef } : {}),
           approveQuarantine: Boolean(flags.approveQuarantine),

@@ -1,13 +1,12 @@
 import type { Command } from 'commander';
 import type { Inventory } from '@lockwarden/core/model';
-import { gitTopLevel, loadGitInventories, loadWorkTreeInventories } from '@lockwarden/core/lockfiles';
-import type { Logger } from '@lockwarden/core/log';
+import { gitTopLevel, loadGitInventories, loadWorkTreeInventories, type LoadOptions } from '@lockwarden/core/lockfiles';
 import { diffInventories, type DependencyChange } from '@lockwarden/core/diff';
 import { escapeMarkdown } from '@lockwarden/core/report';
 import { resolve } from 'node:path';
 import type { CommandContext } from '../context.js';
 import { commandDescription } from './catalog.js';
-import { formatOption, usageError } from '../options.js';
+import { addExcludeOptions, excludeLoadOptions, formatOption, usageError } from '../options.js';
 import { renderTable } from '../table.js';
 
 interface DiffOptions {
@@ -16,6 +15,8 @@ interface DiffOptions {
   baseDir?: string;
   headDir?: string;
   parseAs?: string;
+  exclude?: string[];
+  defaultExcludes?: boolean;
   format: 'table' | 'json' | 'markdown';
 }
 
@@ -51,11 +52,9 @@ export function loadSide(
   cwd: string,
   side: { ref?: string; dir?: string },
   paths: string[],
-  parseAs: string | undefined,
-  logger?: Logger,
+  load: LoadOptions,
   againstRef = false,
 ): Inventory[] {
-  const load = { parseAs, ...(logger ? { logger } : {}) };
   if (side.dir) return loadWorkTreeInventories(resolve(cwd, side.dir), paths, load);
   if (side.ref) return loadGitInventories(cwd, side.ref, paths, load);
   // The work tree against a git base may reach what the base may: the repository (see `bound`).
@@ -63,7 +62,7 @@ export function loadSide(
 }
 
 export function registerDiff(program: Command, ctx: CommandContext): void {
-  program
+  const command = program
     .command('diff')
     .description(commandDescription('diff'))
     .argument('[paths...]', 'lockfiles or directories to compare (default: all lockfiles)')
@@ -72,13 +71,14 @@ export function registerDiff(program: Command, ctx: CommandContext): void {
     .option('--base-dir <dir>', 'compare against the lockfiles in this directory instead of a git ref')
     .option('--head-dir <dir>', 'take the head lockfiles from this directory')
     .option('--parse-as <format>', "parse named files as this format (its conventional file name, e.g. 'yarn.lock')")
-    .addOption(formatOption(['table', 'json', 'markdown'], 'table'))
-    .action((paths: string[], options: DiffOptions) => {
+    .addOption(formatOption(['table', 'json', 'markdown'], 'table'));
+  addExcludeOptions(command).action((paths: string[], options: DiffOptions) => {
       if (!options.base && !options.baseDir) usageError('diff needs --base <ref> or --base-dir <dir>');
       if (options.base && options.baseDir) usageError('use either --base or --base-dir, not both');
       if (options.head && options.headDir) usageError('use either --head or --head-dir, not both');
-      const base = loadSide(ctx.io.cwd, { ref: options.base, dir: options.baseDir }, paths, options.parseAs, ctx.logger);
-      const head = loadSide(ctx.io.cwd, { ref: options.head, dir: options.headDir }, paths, options.parseAs, ctx.logger, Boolean(options.base && !options.baseDir));
+      const load = { ...(options.parseAs ? { parseAs: options.parseAs } : {}), logger: ctx.logger, ...excludeLoadOptions(options) };
+      const base = loadSide(ctx.io.cwd, { ref: options.base, dir: options.baseDir }, paths, load);
+      const head = loadSide(ctx.io.cwd, { ref: options.head, dir: options.headDir }, paths, load, Boolean(options.base && !options.baseDir));
       const changes = diffInventories(base, head);
       if (options.format === 'json') {
         ctx.io.stdout(`${JSON.stringify(diffJson(changes), null, 2)}\n`);

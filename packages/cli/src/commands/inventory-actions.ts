@@ -144,7 +144,7 @@ function reevaluationMarkdown(r: ReevaluationResult): string {
     lines.push('', `### ${title}`, '', '| repository | package | severity | advisories | fixed in | summary |', '|---|---|---|---|---|---|');
     for (const f of list) {
       lines.push(
-        `| ${escapeMarkdown(`${f.repo}@${f.ref}`)} | ${markdownCode(`${f.finding.name}@${f.finding.version}`)} | ${f.finding.severity} | ${(f.finding.advisories ?? []).map(escapeMarkdown).join(', ')} | ${escapeMarkdown(f.finding.fixed ?? '')} | ${escapeMarkdown(f.finding.message)} |`,
+        `| ${escapeMarkdown(`${f.repo}@${f.ref}`)} | ${markdownCode(`${f.finding.name}@${f.finding.version}`)} | ${f.finding.severity} | ${(f.finding.advisories ?? []).map((t) => escapeMarkdown(t)).join(', ')} | ${escapeMarkdown(f.finding.fixed ?? '')} | ${escapeMarkdown(f.finding.message)} |`,
       );
     }
   };

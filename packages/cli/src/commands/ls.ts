@@ -3,11 +3,13 @@ import type { Package } from '@lockwarden/core/model';
 import { loadWorkTreeInventories } from '@lockwarden/core/lockfiles';
 import type { CommandContext } from '../context.js';
 import { commandDescription } from './catalog.js';
-import { formatOption } from '../options.js';
+import { addExcludeOptions, excludeLoadOptions, formatOption } from '../options.js';
 import { renderTable } from '../table.js';
 
 interface LsOptions {
   parseAs?: string;
+  exclude?: string[];
+  defaultExcludes?: boolean;
   format: 'table' | 'json';
 }
 
@@ -28,14 +30,18 @@ export function lsJson(packages: readonly Package[]): { packages: object[] } {
 }
 
 export function registerLs(program: Command, ctx: CommandContext): void {
-  program
+  const command = program
     .command('ls')
     .description(commandDescription('ls'))
     .argument('[paths...]', 'lockfiles or directories (default: the current directory)')
     .option('--parse-as <format>', "parse named files as this format (its conventional file name, e.g. 'yarn.lock')")
-    .addOption(formatOption(['table', 'json'], 'table'))
-    .action((paths: string[], options: LsOptions) => {
-      const inventories = loadWorkTreeInventories(ctx.io.cwd, paths, { parseAs: options.parseAs, logger: ctx.logger });
+    .addOption(formatOption(['table', 'json'], 'table'));
+  addExcludeOptions(command).action((paths: string[], options: LsOptions) => {
+      const inventories = loadWorkTreeInventories(ctx.io.cwd, paths, {
+        parseAs: options.parseAs,
+        logger: ctx.logger,
+        ...excludeLoadOptions(options),
+      });
       const packages = inventories.flatMap((inv) => inv.packages);
       if (options.format === 'json') {
         ctx.io.stdout(`${JSON.stringify(lsJson(packages), null, 2)}\n`);

@@ -3,13 +3,12 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import { Option, type Command } from 'commander';
 import { LockwardenError } from '@lockwarden/core/errors';
 import type { Inventory } from '@lockwarden/core/model';
-import { loadWorkTreeInventories } from '@lockwarden/core/lockfiles';
-import type { Logger } from '@lockwarden/core/log';
+import { loadWorkTreeInventories, type LoadOptions } from '@lockwarden/core/lockfiles';
 import { compareSbomWithInventories, DEFAULT_SBOM_SPEC_VERSION, generateSbom, readRootProject, readSbom, SBOM_SPEC_VERSIONS, signDetached, verifyDetached, type SbomDrift, type SbomFormat, type SbomSchemaIssue, type SbomSpecVersion } from '@lockwarden/core/sbom';
 import type { CommandContext } from '../context.js';
 import { commandDescription } from './catalog.js';
 import { EXIT } from '../io.js';
-import { formatOption, usageError } from '../options.js';
+import { excludeLoadOptions, formatOption, usageError } from '../options.js';
 import { VERSION } from '../version.js';
 
 interface SbomOptions {
@@ -18,6 +17,8 @@ interface SbomOptions {
   format: SbomFormat;
   reproducible?: boolean;
   parseAs?: string;
+  exclude?: string[];
+  defaultExcludes?: boolean;
 }
 
 interface VerifyOptions {
@@ -35,9 +36,10 @@ interface SignOptions {
 }
 
 /** Where lockfiles come from; one function so that discovery can change without touching the command. */
-export type InventoryLoader = (cwd: string, paths: readonly string[], parseAs?: string, logger?: Logger) => Inventory[];
+export type InventoryLoader = (cwd: string, paths: readonly string[], parseAs?: string, load?: LoadOptions) => Inventory[];
 
-const loadInventories: InventoryLoader = (cwd, paths, parseAs, logger) => loadWorkTreeInventories(cwd, paths, { parseAs, ...(logger ? { logger } : {}) });
+const loadInventories: InventoryLoader = (cwd, paths, parseAs, load = {}) =>
+  loadWorkTreeInventories(cwd, paths, { ...load, ...(parseAs ? { parseAs } : {}) });
 
 /** The JSON shape of `sbom verify --format json` (a stable contract). */
 export interface SbomVerifyReport {
@@ -62,16 +64,21 @@ export function registerSbom(program: Command, ctx: CommandContext): void {
     .option('-o, --output <file>', 'write the SBOM to this file instead of stdout')
     .option('--reproducible', 'byte-identical output for identical lockfiles (implied by SOURCE_DATE_EPOCH)')
     .option('--parse-as <format>', "parse named files as this format (its conventional file name, e.g. 'yarn.lock')")
+    .option('--exclude <glob...>', 'leave out lockfiles matching these globs (below the folder searched; repeatable)')
+    .option('--no-default-excludes', 'also search test-fixture folders (testdata/, fixtures/, __fixtures__/, test-fixtures/)')
     .action((paths: string[], options: SbomOptions) => {
       const cwd = ctx.io.cwd;
-      const inventories = loadInventories(cwd, paths, options.parseAs, ctx.logger);
-      if (inventories.length === 0) usageError('no lockfiles found; name a lockfile or a directory that holds one');
+      // Lockfile paths are written relative to the scanned root, not to where the command runs, so the same
+      // project gives the same bytes from any working directory.
       const rootAbs = rootFolder(cwd, paths);
+      const relativePaths = paths.map((p) => relative(rootAbs, resolve(cwd, p)).split(sep).join('/') || '.');
+      const inventories = loadInventories(rootAbs, relativePaths, options.parseAs, { logger: ctx.logger, ...excludeLoadOptions(options) });
+      if (inventories.length === 0) usageError('no lockfiles found; name a lockfile or a directory that holds one');
       const root = readRootProject((rel) => readIfExists(resolve(rootAbs, rel)));
       const text = generateSbom(inventories, {
         toolVersion: VERSION,
         root,
-        rootDir: relative(cwd, rootAbs).split(sep).join('/'),
+        rootDir: '',
         specVersion: options.specVersion,
         format: options.format,
         reproducible: options.reproducible,
@@ -126,7 +133,7 @@ export function registerSbom(program: Command, ctx: CommandContext): void {
           report.schema = { checked: true, specVersion: result.specVersion, issues: result.issues };
         }
         if (options.against) {
-          const current = loadInventories(cwd, options.against, options.parseAs, ctx.logger);
+          const current = loadInventories(cwd, options.against, options.parseAs, { logger: ctx.logger });
           if (current.length === 0) usageError('--against: no lockfiles found');
           report.drift = { checked: true, differences: compareSbomWithInventories(inventory, current) };
         }
@@ -188,10 +195,18 @@ function verifyText(report: SbomVerifyReport): string {
 }
 
 /** The root project's folder: the one PATH when it is a folder (or a file's folder), else the working directory. */
+/** The folder the SBOM describes: the one folder named, a named file's folder, or the nearest common one of several. */
 function rootFolder(cwd: string, paths: readonly string[]): string {
-  if (paths.length !== 1) return cwd;
-  const full = resolve(cwd, paths[0] as string);
-  return existsSync(full) && statSync(full).isDirectory() ? full : dirname(full);
+  if (paths.length === 0) return cwd;
+  const folders = paths.map((p) => {
+    const full = resolve(cwd, p);
+    return existsSync(full) && statSync(full).isDirectory() ? full : dirname(full);
+  });
+  let common = folders[0] as string;
+  for (const folder of folders.slice(1)) {
+    while (folder !== common && !folder.startsWith(common.endsWith(sep) ? common : common + sep)) common = dirname(common);
+  }
+  return common;
 }
 
 function readIfExists(path: string): string | undefined {

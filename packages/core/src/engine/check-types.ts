@@ -27,6 +27,10 @@ export interface CheckOptions {
   /** Limit to these lockfiles or folders. */
   paths?: string[];
   parseAs?: string;
+  /** Globs of lockfiles to leave out of folder searches (`--exclude`), on top of the policy's `exclude`. */
+  exclude?: string[];
+  /** Leave out test fixtures (`DEFAULT_EXCLUDES`) too; default true (`--no-default-excludes` turns it off). */
+  defaultExcludes?: boolean;
   /** Policy file (relative to `cwd`); default `.github/lockwarden.yml`, `lockwarden.yml`, else the baseline pack. */
   policyFile?: string;
   /**

@@ -21,9 +21,15 @@ export interface Discovered {
  * The discover step: reads the head (and, in PR mode, the base) from SBOMs, folders, git refs or the work tree.
  * Bad input throws a LockwardenError naming the file; `logger` hears of references outside the scanned folder.
  */
-export function discover(options: CheckOptions, logger: Logger = silentLogger): Discovered {
+export function discover(options: CheckOptions, logger: Logger = silentLogger, policyExclude: readonly string[] = []): Discovered {
   const mode = options.mode ?? 'pr';
-  const load = { parseAs: options.parseAs, logger };
+  const exclude = [...policyExclude, ...(options.exclude ?? [])];
+  const load = {
+    ...(options.parseAs ? { parseAs: options.parseAs } : {}),
+    logger,
+    ...(exclude.length > 0 ? { exclude } : {}),
+    ...(options.defaultExcludes === false ? { defaultExcludes: false } : {}),
+  };
   const paths = options.paths ?? [];
   const sboms = options.headSbom ? loadSbomPair(options) : undefined;
   // Against a git base the work tree may reach what the base's git tree may: the whole repository.

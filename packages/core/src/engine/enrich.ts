@@ -1,6 +1,6 @@
 import type { AdvisorySource } from '../advisories/types.js';
 import { isLockwardenError } from '../errors.js';
-import type { Package, PackageRef } from '../model/package.js';
+import { isLocalPackage, type Package, type PackageRef } from '../model/package.js';
 import type { Enrichment, SourceFailure } from '../policy/enrichment.js';
 import { enabledRules } from '../policy/evaluate.js';
 import type { Policy } from '../policy/types.js';
@@ -29,8 +29,9 @@ export async function enrich(packages: readonly Package[], policy: Policy, sourc
   if (needs('advisories') && packages.length > 0) {
     if (sources.advisories) {
       try {
-        // A package declared but not locked has no version to look advisories up for.
-        const result = await sources.advisories.query(packages.filter((p) => !p.declaredIn).map(toRef), signalOption);
+        // A package declared but not locked has no version to look advisories up for; a local one (a workspace
+        // member, a `file:` link) is the project's own code, and a registry package of the same name is another.
+        const result = await sources.advisories.query(packages.filter((p) => !p.declaredIn && !isLocalPackage(p)).map(toRef), signalOption);
         enrichment.advisories = {
           byPackage: result.byPackage,
           source: result.source,

@@ -18,6 +18,10 @@ export interface AuditOptions extends RunPolicyOptions {
   /** Lockfiles or folders (relative to `cwd`); default the working directory unless SBOMs or purls are named. */
   paths?: string[];
   parseAs?: string;
+  /** Globs of lockfiles to leave out of folder searches, on top of the policy's `exclude`. */
+  exclude?: string[];
+  /** Leave out test fixtures too (default true). */
+  defaultExcludes?: boolean;
   /** CycloneDX or SPDX JSON SBOMs whose packages are judged too (relative to `cwd`). */
   sboms?: string[];
   /** Package URLs with a version (`pkg:npm/lodash@4.17.20`), judged as if locked. */
@@ -48,7 +52,15 @@ export async function runAudit(options: AuditOptions, deps: CheckDeps = {}): Pro
   const purls = options.purls ?? [];
   const purlInventory = purlInventories(purls);
   // Named purls or SBOMs alone audit just those; otherwise the lockfiles under the paths (or the working directory).
-  const lockfiles = paths.length === 0 && (purls.length > 0 || sboms.length > 0) ? [] : loadWorkTreeInventories(options.cwd, paths, { parseAs: options.parseAs, logger });
+  const lockfiles =
+    paths.length === 0 && (purls.length > 0 || sboms.length > 0)
+      ? []
+      : loadWorkTreeInventories(options.cwd, paths, {
+          ...(options.parseAs ? { parseAs: options.parseAs } : {}),
+          logger,
+          exclude: [...policy.policy.exclude, ...(options.exclude ?? [])],
+          ...(options.defaultExcludes === false ? { defaultExcludes: false } : {}),
+        });
   const inventories = [...lockfiles, ...sboms, ...purlInventory];
   if (lockfiles.length === 0 && sboms.length === 0 && purls.length === 0) {
     throw nothingFound({ paths }, [paths.length > 0 ? paths.join(', ') : `the working directory ${options.cwd}`]);

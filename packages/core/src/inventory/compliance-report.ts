@@ -164,7 +164,7 @@ export function complianceMarkdown(record: ComplianceRecord): string {
   const lines = [
     `# Compliance record: ${e(record.repo)} at ${e(record.ref)}${record.commit ? ` (${e(record.commit)})` : ''}`,
     '',
-    `Snapshot of ${e(record.takenAt)} from ${record.inputs.map(e).join(', ')}. ${s.components} components (${s.direct} direct), ${s.withSha512} with a SHA-512 hash, ${s.withLicense} with a license, ${s.openVulnerabilities} open vulnerabilities.`,
+    `Snapshot of ${e(record.takenAt)} from ${record.inputs.map((t) => e(t)).join(', ')}. ${s.components} components (${s.direct} direct), ${s.withSha512} with a SHA-512 hash, ${s.withLicense} with a license, ${s.openVulnerabilities} open vulnerabilities.`,
     '',
     '## Components',
     '',
@@ -174,7 +174,7 @@ export function complianceMarkdown(record: ComplianceRecord): string {
   for (const c of record.components) {
     const vulns = c.vulnerabilities.map((v) => `${e(v.id)} (${v.severity}, VEX ${v.vex})`).join(', ');
     lines.push(
-      `| ${e(c.name)} | ${e(c.version)} | ${e(c.purl)} | ${e(c.supplier ?? c.author ?? '')} | ${e(c.origin)} | ${c.licenses.declared.map(e).join(', ')} | ${c.sha512 ? `${c.sha512.slice(0, 16)}…` : 'missing'} | ${c.direct ? 'yes' : 'no'} | ${vulns} |`,
+      `| ${e(c.name)} | ${e(c.version)} | ${e(c.purl)} | ${e(c.supplier ?? c.author ?? '')} | ${e(c.origin)} | ${c.licenses.declared.map((t) => e(t)).join(', ')} | ${c.sha512 ? `${c.sha512.slice(0, 16)}…` : 'missing'} | ${c.direct ? 'yes' : 'no'} | ${vulns} |`,
     );
   }
   lines.push('', '## BSI TR-03183-2 fields', '', '| field | components with it | missing in |', '|---|---|---|');

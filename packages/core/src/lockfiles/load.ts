@@ -4,6 +4,7 @@ import { LockwardenError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
 import type { Inventory } from '../model/inventory.js';
 import { DirectorySnapshot, GitSnapshot, git, type Snapshot } from './snapshot.js';
+import type { FindOptions } from './discover.js';
 import { loadInventories } from './parse-lockfile.js';
 
 export interface LoadOptions {
@@ -16,6 +17,20 @@ export interface LoadOptions {
    * bounded by the repository, as the ref's side is, so both sides read the same includes.
    */
   bound?: string;
+  /** Globs of lockfiles to leave out of folder searches (see `FindOptions.exclude`). */
+  exclude?: readonly string[];
+  /** Leave out test fixtures as well (default true). */
+  defaultExcludes?: boolean;
+}
+
+function findOptions(options: LoadOptions, paths: readonly string[]): FindOptions & { logger?: Logger } {
+  return {
+    paths,
+    ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.parseAs ? { parseAs: options.parseAs } : {}),
+    ...(options.exclude ? { exclude: options.exclude } : {}),
+    ...(options.defaultExcludes === false ? { defaultExcludes: false } : {}),
+  };
 }
 
 function toPosix(p: string): string {
@@ -43,12 +58,12 @@ export function loadWorkTreeInventories(cwd: string, paths: readonly string[] = 
     const prefix = toPosix(relative(cwd, root));
     const snapshot = new DirectorySnapshot(root, options.bound ? { bound: options.bound } : {});
     const named = isDir ? [] : [posix.basename(toPosix(full))];
-    for (const inv of loadInventories(snapshot, { paths: named, parseAs: options.parseAs, logger: options.logger })) {
+    for (const inv of loadInventories(snapshot, findOptions(options, named))) {
       result.push(relocate(inv, prefix));
     }
   }
   if (paths.length === 0 || inside.length > 0) {
-    result.unshift(...loadInventories(new DirectorySnapshot(cwd, options.bound ? { bound: options.bound } : {}), { paths: inside, parseAs: options.parseAs, logger: options.logger }));
+    result.unshift(...loadInventories(new DirectorySnapshot(cwd, options.bound ? { bound: options.bound } : {}), findOptions(options, inside)));
   }
   return result;
 }
@@ -63,7 +78,7 @@ export function loadGitInventories(
   paths: readonly string[] = [],
   options: LoadOptions = {},
 ): Inventory[] {
-  return loadInventories(gitSnapshotFor(cwd, ref), { paths: paths.map(toPosix), parseAs: options.parseAs, logger: options.logger });
+  return loadInventories(gitSnapshotFor(cwd, ref), findOptions(options, paths.map(toPosix)));
 }
 
 /** The top folder of the git work tree holding `cwd`. */

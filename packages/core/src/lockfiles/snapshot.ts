@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { LockwardenError } from '../errors.js';
 import { MAX_LOCKFILE_BYTES } from '../parse/json.js';
@@ -51,7 +51,42 @@ export class DirectorySnapshot implements Snapshot {
     this.bound = escapes(bound, this.root) ? this.root : bound;
   }
 
+  /**
+   * Every file below the root. Inside a git work tree, what git lists (tracked and untracked files, without the
+   * ones `.gitignore` and the other exclude files ignore: git applies its own rules, nothing is re-implemented);
+   * elsewhere, a walk of the folder.
+   */
   listFiles(): string[] {
+    return this.gitListing() ?? this.walk();
+  }
+
+  private gitListing(): string[] | undefined {
+    let out: string;
+    try {
+      out = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+        cwd: this.root,
+        encoding: 'utf8',
+        maxBuffer: MAX_LOCKFILE_BYTES,
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
+    } catch {
+      // Not a git work tree (or no git): walk the folder instead.
+      return undefined;
+    }
+    const files = new Set<string>();
+    for (const path of out.split('\0')) {
+      if (path === '' || path.split('/').some((segment) => SKIPPED_DIRECTORIES.has(segment))) continue;
+      // Tracked files deleted in the work tree are listed too; only what is on disk counts.
+      try {
+        if (lstatSync(join(this.root, path)).isFile()) files.add(path);
+      } catch {
+        continue;
+      }
+    }
+    return [...files].sort();
+  }
+
+  private walk(): string[] {
     const out: string[] = [];
     const walk = (dir: string): void => {
       let entries;

@@ -44,8 +44,12 @@ export interface Package {
   location: Location;
   /** The package declares install scripts (npm `hasInstallScript`). */
   hasInstallScript?: boolean;
-  /** License as the lockfile records it (npm v2+ `license`, composer, ...). */
-  license?: string;
+  /**
+   * License as the lockfile records it (npm v2+ `license`, composer, ...). `null` when the format records licenses
+   * and this package declares none; absent when the lockfile does not say (most formats: then only the registry
+   * can tell, and a license rule without registry data reports "not evaluated", never "no license").
+   */
+  license?: string | null;
   /** Names under which a root declared it, when an alias differs from the real name (npm `npm:` aliases). */
   aliases?: string[];
   /**
@@ -53,6 +57,14 @@ export interface Package {
    * there is no resolved version (`version` is ""). Hallucinated names show up here first.
    */
   declaredIn?: { manifest: string; specifier: string };
+}
+
+/**
+ * A package that lives in the project itself (a workspace member, a `file:`/`path` dependency): its code is the
+ * project's own, so no registry, advisory database or license rule speaks for it, and it has no registry purl.
+ */
+export function isLocalPackage(pkg: Pick<Package, 'source'>): boolean {
+  return pkg.source.kind === 'path';
 }
 
 /** The parts of a package that identify it across lockfiles. */

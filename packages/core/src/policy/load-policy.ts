@@ -157,15 +157,18 @@ function displayPath(root: string, path: string): string {
 /** Later layers override earlier ones; exceptions and overrides from every layer add up. */
 function mergeLayers(layers: Layer[]): Policy {
   let failOpen = false;
+  const exclude: string[] = [];
   const overrides: PolicyOverride[] = [];
   const exceptions: PolicyException[] = [];
   for (const { doc } of layers) {
     if (doc['fail-open'] !== undefined) failOpen = doc['fail-open'];
+    exclude.push(...(doc.exclude ?? []));
     overrides.push(...(doc.overrides ?? []));
     exceptions.push(...(doc.exceptions ?? []));
   }
   return {
     failOpen,
+    exclude: [...new Set(exclude)],
     rules: layerRules(...layers.map((l) => l.doc.rules ?? {})),
     devRules: layerRules(...layers.map((l) => l.doc.scopes?.dev?.rules ?? {})),
     overrides,

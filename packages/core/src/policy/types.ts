@@ -110,6 +110,8 @@ export interface PolicyOverride {
 export interface PolicyDocument {
   extends?: string | string[];
   'fail-open'?: boolean;
+  /** Globs of lockfiles that discovery leaves out (added to the command line's `--exclude`). */
+  exclude?: string[];
   rules?: RulesConfig;
   scopes?: { dev?: { rules: RulesConfig } };
   overrides?: PolicyOverride[];
@@ -119,6 +121,8 @@ export interface PolicyDocument {
 /** The effective policy after `extends` were merged; what `evaluate()` takes. */
 export interface Policy {
   failOpen: boolean;
+  /** Lockfile globs discovery leaves out, from every layer. */
+  exclude: string[];
   /** Rule settings as merged from the files, without defaults (defaults come from the rule modules). */
   rules: RulesConfig;
   devRules: RulesConfig;

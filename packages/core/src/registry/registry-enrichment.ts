@@ -57,6 +57,13 @@ export class RegistryEnrichmentSource implements RegistryMetadataSource {
 }
 
 /**
+ * Registries whose package documents carry a license field for every package that declares one (npm `license`,
+ * crates.io `license`, RubyGems `licenses`, Packagist `license`): there, no license means none was declared.
+ * Others (PyPI keeps many licenses only in classifiers, NuGet in a URL, the Go proxy not at all) leave it unknown.
+ */
+const REGISTRIES_RECORDING_LICENSES: ReadonlySet<string> = new Set(['npm', 'crates.io', 'RubyGems', 'Packagist']);
+
+/**
  * One version's facts in the engine's shape; `version` empty means "the package as a whole". `histories` (from
  * `publishingHistories`) saves recomputing the publishing history when every version is converted.
  */
@@ -76,6 +83,7 @@ export function toRegistryMetadata(meta: PackageMetadata, version: string, histo
   if (repository) out.repository = repository;
   const license = v?.license ?? meta.license;
   if (license) out.license = license;
+  else if (REGISTRIES_RECORDING_LICENSES.has(meta.ecosystem)) out.license = null;
   if (!v) return out;
   if (v.publishedAt) out.publishedAt = v.publishedAt;
   if (v.deprecated) out.deprecated = v.deprecated;

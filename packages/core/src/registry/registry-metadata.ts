@@ -20,7 +20,8 @@ export interface RegistryMetadata {
   downloads?: number;
   /** Deprecation message or yank reason; `true` when deprecated without a message. */
   deprecated?: string | boolean;
-  license?: string;
+  /** The declared license; `null` when the registry records licenses and this package declares none. */
+  license?: string | null;
   repository?: string;
   hasInstallScript?: boolean;
   /**

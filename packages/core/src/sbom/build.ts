@@ -4,8 +4,8 @@ import * as Enums from '@cyclonedx/cyclonedx-library/Enums';
 import * as Models from '@cyclonedx/cyclonedx-library/Models';
 import spdxExpressionParse from 'spdx-expression-parse';
 import type { Inventory, Project } from '../model/inventory.js';
-import type { Hash, Package } from '../model/package.js';
 import { parsePurl } from '../model/purl.js';
+import { isLocalPackage, type Hash, type Package } from '../model/package.js';
 import type { RootProject } from './root-project.js';
 
 /** What goes into a BOM besides the inventories. */
@@ -117,7 +117,8 @@ export function buildBom(inventories: readonly Inventory[], options: BuildBomOpt
     const node = new Map<string, Models.Component>();
     nodes.push(node);
     for (const pkg of inventory.packages) {
-      const key = pkg.purl || `lockwarden:${inventory.lockfile}#${pkg.id}`;
+      // A local package's purl would name a registry package of the same name; it is keyed by its place instead.
+      const key = (!isLocalPackage(pkg) && pkg.purl) || `lockwarden:${inventory.lockfile}#${pkg.id}`;
       let entry = byPurl.get(key);
       if (!entry) {
         entry = { component: makeComponent(pkg, key), rank: RANK_EXCLUDED };
@@ -174,7 +175,8 @@ function addOccurrence(entry: Entry, pkg: Package, lockfile: string): void {
 function makeComponent(pkg: Package, bomRef: string): Models.Component {
   let group: string | undefined;
   let name = pkg.name;
-  if (pkg.purl) {
+  const local = isLocalPackage(pkg);
+  if (pkg.purl && !local) {
     const purl = parsePurl(pkg.purl);
     if (GROUPED_PURL_TYPES.has(purl.type) && purl.namespace) {
       group = purl.namespace;
@@ -185,7 +187,7 @@ function makeComponent(pkg: Package, bomRef: string): Models.Component {
     bomRef,
     group,
     version: pkg.version || undefined,
-    purl: pkg.purl || undefined,
+    purl: local ? undefined : pkg.purl || undefined,
   });
   if (pkg.license) component.licenses.add(licenses().makeFromString(pkg.license));
   const reference = externalReference(pkg);

@@ -1,10 +1,11 @@
 import type { Ecosystem } from '../model/ecosystem.js';
 import type { Inventory } from '../model/inventory.js';
-import type { Package } from '../model/package.js';
+import { isLocalPackage, type Package } from '../model/package.js';
 import { parsePurl } from '../model/purl.js';
+import type { SbomVersionConflict } from './read.js';
 
 /** How an SBOM differs from the lockfiles it claims to describe. */
-export type SbomDriftKind = 'missing' | 'extra' | 'version-mismatch' | 'hash-mismatch';
+export type SbomDriftKind = 'missing' | 'extra' | 'version-mismatch' | 'hash-mismatch' | 'purl-mismatch';
 
 /** One difference between an SBOM and the current lockfiles; a value, not an error. */
 export interface SbomDrift {
@@ -15,7 +16,7 @@ export interface SbomDrift {
   sbomVersions: string[];
   /** Versions of the package the lockfiles lock (sorted). */
   currentVersions: string[];
-  /** For `hash-mismatch`: the version and algorithm whose digests differ. */
+  /** For `hash-mismatch`: the version and algorithm whose digests differ; for `purl-mismatch`, the field's version. */
   version?: string;
   algorithm?: string;
   message: string;
@@ -34,13 +35,29 @@ interface Side {
  * - `missing`: locked now, absent from the SBOM;
  * - `extra`: in the SBOM, no longer locked;
  * - `version-mismatch`: the package is in both but the sets of versions differ;
- * - `hash-mismatch`: the same version carries a different digest for the same algorithm.
+ * - `hash-mismatch`: the same version carries a different digest for the same algorithm;
+ * - `purl-mismatch`: a component's `version` field names another version than its purl (an edited SBOM).
+ * Versions compare in one normalised form, the purl's (Go's `v1.6.0` and lockwarden's `1.6.0` are one version).
  * Results are sorted by package name.
  */
-export function compareSbomWithInventories(sbom: Inventory, current: readonly Inventory[]): SbomDrift[] {
+export function compareSbomWithInventories(
+  sbom: Inventory & { versionConflicts?: readonly SbomVersionConflict[] },
+  current: readonly Inventory[],
+): SbomDrift[] {
   const inSbom = collect([sbom]);
   const now = collect(current);
   const drifts: SbomDrift[] = [];
+  for (const c of sbom.versionConflicts ?? []) {
+    drifts.push({
+      kind: 'purl-mismatch',
+      ecosystem: c.ecosystem,
+      name: c.name,
+      sbomVersions: [c.purlVersion],
+      currentVersions: [],
+      version: c.fieldVersion,
+      message: `${c.ecosystem} ${c.name}: the component's version field says ${c.fieldVersion}, its purl ${c.purl}`,
+    });
+  }
   for (const key of [...new Set([...inSbom.keys(), ...now.keys()])].sort()) {
     const a = inSbom.get(key);
     const b = now.get(key);
@@ -89,16 +106,19 @@ function collect(inventories: readonly Inventory[]): Map<string, Side> {
   const sides = new Map<string, Side>();
   for (const inventory of inventories) {
     for (const pkg of inventory.packages) {
+      // The project's own packages are in an SBOM without a purl, so they are not compared.
+      if (isLocalPackage(pkg)) continue;
       const key = identity(pkg);
       let side = sides.get(key);
       if (!side) {
         side = { ecosystem: pkg.ecosystem, name: pkg.name, versions: new Map() };
         sides.set(key, side);
       }
-      let hashes = side.versions.get(pkg.version);
+      const version = comparableVersion(pkg);
+      let hashes = side.versions.get(version);
       if (!hashes) {
         hashes = new Map();
-        side.versions.set(pkg.version, hashes);
+        side.versions.set(version, hashes);
       }
       for (const h of pkg.integrity) {
         let digests = hashes.get(h.algorithm);
@@ -111,6 +131,19 @@ function collect(inventories: readonly Inventory[]): Map<string, Side> {
     }
   }
   return sides;
+}
+
+/** The version as the package's purl writes it (the one form both an SBOM and a lockfile share), else its own. */
+function comparableVersion(pkg: Package): string {
+  if (pkg.purl) {
+    try {
+      const version = parsePurl(pkg.purl).version;
+      if (version !== undefined) return version;
+    } catch {
+      // A malformed purl: compare the version lockwarden read.
+    }
+  }
+  return pkg.version;
 }
 
 function identity(pkg: Package): string {

@@ -14,6 +14,6 @@ export { readRootProject, type RootProject, type ReadRelated } from './root-proj
 // Schema validation (Ajv and the CycloneDX schemas) has its own entry, @lockwarden/core/sbom/validate, so writing
 // or reading an SBOM does not load a JSON Schema validator.
 export type { SbomSchemaIssue, SbomValidationResult } from './validate.js';
-export { readSbom, type SbomInputFormat } from './read.js';
+export { readSbom, type SbomInputFormat, type SbomInventory, type SbomVersionConflict } from './read.js';
 export { compareSbomWithInventories, type SbomDrift, type SbomDriftKind } from './drift.js';
 export { signDetached, verifyDetached, type DetachedSignature, type SignatureAlgorithm } from './sign.js';

@@ -1,4 +1,4 @@
-import { ecosystemForPurlType } from '../ecosystems/registry.js';
+import { compareVersions, ecosystemForPurlType } from '../ecosystems/registry.js';
 import { ParseError } from '../errors.js';
 import type { Ecosystem } from '../model/ecosystem.js';
 import type { Edge, Inventory, Project } from '../model/inventory.js';
@@ -30,6 +30,25 @@ const HASH_NAMES: Readonly<Record<string, Hash['algorithm']>> = {
 export type SbomInputFormat = 'cyclonedx' | 'spdx';
 
 /**
+ * A component whose `version` field (SPDX `versionInfo`) names another version than its purl: one of the two was
+ * edited after the SBOM was written. The package keeps the purl's version; verification reports the conflict.
+ */
+export interface SbomVersionConflict {
+  ecosystem: Ecosystem;
+  name: string;
+  purl: string;
+  /** The component's `version` (CycloneDX) or `versionInfo` (SPDX) field. */
+  fieldVersion: string;
+  /** The version in the component's purl. */
+  purlVersion: string;
+}
+
+/** What `readSbom` returns: an inventory plus the components whose two version statements disagree. */
+export interface SbomInventory extends Inventory {
+  versionConflicts: SbomVersionConflict[];
+}
+
+/**
  * Reads a CycloneDX JSON (1.2-1.7) or SPDX 2.x JSON SBOM (also GitHub's dependency-graph export, which wraps
  * the document in `{"sbom": ...}`; npm's `npm sbom`) into an inventory keyed by purl. Components without a purl of a known
  * ecosystem are skipped. Each package keeps its own ecosystem; the inventory's `ecosystem` is the most common
@@ -37,7 +56,7 @@ export type SbomInputFormat = 'cyclonedx' | 'spdx';
  * the root depends on are `direct`. Scopes: CycloneDX `excluded` and SPDX dev/test/build-only dependencies read
  * as `dev`, `optional` as `optional`. Throws `ParseError` for anything that is neither format.
  */
-export function readSbom(text: string, path: string): Inventory {
+export function readSbom(text: string, path: string): SbomInventory {
   const json = parseJson(text, path);
   if (isRecord(json) && json.bomFormat === 'CycloneDX') return readCycloneDx(json, path);
   const spdx = isRecord(json) && isRecord(json.sbom) && typeof json.sbom.spdxVersion === 'string' ? json.sbom : json;
@@ -56,14 +75,15 @@ export function readSbom(text: string, path: string): Inventory {
 
 interface Collected {
   packages: Package[];
+  conflicts: SbomVersionConflict[];
   /** Element id (bom-ref / SPDXID) → Package.id or Project.id. */
   ids: Map<string, string>;
   /** Package ids handed out so far. */
   used: Set<string>;
 }
 
-function readCycloneDx(bom: Record<string, unknown>, path: string): Inventory {
-  const collected: Collected = { packages: [], ids: new Map(), used: new Set(['root']) };
+function readCycloneDx(bom: Record<string, unknown>, path: string): SbomInventory {
+  const collected: Collected = { packages: [], conflicts: [], ids: new Map(), used: new Set(['root']) };
   const projects: Project[] = [];
   const metadata = isRecord(bom.metadata) ? bom.metadata : {};
   const rootRef = isRecord(metadata.component) ? stringField(metadata.component, 'bom-ref') : undefined;
@@ -89,7 +109,7 @@ function readCycloneDx(bom: Record<string, unknown>, path: string): Inventory {
       for (const to of d.dependsOn) if (typeof to === 'string') pushEdge(edges, collected.ids, d.ref, to);
     }
   }
-  return finish(path, 'cyclonedx', collected.packages, Array.isArray(bom.dependencies) ? edges : undefined, projects);
+  return finish(path, 'cyclonedx', collected, Array.isArray(bom.dependencies) ? edges : undefined, projects);
 }
 
 function addCycloneDxComponent(c: Record<string, unknown>, path: string, collected: Collected): void {
@@ -121,7 +141,7 @@ function addCycloneDxComponent(c: Record<string, unknown>, path: string, collect
     id,
     ecosystem,
     name: nameFromPurl(parsed),
-    version: parsed.version ?? stringField(c, 'version') ?? '',
+    version: componentVersion(parsed, stringField(c, 'version'), ecosystem, purlText, collected),
     purl: purlText,
     direct: false,
     // `excluded` is what lockwarden writes for dev-only packages, so it reads back as `dev`.
@@ -164,8 +184,8 @@ function cycloneDxLicense(licenses: unknown): string | undefined {
   return parts.length === 1 ? parts[0] : parts.map((p) => (/\s/.test(p) ? `(${p})` : p)).join(' AND ');
 }
 
-function readSpdx(doc: Record<string, unknown>, path: string): Inventory {
-  const collected: Collected = { packages: [], ids: new Map(), used: new Set(['root']) };
+function readSpdx(doc: Record<string, unknown>, path: string): SbomInventory {
+  const collected: Collected = { packages: [], conflicts: [], ids: new Map(), used: new Set(['root']) };
   const described = new Set<string>(
     Array.isArray(doc.documentDescribes) ? doc.documentDescribes.filter((d) => typeof d === 'string') : [],
   );
@@ -213,7 +233,7 @@ function readSpdx(doc: Record<string, unknown>, path: string): Inventory {
       id,
       ecosystem,
       name: nameFromPurl(parsed),
-      version: parsed.version ?? stringField(p, 'versionInfo') ?? '',
+      version: componentVersion(parsed, stringField(p, 'versionInfo'), ecosystem, purlText, collected),
       purl: purlText,
       direct: false,
       scopes: [],
@@ -249,16 +269,17 @@ function readSpdx(doc: Record<string, unknown>, path: string): Inventory {
     const k = kinds.get(pkg.id);
     if (k && !k.runtime) pkg.scopes = k.optional ? ['optional'] : k.dev ? ['dev'] : [];
   }
-  return finish(path, 'spdx', collected.packages, relationships.length > 0 ? edges : undefined, [root]);
+  return finish(path, 'spdx', collected, relationships.length > 0 ? edges : undefined, [root]);
 }
 
 function finish(
   path: string,
   format: SbomInputFormat,
-  packages: Package[],
+  collected: Collected,
   edges: Edge[] | undefined,
   projects: Project[],
-): Inventory {
+): SbomInventory {
+  const { packages } = collected;
   const rootIds = new Set(projects.map((p) => p.id));
   const direct = new Set((edges ?? []).filter((e) => rootIds.has(e.from)).map((e) => e.to));
   for (const pkg of packages) pkg.direct = direct.has(pkg.id);
@@ -272,9 +293,45 @@ function finish(
       best = n;
     }
   }
-  const inventory: Inventory = { lockfile: path, format, ecosystem, packages, projects };
+  const inventory: SbomInventory = {
+    lockfile: path,
+    format,
+    ecosystem,
+    packages,
+    projects,
+    versionConflicts: collected.conflicts,
+  };
   if (edges) inventory.edges = edges;
   return inventory;
+}
+
+/**
+ * The purl's version when it has one (the purl is the identity every tool compares), else the version field. A
+ * version field that names another version than the purl is recorded as a conflict; the two are the same version
+ * when the ecosystem orders them equal (Go's `v1.6.0` in the purl and `1.6.0` in lockwarden's field).
+ */
+function componentVersion(
+  purl: ParsedPurl,
+  field: string | undefined,
+  ecosystem: Ecosystem,
+  purlText: string,
+  collected: Collected,
+): string {
+  if (purl.version === undefined) return field ?? '';
+  if (field !== undefined && !sameVersion(ecosystem, field, purl.version)) {
+    collected.conflicts.push({ ecosystem, name: nameFromPurl(purl), purl: purlText, fieldVersion: field, purlVersion: purl.version });
+  }
+  return purl.version;
+}
+
+function sameVersion(ecosystem: Ecosystem, a: string, b: string): boolean {
+  if (a === b) return true;
+  try {
+    return compareVersions(ecosystem, a, b) === 0;
+  } catch {
+    // One of them is not a version of the ecosystem: only the same text is the same version.
+    return false;
+  }
 }
 
 function pushEdge(edges: Edge[], ids: Map<string, string>, from: string, to: string): void {

@@ -1,5 +1,6 @@
 import { parseTomlDocument } from '../parse/toml.js';
 import { isRecord, parseJson } from '../parse/json.js';
+import { parseYaml } from '../parse/yaml.js';
 import { buildPurl } from '../model/purl.js';
 
 /** The project a BOM describes: its `metadata.component`. */
@@ -16,8 +17,8 @@ export interface RootProject {
 export type ReadRelated = (relativePath: string) => string | undefined;
 
 /**
- * Finds the root project in a folder from its manifest, trying package.json, pyproject.toml, Cargo.toml and
- * go.mod in that order. Returns `undefined` when none names a project. Malformed manifests throw `ParseError`.
+ * Finds the root project in a folder from its manifest, trying package.json, pyproject.toml, Cargo.toml, go.mod,
+ * composer.json, pubspec.yaml and mix.exs in that order. Returns `undefined` when none names a project. Malformed manifests throw `ParseError`.
  */
 export function readRootProject(read: ReadRelated): RootProject | undefined {
   for (const [manifest, reader] of MANIFESTS) {
@@ -34,6 +35,9 @@ const MANIFESTS: ReadonlyArray<[string, (text: string, file: string) => RootProj
   ['pyproject.toml', fromPyproject],
   ['Cargo.toml', fromCargoToml],
   ['go.mod', fromGoMod],
+  ['composer.json', fromComposerJson],
+  ['pubspec.yaml', fromPubspec],
+  ['mix.exs', fromMixExs],
 ];
 
 function fromPackageJson(text: string, file: string): RootProject | undefined {
@@ -80,4 +84,96 @@ function fromGoMod(text: string, file: string): RootProject | undefined {
   const slash = module.lastIndexOf('/');
   const purl = buildPurl('golang', slash < 0 ? undefined : module.slice(0, slash), module.slice(slash + 1), undefined);
   return { name: module, purl, manifest: file };
+}
+
+function fromComposerJson(text: string, file: string): RootProject | undefined {
+  const json = parseJson(text, file);
+  if (!isRecord(json) || typeof json.name !== 'string' || !json.name.includes('/')) return undefined;
+  const [vendor, name] = json.name.split('/', 2) as [string, string];
+  const version = typeof json.version === 'string' && json.version !== '' ? json.version : undefined;
+  return { name, group: vendor, version, purl: buildPurl('composer', vendor, name, version), manifest: file };
+}
+
+function fromPubspec(text: string, file: string): RootProject | undefined {
+  let value: unknown;
+  try {
+    value = parseYaml(text, file).value;
+  } catch {
+    // As with TOML manifests: an unreadable manifest only costs the root its name.
+    return undefined;
+  }
+  if (!isRecord(value) || typeof value.name !== 'string' || value.name === '') return undefined;
+  const version = typeof value.version === 'string' && value.version !== '' ? value.version : undefined;
+  return { name: value.name, version, purl: buildPurl('pub', undefined, value.name, version), manifest: file };
+}
+
+/**
+ * `mix.exs` is Elixir code; its `project/0` keyword list names the app (`app: :my_app`) and the version, as a
+ * string or through a module attribute (`@version "1.2.0"` ... `version: @version`). The text is tokenized
+ * (comments and strings understood), not matched line by line, so a commented-out `app:` does not count.
+ */
+function fromMixExs(text: string, file: string): RootProject | undefined {
+  const tokens = elixirTokens(text);
+  const attributes = new Map<string, string>();
+  let app: string | undefined;
+  let version: string | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as ElixirToken;
+    const next = tokens[i + 1];
+    if (t.kind === 'attribute' && next?.kind === 'string' && !attributes.has(t.text)) attributes.set(t.text, next.text);
+    if (t.kind === 'key' && t.text === 'app' && next?.kind === 'atom' && app === undefined) app = next.text;
+    if (t.kind === 'key' && t.text === 'version' && version === undefined) {
+      if (next?.kind === 'string') version = next.text;
+      else if (next?.kind === 'attribute') version = attributes.get(next.text);
+    }
+  }
+  if (!app) return undefined;
+  return { name: app, version, purl: buildPurl('hex', undefined, app, version), manifest: file };
+}
+
+interface ElixirToken {
+  kind: 'key' | 'atom' | 'string' | 'attribute';
+  text: string;
+}
+
+/** The few Elixir tokens `fromMixExs` needs: `key:`, `:atom`, `"string"` (no interpolation), `@attribute`. */
+function elixirTokens(text: string): ElixirToken[] {
+  const tokens: ElixirToken[] = [];
+  const isWord = (c: string | undefined): boolean => c !== undefined && /[A-Za-z0-9_?!]/.test(c);
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i] as string;
+    if (c === '#') {
+      const end = text.indexOf('\n', i);
+      i = end < 0 ? text.length : end;
+    } else if (c === '"') {
+      let j = i + 1;
+      let value = '';
+      while (j < text.length && text[j] !== '"') {
+        if (text[j] === '\\') j++;
+        value += text[j] ?? '';
+        j++;
+      }
+      tokens.push({ kind: 'string', text: value });
+      i = j + 1;
+    } else if (c === ':' && isWord(text[i + 1]) && !isWord(text[i - 1])) {
+      let j = i + 1;
+      while (isWord(text[j])) j++;
+      tokens.push({ kind: 'atom', text: text.slice(i + 1, j) });
+      i = j;
+    } else if (c === '@' && isWord(text[i + 1])) {
+      let j = i + 1;
+      while (isWord(text[j])) j++;
+      tokens.push({ kind: 'attribute', text: text.slice(i + 1, j) });
+      i = j;
+    } else if (isWord(c)) {
+      let j = i;
+      while (isWord(text[j])) j++;
+      if (text[j] === ':' && text[j + 1] !== ':') tokens.push({ kind: 'key', text: text.slice(i, j) });
+      i = j;
+    } else {
+      i++;
+    }
+  }
+  return tokens;
 }

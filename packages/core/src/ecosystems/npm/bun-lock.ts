@@ -7,6 +7,7 @@ import { decodeIntegrity } from './integrity.js';
 import { JsonKeyLocator } from './json-key-locator.js';
 import { parseJsonc } from './jsonc.js';
 import { PackageCollector } from './package-collector.js';
+import { applyRootScopes, declareRoot, type RootDeclarations } from './root-scopes.js';
 import { declaredNames, npmProjectId } from './package-lock.js';
 import { sourceFromResolved } from './resolved-source.js';
 
@@ -147,16 +148,21 @@ export function parseBunLock(text: string, path: string): Inventory {
       if (to !== undefined) collector.addEdge(pkg.key, to);
     }
   }
+  const declarations: RootDeclarations = new Map();
   for (const workspacePath of Object.keys(workspaces)) {
     const workspace = workspaces[workspacePath];
     if (!isRecord(workspace)) continue;
+    declareRoot(declarations, npmProjectId(workspacePath), workspace);
     const prefix = workspacePath !== '' && typeof workspace.name === 'string' ? workspace.name : '';
     for (const name of declaredNames(workspace, WORKSPACE_FIELDS)) {
       const to = resolveKey(has, prefix, name);
       if (to !== undefined) collector.addEdge(npmProjectId(workspacePath), to);
     }
   }
-  return collector.build();
+  const inventory = collector.build();
+  // bun.lock has no per-package dev/optional flags; the workspaces' dependency maps say which roots are dev.
+  applyRootScopes(inventory, declarations);
+  return inventory;
 }
 
 /** bun's text lockfile, bun.lock. */

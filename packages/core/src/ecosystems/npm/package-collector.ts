@@ -15,7 +15,7 @@ export interface PackageOccurrence {
   /** The entry's line, or how to find it when a report asks (a line scan the YAML fast path defers). */
   line?: number | (() => number | undefined) | undefined;
   hasInstallScript?: boolean;
-  license?: string;
+  license?: string | null;
   aliases?: string[];
 }
 

@@ -249,7 +249,9 @@ function parsePackagesSection(
       line,
     };
     if (fields.hasInstallScript) occurrence.hasInstallScript = true;
+    // npm 7+ copies every installed package's `license` into the v2/v3 lockfile: none there means none declared.
     if (fields.license !== undefined) occurrence.license = fields.license;
+    else if (underNodeModules && resolved !== undefined && occurrence.source.kind === 'registry') occurrence.license = null;
     if (name !== installName && underNodeModules) occurrence.aliases = [installName];
     const pkg = collector.add(occurrence, { byNodeId: false });
     if (underNodeModules) tree.addAt(key, at, installName, pkg);

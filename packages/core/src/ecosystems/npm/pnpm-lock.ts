@@ -10,6 +10,7 @@ import { decodeIntegrity } from './integrity.js';
 import { PackageCollector } from './package-collector.js';
 import { npmProjectId } from './package-lock.js';
 import { gitParts, sourceFromResolved } from './resolved-source.js';
+import { applyRootScopes, declareRoot, type RootDeclarations } from './root-scopes.js';
 
 /** Dependency maps of an importer (project); `peerDependencies` are resolved into these by pnpm. */
 const IMPORTER_FIELDS: ReadonlyArray<readonly [string, Scope[]]> = [
@@ -122,7 +123,7 @@ function sourceOf(resolution: Record<string, unknown> | undefined): Source {
 }
 
 function pnpmScopes(entry: Record<string, unknown>, syntax: Syntax): Scope[] {
-  // v9 moved dev/optional out of the package entries; the corpus (like pnpm's own v9 files) records none.
+  // v9 moved dev/optional out of the package entries; they are derived from the importers after the graph is built.
   if (syntax === 'v9') return [];
   const scopes: Scope[] = [];
   if (get(entry, 'dev') === true) scopes.push('dev');
@@ -232,10 +233,12 @@ export function parsePnpmLock(text: string, path: string): Inventory {
     const projectPath = importerPath === '.' ? '' : importerPath;
     collector.addProject({ id: npmProjectId(projectPath), path: projectPath });
   }
+  const declarations: RootDeclarations = new Map();
   for (const importerPath of Object.keys(importers)) {
     const importer = importers[importerPath];
     const projectPath = importerPath === '.' ? '' : importerPath;
     if (!isRecord(importer)) continue;
+    declareRoot(declarations, npmProjectId(projectPath), importer);
     for (const [field] of IMPORTER_FIELDS) {
       for (const [depName, reference] of references(get(importer, field))) {
         const from = npmProjectId(projectPath);
@@ -254,7 +257,10 @@ export function parsePnpmLock(text: string, path: string): Inventory {
       }
     }
   }
-  return collector.build();
+  const inventory = collector.build();
+  // v9 dropped the per-package dev/optional flags: the importers' dependency maps are the only record left.
+  if (syntax === 'v9') applyRootScopes(inventory, declarations);
+  return inventory;
 }
 
 /** pnpm-lock.yaml, lockfile versions 5.x, 6.x and 9.x. */

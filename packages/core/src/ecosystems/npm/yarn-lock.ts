@@ -6,6 +6,7 @@ import { isRecord, MAX_LOCKFILE_BYTES, stripBom } from '../../parse/json.js';
 import type { LockfileParser, ParseContext } from '../types.js';
 import { decodeIntegrity, decodeYarnChecksum } from './integrity.js';
 import { PackageCollector } from './package-collector.js';
+import { applyRootScopes, declareRoot, type RootDeclarations } from './root-scopes.js';
 import { npmProjectId } from './package-lock.js';
 import { sourceFromResolved } from './resolved-source.js';
 
@@ -237,7 +238,35 @@ export function parseYarnLock(text: string, path: string, context?: ParseContext
     }
   }
   if (!berry) addV1DirectEdges(collector, nodes, required, resolve, context);
-  return collector.build();
+  const inventory = collector.build();
+  applyRootScopes(inventory, manifestDeclarations(nodes, berry, context));
+  return inventory;
+}
+
+/**
+ * yarn.lock records no dev flags (berry even merges a workspace's devDependencies into its `dependencies`), so the
+ * projects' package.json files say which roots are dev: every workspace's for berry, the root's for classic
+ * (which records no workspaces). Without a readable manifest every root counts as runtime.
+ */
+function manifestDeclarations(
+  nodes: ReadonlyArray<{ project?: string }>,
+  berry: boolean,
+  context: ParseContext | undefined,
+): RootDeclarations {
+  const declarations: RootDeclarations = new Map();
+  const projects = berry ? nodes.flatMap((n) => (n.project !== undefined ? [n.project] : [])) : [''];
+  for (const project of new Set(projects)) {
+    const text = context?.readRelated?.(project === '' ? 'package.json' : `${project}/package.json`);
+    let manifest: unknown;
+    try {
+      manifest = text === undefined ? undefined : JSON.parse(text);
+    } catch {
+      // An unreadable manifest costs only the scopes; the lockfile's own errors are reported elsewhere.
+      manifest = undefined;
+    }
+    if (isRecord(manifest)) declareRoot(declarations, npmProjectId(project), manifest);
+  }
+  return declarations;
 }
 
 function addV1DirectEdges(

@@ -143,10 +143,13 @@ function shasum(dist: unknown): Hash[] {
   return typeof sum === 'string' && /^[0-9a-fA-F]{40}$/.test(sum) ? [{ algorithm: 'sha1', value: sum.toLowerCase() }] : [];
 }
 
-/** Composer's license array is a choice between licenses (disjunctive). */
-function license(value: unknown): { license?: string } {
+/**
+ * Composer's license array is a choice between licenses (disjunctive). composer.lock copies every package's
+ * `license` from its composer.json, so an empty or missing one is a package that declares none (`null`).
+ */
+function license(value: unknown): { license?: string | null } {
   const list = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string' && v !== '');
-  if (list.length === 0) return {};
+  if (list.length === 0) return { license: null };
   return { license: list.length === 1 ? (list[0] as string) : `(${list.join(' OR ')})` };
 }
 

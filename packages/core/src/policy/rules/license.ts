@@ -1,9 +1,10 @@
 import parseSpdx from 'spdx-expression-parse';
 import satisfies from 'spdx-satisfies';
 import type { Action } from '../../findings/finding.js';
-import { packageKey } from '../../model/package.js';
+import { isLocalPackage, packageKey } from '../../model/package.js';
+import type { Enrichment } from '../enrichment.js';
 import { registryFailureFor } from './registry-data.js';
-import type { RuleModule } from './rule.js';
+import { NO_FINDINGS, type RuleModule } from './rule.js';
 
 type SpdxNode = parseSpdx.Info;
 
@@ -17,16 +18,23 @@ export const licenseRule: RuleModule<'license'> = {
   data: 'lockfile',
   defaults: { action: 'block', unknown: 'warn' },
   evaluate({ pkg, options, enrichment }) {
-    const declared = pkg.license ?? enrichment.registry?.byPackage.get(packageKey(pkg))?.license;
-    const text = declared?.trim();
-    if (!text && !pkg.license) {
+    // The project's own code (workspace members, `file:` links) is licensed by the project, not by a registry.
+    if (isLocalPackage(pkg)) return NO_FINDINGS;
+    const registry = enrichment.registry?.byPackage.get(packageKey(pkg));
+    // A name the registry does not have gets the nonexistent finding; "no license" on top would be noise.
+    if (registry && !registry.exists) return NO_FINDINGS;
+    const declared = pkg.license !== undefined ? pkg.license : registry?.license;
+    if (declared === null || (typeof declared === 'string' && declared.trim() === '')) {
+      const where = pkg.license !== undefined ? 'the lockfile' : 'the registry';
+      return finding(options.unknown, 'low', `no license declared (${where} records none)`, "check the package's license before using it", {});
+    }
+    if (declared === undefined) {
       // The license would have come from the registry, which failed for this package: not looked up is not "none".
       const failure = registryFailureFor(pkg, enrichment);
       if (failure) return { notEvaluated: `${failure.source} failed: ${failure.message}` };
+      return { notEvaluated: unknownReason(pkg.ecosystem, registry !== undefined, enrichment) };
     }
-    if (!text) {
-      return finding(options.unknown, 'low', 'no license declared', 'check the package\'s license before using it', {});
-    }
+    const text = declared.trim();
     const tree = parseCached(text);
     if (!tree) {
       return finding(options.unknown, 'low', `license "${text}" is not an SPDX expression`, 'check the package\'s license terms by hand', {
@@ -62,6 +70,16 @@ export const licenseRule: RuleModule<'license'> = {
     return { findings: [] };
   },
 };
+
+/** Why a license is unknown: not in the lockfile, and the registry was not asked or does not record licenses. */
+function unknownReason(ecosystem: string, looked: boolean, enrichment: Enrichment): string {
+  if (looked) return `not in the lockfile, and the ${ecosystem} registry does not record licenses`;
+  const skipped = enrichment.skipped?.registry;
+  if (skipped) return `not in the lockfile; registry not consulted (${skipped})`;
+  const failed = enrichment.failures?.find((f) => f.data === 'registry');
+  if (failed) return `not in the lockfile; ${failed.source} failed`;
+  return enrichment.registry ? `not in the lockfile, and no ${ecosystem} registry client` : 'not in the lockfile; registry not consulted';
+}
 
 function finding(
   action: Action,

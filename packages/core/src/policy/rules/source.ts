@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { minimatch } from 'minimatch';
 import type { FindingDraft, RuleModule } from './rule.js';
 
@@ -62,11 +63,13 @@ export const sourceRule: RuleModule<'source'> = {
         });
         break;
       case 'path':
+        // A path inside the repository is the project's own code (a workspace member); only one that leaves it is news.
+        if (!leavesProject(pkg.location.file, src.path)) break;
         findings.push({
           action: options.file,
           severity: 'low',
-          message: `local path dependency (${src.path})`,
-          remedy: 'make sure the path is inside the repository and reviewed',
+          message: `local path dependency outside the project (${src.path})`,
+          remedy: 'vendor the code into the repository or depend on a published release',
           evidence: { path: src.path },
         });
         break;
@@ -93,6 +96,14 @@ export const sourceRule: RuleModule<'source'> = {
     return { findings };
   },
 };
+
+/** Whether a path dependency, relative to its lockfile's folder, points outside the scanned project. */
+function leavesProject(lockfile: string, path: string): boolean {
+  const target = path.replace(/^file:(\/\/)?/, '');
+  if (posix.isAbsolute(target) || /^[A-Za-z]:[\\/]/.test(target)) return true;
+  const joined = posix.normalize(posix.join(posix.dirname(lockfile.split('\\').join('/')), target.split('\\').join('/')));
+  return joined === '..' || joined.startsWith('../');
+}
 
 function displayHost(url: string): string {
   try {
