@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { parserForFileName } from '../ecosystems/registry.js';
+import { parsersForPath } from '../ecosystems/registry.js';
 import type { Snapshot } from './snapshot.js';
 
 export interface FindOptions {
@@ -31,7 +31,7 @@ export function findLockfiles(snapshot: Snapshot, options: FindOptions = {}): st
     const prefix = scope === '' ? '' : `${scope}/`;
     for (const file of all) {
       if (!file.startsWith(prefix)) continue;
-      if (parserForFileName(posix.basename(file))) picked.add(file);
+      if (parsersForPath(file).length > 0) picked.add(file);
     }
   }
   return [...picked]

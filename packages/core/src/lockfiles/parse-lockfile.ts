@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { LockwardenError } from '../errors.js';
-import { getLockfileParser, parserForFileName } from '../ecosystems/registry.js';
+import { getLockfileParser, parserForFileName, parsersForPath } from '../ecosystems/registry.js';
 import type { LockfileParser } from '../ecosystems/types.js';
 import type { Inventory } from '../model/inventory.js';
 import { DirectorySnapshot, type Snapshot } from './snapshot.js';
@@ -44,12 +44,38 @@ export function parseLockfile(path: string, options: { parseAs?: string; root?: 
   return parseLockfileText(text, path, { parseAs: options.parseAs, snapshot });
 }
 
-/** Discovers and parses every lockfile of a snapshot. */
+/**
+ * Discovers and parses every lockfile of a snapshot. Files claimed only by scanners (source code, CI files, model
+ * files) are run through each scanner that claims them; their findings are merged into one inventory per file,
+ * and a file in which they find nothing is left out.
+ */
 export function loadInventories(snapshot: Snapshot, options: FindOptions = {}): Inventory[] {
-  return findLockfiles(snapshot, options).map((path) => {
-    const text = snapshot.readFile(path);
-    if (text === undefined) throw new LockwardenError('IO_ERROR', `${snapshot.label}: cannot read ${path}`);
+  const out: Inventory[] = [];
+  for (const path of findLockfiles(snapshot, options)) {
     const named = options.paths?.includes(path) ?? false;
-    return parseLockfileText(text, path, { parseAs: named ? options.parseAs : undefined, snapshot });
-  });
+    const scanners = named && options.parseAs ? [] : parsersForPath(path).filter((p) => p.scanner);
+    if (scanners.length === 0) {
+      const text = snapshot.readFile(path);
+      if (text === undefined) throw new LockwardenError('IO_ERROR', `${snapshot.label}: cannot read ${path}`);
+      out.push(parseLockfileText(text, path, { parseAs: named ? options.parseAs : undefined, snapshot }));
+      continue;
+    }
+    const scanned = scanners.map((parser) => runScanner(parser, snapshot, path));
+    const packages = scanned.flatMap((inv) => inv.packages);
+    if (packages.length === 0) continue;
+    const first = scanned.find((inv) => inv.packages.length > 0) ?? scanned[0]!;
+    out.push({ ...first, format: scanned.map((inv) => inv.format).join('+'), packages });
+  }
+  return out;
+}
+
+function runScanner(parser: LockfileParser, snapshot: Snapshot, path: string): Inventory {
+  if (parser.parseBytes) {
+    const read = snapshot.readBytes(path);
+    if (read === undefined) throw new LockwardenError('IO_ERROR', `${snapshot.label}: cannot read ${path}`);
+    return parser.parseBytes(read.bytes, path, { fileSize: read.size });
+  }
+  const text = snapshot.readFile(path);
+  if (text === undefined) throw new LockwardenError('IO_ERROR', `${snapshot.label}: cannot read ${path}`);
+  return parseLockfileText(text, path, { parseAs: parser.id, snapshot });
 }

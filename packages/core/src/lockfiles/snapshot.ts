@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join, posix, relative, resolve, sep } from 'node:path';
 import { LockwardenError } from '../errors.js';
 import { MAX_LOCKFILE_BYTES } from '../parse/json.js';
@@ -18,7 +18,15 @@ export interface Snapshot {
   listFiles(): string[];
   /** A file's text, or `undefined` when it does not exist in this snapshot. */
   readFile(path: string): string | undefined;
+  /**
+   * Up to `maxBytes` of a binary file (model files), with its full size; `undefined` when it does not exist.
+   * A file larger than `maxBytes` comes back truncated, which scanners report as such.
+   */
+  readBytes(path: string, maxBytes?: number): { bytes: Uint8Array; size: number } | undefined;
 }
+
+/** How much of a binary model file is read by default: headers are at the start, pickles rarely exceed this. */
+export const MAX_MODEL_FILE_BYTES = 256 * 1024 * 1024;
 
 /** The files of a directory on disk. */
 export class DirectorySnapshot implements Snapshot {
@@ -62,6 +70,22 @@ export class DirectorySnapshot implements Snapshot {
     }
     return readFileSync(full, 'utf8');
   }
+
+  readBytes(path: string, maxBytes = MAX_MODEL_FILE_BYTES): { bytes: Uint8Array; size: number } | undefined {
+    const full = resolve(this.root, path);
+    if (!existsSync(full)) return undefined;
+    const stat = statSync(full);
+    if (!stat.isFile()) return undefined;
+    if (stat.size <= maxBytes) return { bytes: readFileSync(full), size: stat.size };
+    const fd = openSync(full, 'r');
+    try {
+      const bytes = Buffer.alloc(maxBytes);
+      const read = readSync(fd, bytes, 0, maxBytes, 0);
+      return { bytes: bytes.subarray(0, read), size: stat.size };
+    } finally {
+      closeSync(fd);
+    }
+  }
 }
 
 /**
@@ -100,6 +124,26 @@ export class GitSnapshot implements Snapshot {
     } catch {
       return undefined;
     }
+  }
+
+  readBytes(path: string, maxBytes = MAX_MODEL_FILE_BYTES): { bytes: Uint8Array; size: number } | undefined {
+    const full = posix.normalize(this.prefix + path);
+    if (full.startsWith('../')) return undefined;
+    const object = `${this.commit}:${full}`;
+    let size: number;
+    try {
+      size = Number(git(this.repoDir, ['cat-file', '-s', object]).trim());
+    } catch {
+      return undefined;
+    }
+    // git cannot hand out a prefix of a blob; a blob over the limit is reported as unread (empty, full size).
+    if (size > maxBytes) return { bytes: new Uint8Array(0), size };
+    const bytes = execFileSync('git', ['cat-file', 'blob', object], {
+      cwd: this.repoDir,
+      maxBuffer: maxBytes + 1,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    return { bytes, size };
   }
 }
 

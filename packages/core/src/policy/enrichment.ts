@@ -1,5 +1,6 @@
 import type { Advisory } from '../advisories/types.js';
 import type { Package } from '../model/package.js';
+import type { HubRepoFacts } from '../registry/types.js';
 import type { PublishingHistory } from '../registry/publishing-history.js';
 
 /**
@@ -30,6 +31,8 @@ export interface RegistryMetadata {
   belowPopularitySnapshot?: boolean;
   /** How this version was published, against the versions before it (npm); filled by the registry module. */
   publishing?: PublishingHistory;
+  /** Hugging Face Hub repositories: gating, files, model card. */
+  hub?: HubRepoFacts;
 }
 
 /** Facts fetched from one data source, keyed by `packageKey()`. */

@@ -1,4 +1,5 @@
 import { homedir } from 'node:os';
+import { HubRegistryClient, hubSettings } from '../ecosystems/huggingface/hub-client.js';
 import { join } from 'node:path';
 import type { Logger } from '../log/logger.js';
 import type { Ecosystem } from '../model/ecosystem.js';
@@ -57,7 +58,7 @@ export class RegistryClients {
   }
 
   /** Ecosystems this build can look up. */
-  static readonly SUPPORTED: readonly Ecosystem[] = ['npm', 'PyPI', 'crates.io', 'Go', 'RubyGems', 'Packagist', 'NuGet', 'Maven'];
+  static readonly SUPPORTED: readonly Ecosystem[] = ['npm', 'PyPI', 'crates.io', 'Go', 'RubyGems', 'Packagist', 'NuGet', 'Maven', 'Hugging Face'];
 
   /** The client for an ecosystem, or `undefined` when there is none. */
   get(ecosystem: Ecosystem): Promise<RegistryClient | undefined> {
@@ -92,6 +93,10 @@ export class RegistryClients {
         return new NugetRegistryClient(endpoints.NuGet ?? NUGET_DEFAULT_INDEX, this.fetcher);
       case 'Maven':
         return new MavenRegistryClient(slash(endpoints.Maven ?? MAVEN_CENTRAL_DEFAULT), this.fetcher);
+      case 'Hugging Face': {
+        const hub = hubSettings(env);
+        return new HubRegistryClient({ ...hub, ...(endpoints['Hugging Face'] ? { endpoint: endpoints['Hugging Face'] } : {}) }, this.fetcher);
+      }
       default:
         return undefined;
     }

@@ -16,14 +16,19 @@ export class RegistryFetcher {
 
   constructor(private readonly context: RegistryFetchContext) {}
 
-  get(url: string, source: string, headers: Record<string, string> = {}): Promise<RegistryResponse> {
+  get(
+    url: string,
+    source: string,
+    headers: Record<string, string> = {},
+    options: { notFound?: (res: Response) => boolean } = {},
+  ): Promise<RegistryResponse> {
     const key = `${url}\n${headers.accept ?? ''}`;
     const pending = this.inFlight.get(key);
     if (pending) return pending;
     const run = (async () => {
       const cached = this.context.cache?.get(key);
       if (cached) return cached;
-      const res = await this.context.http.get(url, source, headers);
+      const res = await this.context.http.get(url, source, headers, options);
       this.context.cache?.set(key, res);
       return res;
     })();

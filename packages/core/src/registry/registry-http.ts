@@ -54,7 +54,12 @@ export class RegistryHttp {
   }
 
   /** GETs `url`; `source` names the registry in errors ("npm registry"). */
-  async get(url: string, source: string, headers: Record<string, string> = {}): Promise<RegistryResponse> {
+  async get(
+    url: string,
+    source: string,
+    headers: Record<string, string> = {},
+    options: { notFound?: (res: Response) => boolean } = {},
+  ): Promise<RegistryResponse> {
     const { retries, baseDelayMs } = this.options;
     let lastProblem = '';
     for (let attempt = 0; attempt <= retries; attempt++) {
@@ -69,6 +74,11 @@ export class RegistryHttp {
           const body = await this.readBody(res, url, source);
           const lastModified = res.headers.get('last-modified');
           return { status: res.status, body, url: res.url || url, ...(lastModified ? { lastModified } : {}) };
+        }
+        // Some registries answer "no such package" with another status (the Hugging Face Hub: 401 RepoNotFound).
+        if (options.notFound?.(res)) {
+          await res.body?.cancel();
+          return { status: 404, body: '', url: res.url || url };
         }
         await res.body?.cancel();
         lastProblem = `HTTP ${res.status}`;
