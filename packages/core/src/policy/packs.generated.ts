@@ -410,6 +410,90 @@ export const POLICY_SCHEMA: Record<string, unknown> = {
               "$ref": "#/definitions/action"
             }
           }
+        },
+        "pinning": {
+          "description": "Models, actions, images and CI includes pinned to immutable content (40-hex commit SHA or image digest).",
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "action": {
+              "$ref": "#/definitions/action",
+              "description": "Default for the kinds below (each kind's own option decides)."
+            },
+            "models": {
+              "$ref": "#/definitions/action",
+              "description": "Hugging Face models and datasets without a commit revision."
+            },
+            "actions": {
+              "$ref": "#/definitions/action",
+              "description": "GitHub Actions and reusable workflows on a tag or branch."
+            },
+            "images": {
+              "$ref": "#/definitions/action",
+              "description": "Container images without an @sha256: digest."
+            },
+            "includes": {
+              "$ref": "#/definitions/action",
+              "description": "GitLab CI includes and components without a commit SHA."
+            }
+          }
+        },
+        "model-format": {
+          "description": "Pickle model files: block dangerous imports found by the opcode scanner; Hub models with only pickle weights.",
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "action": {
+              "$ref": "#/definitions/action",
+              "description": "Action for a dangerous import (os.system, builtins.exec, subprocess ...)."
+            },
+            "unknown-import": {
+              "$ref": "#/definitions/action",
+              "description": "Action for imports outside the safe list."
+            },
+            "pickle-only": {
+              "$ref": "#/definitions/action",
+              "description": "Action for a Hub model repository with pickle weights and no safetensors."
+            }
+          }
+        },
+        "trust-remote-code": {
+          "description": "Models loaded with trust_remote_code=True.",
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "action": {
+              "$ref": "#/definitions/action"
+            }
+          }
+        },
+        "model-license": {
+          "description": "Hub model and dataset licenses (cardData.license) as SPDX expressions against an allow or a deny list.",
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "action": {
+              "$ref": "#/definitions/action"
+            },
+            "allow": {
+              "type": "array",
+              "items": {
+                "type": "string",
+                "minLength": 1
+              }
+            },
+            "deny": {
+              "type": "array",
+              "items": {
+                "type": "string",
+                "minLength": 1
+              }
+            },
+            "unknown": {
+              "$ref": "#/definitions/action",
+              "description": "Action for a model without a license in its card."
+            }
+          }
         }
       }
     }
@@ -418,6 +502,6 @@ export const POLICY_SCHEMA: Record<string, unknown> = {
 
 /** The built-in packs `extends:` accepts, by name. */
 export const BUILTIN_PACKS: ReadonlyMap<string, { file: string; text: string }> = new Map([
-  ["lockwarden:baseline", { file: "policies/baseline.yml", text: "# yaml-language-server: $schema=./schema.json\n# lockwarden:baseline — the defaults most repositories want: stop what is known bad, hold what is suspicious,\n# and tell reviewers about what deserves a look. Extend it and override single options in your own policy.\nrules:\n  malware: { action: block }\n  vulnerability:\n    action: block\n    min-severity: high\n    fixable-only: true\n    include-unknown-severity: false\n  nonexistent: { action: block }\n  typosquat: { action: quarantine }\n  release-age: { action: quarantine, min-days: 3, unknown: quarantine }\n  popularity: { action: quarantine, max-age-days: 90, min-downloads: 1000 }\n  provenance: { action: block, repository-change: warn }\n  deprecated: { action: warn }\n  install-scripts: { action: warn }\n  license: { action: warn, unknown: warn }\n  source:\n    action: block\n    registries: []\n    git: warn\n    tarball: warn\n    file: info\n    http: block\n    missing-integrity: warn\n  deny: { action: block, packages: [] }\n  allow: { action: off }\n" }],
-  ["lockwarden:strict", { file: "policies/strict.yml", text: "# yaml-language-server: $schema=./schema.json\n# lockwarden:strict — for production services and regulated code: every known vulnerability of moderate severity\n# or worse blocks, whether fixed or not; anything suspicious or unverifiable is held for review.\nextends: [lockwarden:baseline]\nrules:\n  vulnerability:\n    action: block\n    min-severity: moderate\n    fixable-only: false\n    include-unknown-severity: true\n  typosquat: { action: block }\n  release-age: { action: quarantine, min-days: 7, unknown: quarantine }\n  popularity: { action: quarantine }\n  deprecated: { action: warn }\n  install-scripts: { action: quarantine }\n  license:\n    action: block\n    allow: [MIT, Apache-2.0, BSD-2-Clause, BSD-3-Clause, ISC, 0BSD, Unlicense, CC0-1.0, BlueOak-1.0.0, Python-2.0, Zlib]\n    unknown: quarantine\n  source:\n    action: block\n    git: block\n    tarball: block\n    file: warn\n    http: block\n    missing-integrity: block\nscopes:\n  # Tools that never ship: vulnerabilities there warn instead of blocking, licenses do not matter.\n  dev:\n    rules:\n      vulnerability: { action: warn }\n      license: { action: off, unknown: off }\n" }],
+  ["lockwarden:baseline", { file: "policies/baseline.yml", text: "# yaml-language-server: $schema=./schema.json\n# lockwarden:baseline — the defaults most repositories want: stop what is known bad, hold what is suspicious,\n# and tell reviewers about what deserves a look. Extend it and override single options in your own policy.\nrules:\n  malware: { action: block }\n  vulnerability:\n    action: block\n    min-severity: high\n    fixable-only: true\n    include-unknown-severity: false\n  nonexistent: { action: block }\n  typosquat: { action: quarantine }\n  release-age: { action: quarantine, min-days: 3, unknown: quarantine }\n  popularity: { action: quarantine, max-age-days: 90, min-downloads: 1000 }\n  provenance: { action: block, repository-change: warn }\n  deprecated: { action: warn }\n  install-scripts: { action: warn }\n  license: { action: warn, unknown: warn }\n  source:\n    action: block\n    registries: []\n    git: warn\n    tarball: warn\n    file: info\n    http: block\n    missing-integrity: warn\n  deny: { action: block, packages: [] }\n  allow: { action: off }\n  # Models, actions, images and includes found in code and CI files. A moved action tag runs with the job's\n  # secrets, so unpinned actions are held for review; images and models warn.\n  pinning: { action: warn, models: warn, actions: quarantine, images: warn, includes: warn }\n  model-format: { action: block, unknown-import: warn, pickle-only: warn }\n  trust-remote-code: { action: warn }\n  model-license: { action: warn, unknown: warn }\n" }],
+  ["lockwarden:strict", { file: "policies/strict.yml", text: "# yaml-language-server: $schema=./schema.json\n# lockwarden:strict — for production services and regulated code: every known vulnerability of moderate severity\n# or worse blocks, whether fixed or not; anything suspicious or unverifiable is held for review.\nextends: [lockwarden:baseline]\nrules:\n  vulnerability:\n    action: block\n    min-severity: moderate\n    fixable-only: false\n    include-unknown-severity: true\n  typosquat: { action: block }\n  release-age: { action: quarantine, min-days: 7, unknown: quarantine }\n  popularity: { action: quarantine }\n  deprecated: { action: warn }\n  install-scripts: { action: quarantine }\n  license:\n    action: block\n    allow: [MIT, Apache-2.0, BSD-2-Clause, BSD-3-Clause, ISC, 0BSD, Unlicense, CC0-1.0, BlueOak-1.0.0, Python-2.0, Zlib]\n    unknown: quarantine\n  source:\n    action: block\n    git: block\n    tarball: block\n    file: warn\n    http: block\n    missing-integrity: block\n  pinning: { action: block, models: block, actions: block, images: block, includes: block }\n  model-format: { action: block, unknown-import: quarantine, pickle-only: quarantine }\n  trust-remote-code: { action: quarantine }\n  model-license: { action: warn, unknown: quarantine }\nscopes:\n  # Tools that never ship: vulnerabilities there warn instead of blocking, licenses do not matter.\n  dev:\n    rules:\n      vulnerability: { action: warn }\n      license: { action: off, unknown: off }\n" }],
 ]);

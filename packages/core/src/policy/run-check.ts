@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { readSbom } from '../sbom/read.js';
+import { ECOSYSTEM_PLUGINS } from '../ecosystems/registry.js';
 import type { AdvisorySource } from '../advisories/types.js';
 import { diffInventories, type DependencyChange } from '../diff/diff-inventories.js';
 import { isLockwardenError, LockwardenError } from '../errors.js';
@@ -123,7 +124,8 @@ export async function runCheck(options: CheckOptions, deps: CheckDeps = {}): Pro
     if (deps.advisories) {
       try {
         // A package declared but not locked has no version to look advisories up for.
-        const result = await deps.advisories.query(unique.filter((p) => !p.declaredIn).map(toRef), signalOption);
+        // Kinds OSV has no ecosystem for (models, images, includes, model files) are not sent.
+        const result = await deps.advisories.query(unique.filter((p) => !p.declaredIn && hasAdvisories(p)).map(toRef), signalOption);
         enrichment.advisories = {
           byPackage: result.byPackage,
           source: result.source,
@@ -238,6 +240,10 @@ function loadPolicyFor(options: CheckOptions): LoadedPolicy {
       return snapshot.readFile(rel.split('\\').join('/'));
     },
   });
+}
+
+function hasAdvisories(pkg: Package): boolean {
+  return ECOSYSTEM_PLUGINS.get(pkg.ecosystem)?.advisories !== false;
 }
 
 function uniquePackages(pkgs: readonly Package[]): Package[] {

@@ -16,6 +16,8 @@ export const licenseRule: RuleModule<'license'> = {
   data: 'lockfile',
   defaults: { action: 'block', unknown: 'warn' },
   evaluate({ pkg, options, enrichment }) {
+    // Models have their own rule (model-license); actions, images and model files declare no license to judge.
+    if (pkg.reference) return { findings: [] };
     const declared = pkg.license ?? enrichment.registry?.byPackage.get(packageKey(pkg))?.license;
     const text = declared?.trim();
     if (!text) {
