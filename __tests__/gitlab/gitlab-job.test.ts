@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { GITLAB_REPORT_FILES, STICKY_NOTE_MARKER } from '@lockwarden/core';
+import { STICKY_NOTE_MARKER } from '../../packages/cli/src/gitlab/merge-request-notes.js';
+import { GITLAB_REPORT_FILES } from '../../packages/cli/src/gitlab/report-files.js';
 import { VERSION } from '../../packages/cli/src/version.js';
 import { makeRepo, TEST_GIT_ENV } from '../helpers/git-repo.js';
 import { REPO_ROOT } from '../helpers/conformance.js';

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  GITLAB_NOTE_MAX_LENGTH,
-  MergeRequestNotesClient,
-  STICKY_NOTE_MARKER,
-  SourceUnavailableError,
-  stickyNoteBody,
-  upsertStickyNote,
-} from '@lockwarden/core';
+import { SourceUnavailableError } from '@lockwarden/core';
+import { MergeRequestNotesClient, STICKY_NOTE_MARKER, stickyNoteBody, upsertStickyNote } from '../../packages/cli/src/gitlab/merge-request-notes.js';
+import { GITLAB_NOTE_MAX_LENGTH } from '../../packages/cli/src/gitlab/report-files.js';
 import { startGitLabNotesServer, type GitLabNotesServer } from '../helpers/gitlab-notes-server.js';
 
 const TOKEN = 'glpat-notes-test';

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { expect } from 'vitest';
-import { GITLAB_REPORT_FILES, validateSbomJson } from '@lockwarden/core';
+import { validateSbomJson } from '@lockwarden/core';
+import { GITLAB_REPORT_FILES } from '../../packages/cli/src/gitlab/report-files.js';
 import { REPO_ROOT } from '../helpers/conformance.js';
 
 /**

@@ -3,15 +3,15 @@ import {
   evaluate,
   packageKey,
   policyFromText,
-  renderCodeQualityReport,
-  renderDependencyScanningReport,
-  renderGitLabSbom,
-  renderJunitReport,
   validateSbomJson,
   type Decision,
   type Inventory,
   type Package,
 } from '@lockwarden/core';
+import { renderCodeQualityReport } from '../../packages/cli/src/gitlab/code-quality.js';
+import { renderDependencyScanningReport } from '../../packages/cli/src/gitlab/dependency-scanning.js';
+import { renderGitLabSbom } from '../../packages/cli/src/gitlab/gitlab-sbom.js';
+import { renderJunitReport } from '../../packages/cli/src/gitlab/junit.js';
 import { advisory, npmPackage } from '../helpers/packages.js';
 import {
   parseJunit,

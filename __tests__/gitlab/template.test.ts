@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GITLAB_REPORT_FILES } from '@lockwarden/core';
-import { GITLAB_REPORT_FLAGS } from '../../packages/cli/src/gitlab/gitlab-options.js';
+import { GITLAB_REPORT_FLAGS } from '../../packages/cli/src/gitlab/inputs.js';
+import { GITLAB_REPORT_FILES } from '../../packages/cli/src/gitlab/report-files.js';
 import { DEFAULT_IMAGE, TEMPLATE_FILES, renderGitLabTemplate, type TemplateKind } from '../../packages/cli/src/gitlab/template.js';
 import { VERSION } from '../../packages/cli/src/version.js';
 import { REPO_ROOT } from '../helpers/conformance.js';

@@ -7,11 +7,11 @@ import {
   generateSbom,
   packageKey,
   policyFromText,
-  renderCodeQualityReport,
-  renderDependencyScanningReport,
-  renderGitLabSbom,
-  renderJunitReport,
 } from '../../packages/core/dist/index.js';
+import { renderCodeQualityReport } from '../../packages/cli/dist/gitlab/code-quality.js';
+import { renderDependencyScanningReport } from '../../packages/cli/dist/gitlab/dependency-scanning.js';
+import { renderGitLabSbom } from '../../packages/cli/dist/gitlab/gitlab-sbom.js';
+import { renderJunitReport } from '../../packages/cli/dist/gitlab/junit.js';
 import { medianMs, prng, report } from './harness.mjs';
 
 const N = 5_000;

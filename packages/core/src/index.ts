@@ -22,4 +22,5 @@ export * from './policy/index.js';
 export * from './sbom/index.js';
 export * from './typosquat/index.js';
 export * from './registry/index.js';
-export * from './gitlab/index.js';
+export * from './engine/index.js';
+export { HttpClient, isRetryableStatus, parseRetryAfter, type HttpClientOptions, type RequestOptions } from './http/http-client.js';

@@ -6,8 +6,9 @@ import type { CommandContext } from '../context.js';
 import { EXIT } from '../io.js';
 import { formatOption, usageError } from '../options.js';
 import { VERSION } from '../version.js';
-import { publishGitLab, resolveGitLabRun } from '../gitlab/gitlab-check.js';
-import { addGitLabOptions, type GitLabFlags } from '../gitlab/gitlab-options.js';
+import { addGitLabOptions, type GitLabFlags } from '../gitlab/inputs.js';
+import { resolveGitLabRun } from '../gitlab/pipeline.js';
+import { publishGitLab } from '../gitlab/publish.js';
 
 interface CheckFlags extends GitLabFlags {
   mode: 'pr' | 'audit';

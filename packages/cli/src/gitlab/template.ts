@@ -1,6 +1,6 @@
-import { GITLAB_REPORT_FILES } from '@lockwarden/core';
 import { VERSION } from '../version.js';
-import { GITLAB_COMMENT_WHEN } from './gitlab-options.js';
+import { GITLAB_COMMENT_WHEN } from './inputs.js';
+import { GITLAB_REPORT_FILES } from './report-files.js';
 
 /** Where a template is used from: `include: remote:` (gitlab/lockwarden.yml) or a CI/CD component project. */
 export type TemplateKind = 'remote' | 'component';

@@ -8,4 +8,5 @@ export { isDevOnly, layerRules, RuleResolver, DEV_SCOPES } from './resolve-rules
 export { RULES, RULE_IDS, isRuleId, registryMetadata } from './rules/index.js';
 export type { RuleModule, RuleInput, RuleResult, FindingDraft, PackageChange, RuleData } from './rules/index.js';
 export { POLICY_SCHEMA, BUILTIN_PACKS } from './packs.generated.js';
-export * from './run-check.js';
+export * from './rules/typosquat-judgement.js';
+export * from './rules/provenance-judgement.js';

@@ -1,4 +1,5 @@
 export * from './types.js';
+export * from './registry-metadata.js';
 export * from './registry-http.js';
 export * from './disk-cache.js';
 export * from './registry-fetcher.js';
@@ -11,8 +12,6 @@ export * from './rubygems-client.js';
 export * from './registry-clients.js';
 export * from './publishing-history.js';
 export * from './registry-enrichment.js';
-export * from './vet.js';
-export * from './provenance-judgement.js';
 export * from './packagist-client.js';
 export * from './nuget-client.js';
 export * from './maven-client.js';

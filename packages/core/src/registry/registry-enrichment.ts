@@ -1,5 +1,6 @@
 import { SourceUnavailableError } from '../errors.js';
-import type { EnrichmentData, RegistryMetadata, RegistryMetadataSource } from '../policy/enrichment.js';
+import type { EnrichmentData } from '../model/enrichment-data.js';
+import type { RegistryMetadata, RegistryMetadataSource } from './registry-metadata.js';
 import { packageKey, type Package } from '../model/package.js';
 import { canonicalName } from '../typosquat/name-forms.js';
 import { loadBundledSnapshot } from '../typosquat/popularity-snapshot.js';

@@ -1,5 +1,4 @@
 export * from './popularity-snapshot.js';
 export * from './name-forms.js';
 export * from './typosquat-detector.js';
-export * from './typosquat-judgement.js';
 export * from './delete-index.js';

@@ -1,4 +1,4 @@
-import { judgeProvenance } from '../../registry/provenance-judgement.js';
+import { judgeProvenance } from './provenance-judgement.js';
 import type { RuleModule } from './rule.js';
 
 /** Publishing-trust downgrades (npm provenance, trusted publishing); the comparison belongs to the registry module. */

@@ -1,4 +1,4 @@
-import { judgeTyposquat } from '../../typosquat/typosquat-judgement.js';
+import { judgeTyposquat } from './typosquat-judgement.js';
 import type { RuleModule } from './rule.js';
 
 /**

@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import { GITLAB_REPORT_FILES, type GitLabReportType } from '@lockwarden/core';
+import { GITLAB_REPORT_FILES, type GitLabReportType } from './report-files.js';
 
 /** When the sticky merge request note is written; the template's `comment` input takes the same words. */
 export const GITLAB_COMMENT_WHEN = ['always', 'on-failure', 'never'] as const;

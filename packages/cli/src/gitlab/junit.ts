@@ -1,7 +1,5 @@
 import { XMLBuilder } from 'fast-xml-parser';
-import type { Finding } from '../findings/finding.js';
-import type { Decision } from '../policy/evaluate.js';
-import { packageLabel, verdictSentence } from '../report/report-input.js';
+import { packageLabel, verdictSentence, type Decision, type Finding } from '@lockwarden/core';
 
 /** Characters XML 1.0 cannot carry at all; untrusted text loses them rather than breaking the file. */
 // eslint-disable-next-line no-control-regex

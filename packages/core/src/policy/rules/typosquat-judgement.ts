@@ -1,9 +1,9 @@
-import type { Ecosystem } from '../model/ecosystem.js';
-import type { RuleInput, RuleResult } from '../policy/rules/rule.js';
-import type { TyposquatOptions } from '../policy/types.js';
-import { canonicalName } from './name-forms.js';
-import { loadBundledSnapshot } from './popularity-snapshot.js';
-import { TyposquatDetector, type TyposquatTechnique } from './typosquat-detector.js';
+import type { Ecosystem } from '../../model/ecosystem.js';
+import type { RuleInput, RuleResult } from './rule.js';
+import type { TyposquatOptions } from '../types.js';
+import { canonicalName } from '../../typosquat/name-forms.js';
+import { loadBundledSnapshot } from '../../typosquat/popularity-snapshot.js';
+import { TyposquatDetector, type TyposquatTechnique } from '../../typosquat/typosquat-detector.js';
 
 const detectors = new Map<Ecosystem, TyposquatDetector | null>();
 

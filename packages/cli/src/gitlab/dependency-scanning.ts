@@ -1,7 +1,4 @@
-import type { Finding, Severity } from '../findings/finding.js';
-import type { Decision } from '../policy/evaluate.js';
-import { packageLabel } from '../report/report-input.js';
-import { uuidV5 } from '../sbom/serialize.js';
+import { packageLabel, uuidV5, type Decision, type Finding, type Severity } from '@lockwarden/core';
 import { findingFingerprint } from './code-quality.js';
 
 /** The GitLab security report schema version the report declares and the tests validate against. */

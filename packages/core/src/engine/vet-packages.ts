@@ -10,8 +10,8 @@ import { evaluate, type Decision } from '../policy/evaluate.js';
 import { loadPolicy, type LoadedPolicy } from '../policy/load-policy.js';
 import type { ReportInput } from '../report/report-input.js';
 import type { RuleId, RulesConfig } from '../policy/types.js';
-import { RegistryEnrichmentSource } from './registry-enrichment.js';
-import { lookupKey, lookupPackages, type RegistryClients } from './registry-clients.js';
+import { RegistryEnrichmentSource } from '../registry/registry-enrichment.js';
+import { lookupKey, lookupPackages, type RegistryClients } from '../registry/registry-clients.js';
 
 
 /**
@@ -96,7 +96,7 @@ export interface VetResult {
  * `lockwarden vet`: judges packages before they are added, with the same policy and rules as `check`, as if each
  * were a new direct dependency. Without a version the registry's latest is judged (offline: the name alone).
  */
-export async function runVet(options: VetOptions, deps: VetDeps = {}): Promise<VetResult> {
+export async function vetPackages(options: VetOptions, deps: VetDeps = {}): Promise<VetResult> {
   const policy = options.policyFile ? loadPolicy({ root: options.cwd, file: options.policyFile }) : loadPolicy({ root: options.cwd });
   for (const w of policy.warnings) deps.logger?.warn(w);
   const enrichment: Enrichment = { failures: [] as SourceFailure[] };
@@ -194,3 +194,6 @@ function toPackage(t: VetTarget, version: string): Package {
   };
   return { ...pkg, id: packageKey(pkg) };
 }
+
+/** The earlier name of {@link vetPackages}, kept for library users. */
+export const runVet = vetPackages;

@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Action, Finding } from '../findings/finding.js';
-import type { Decision } from '../policy/evaluate.js';
-import { packageLabel } from '../report/report-input.js';
+import { packageLabel, type Action, type Decision, type Finding } from '@lockwarden/core';
 
 /** The five severities GitLab's Code Quality widget knows. */
 export type CodeQualitySeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';

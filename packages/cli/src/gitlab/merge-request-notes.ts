@@ -1,6 +1,4 @@
-import { SourceUnavailableError } from '../errors.js';
-import { HttpClient } from '../http/http-client.js';
-import { silentLogger, type Logger } from '../log/logger.js';
+import { HttpClient, silentLogger, SourceUnavailableError, type Logger } from '@lockwarden/core';
 import { GITLAB_NOTE_MAX_LENGTH } from './report-files.js';
 
 /** Hidden marker that identifies lockwarden's note on a merge request, so each pipeline edits the same one. */

@@ -1,7 +1,7 @@
-import type { RuleInput, RuleResult, FindingDraft } from '../policy/rules/rule.js';
-import type { ProvenanceOptions } from '../policy/types.js';
-import { registryMetadata } from '../policy/rules/registry-data.js';
-import { publishingStrength, type PublishingLevel } from './types.js';
+import type { RuleInput, RuleResult, FindingDraft } from './rule.js';
+import type { ProvenanceOptions } from '../types.js';
+import { registryMetadata } from './registry-data.js';
+import { publishingStrength, type PublishingLevel } from '../../registry/types.js';
 
 const LEVEL_TEXT: Record<PublishingLevel, string> = {
   staged: 'a maintainer-approved staged publish',

@@ -1,11 +1,15 @@
 // Sub-path imports, as in sbom/build.ts: the package root loads validators whose `__dirname` breaks ESM bundles.
 import * as Enums from '@cyclonedx/cyclonedx-library/Enums';
 import * as Models from '@cyclonedx/cyclonedx-library/Models';
-import type { Ecosystem } from '../model/ecosystem.js';
-import type { Inventory } from '../model/inventory.js';
-import { buildBom, LOCKFILE_PROPERTY } from '../sbom/build.js';
-import type { RootProject } from '../sbom/root-project.js';
-import { reproducibleTimestamp, serializeBom } from '../sbom/serialize.js';
+import {
+  buildBom,
+  LOCKFILE_PROPERTY,
+  reproducibleTimestamp,
+  serializeBom,
+  type Ecosystem,
+  type Inventory,
+  type RootProject,
+} from '@lockwarden/core';
 
 /** Property names of GitLab's CycloneDX property taxonomy (docs: development/sec/cyclonedx_property_taxonomy). */
 export const GITLAB_SBOM_PROPERTIES = {

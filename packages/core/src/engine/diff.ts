@@ -1,0 +1,62 @@
+import { resolve } from 'node:path';
+import { diffInventories, type DependencyChange } from '../diff/diff-inventories.js';
+import { declaredOnlyPackages, loadDeclaredDependencies } from '../lockfiles/declared.js';
+import { gitSnapshotFor } from '../lockfiles/load.js';
+import { DirectorySnapshot } from '../lockfiles/snapshot.js';
+import type { Logger } from '../log/logger.js';
+import type { Inventory } from '../model/inventory.js';
+import { packageKey, type Package } from '../model/package.js';
+import type { CheckOptions } from './check-types.js';
+import type { Discovered } from './discover.js';
+
+/** What the diff step hands on: the changes (PR mode) and the unique packages to judge. */
+export interface Judged {
+  changes: DependencyChange[];
+  /** Every package to judge, once each (by `packageKey`). */
+  packages: Package[];
+}
+
+/**
+ * The diff step: in PR mode the changes between base and head (plus dependencies a manifest declares without
+ * locking them); in audit mode every head package.
+ */
+export function diffStep(options: CheckOptions, found: Discovered, logger: Logger): Judged {
+  if (!found.base) return { changes: [], packages: uniquePackages(found.head.flatMap((inv) => inv.packages)) };
+  const changes = diffInventories(found.base, found.head);
+  if (!found.fromSboms) changes.push(...declaredOnlyChanges(options, options.paths ?? [], found.head, logger));
+  logger.info(`${changes.length} dependency changes in ${found.head.length} lockfiles`);
+  return { changes, packages: uniquePackages(changes.filter((c) => c.type !== 'removed').map((c) => c.package)) };
+}
+
+/**
+ * Dependencies the change declares in a manifest without locking them (an assistant's edit to package.json or
+ * pyproject.toml before anyone ran the package manager), as added packages with version "".
+ */
+function declaredOnlyChanges(options: CheckOptions, paths: readonly string[], head: readonly Inventory[], logger: Logger): DependencyChange[] {
+  const headSnapshot = options.headDir
+    ? new DirectorySnapshot(resolve(options.cwd, options.headDir))
+    : options.head
+      ? gitSnapshotFor(options.cwd, options.head)
+      : new DirectorySnapshot(options.cwd);
+  const baseSnapshot = options.baseDir
+    ? new DirectorySnapshot(resolve(options.cwd, options.baseDir))
+    : gitSnapshotFor(options.cwd, options.base as string);
+  const atHead = loadDeclaredDependencies(headSnapshot, paths);
+  for (const w of atHead.warnings) logger.warn(w);
+  const atBase = loadDeclaredDependencies(baseSnapshot, paths);
+  return declaredOnlyPackages(atHead.declared, atBase.declared, head).map((pkg) => ({
+    type: 'added',
+    ecosystem: pkg.ecosystem,
+    name: pkg.name,
+    after: '',
+    direct: true,
+    lockfile: pkg.location.file,
+    package: pkg,
+  }));
+}
+
+function uniquePackages(pkgs: readonly Package[]): Package[] {
+  const seen = new Map<string, Package>();
+  for (const p of pkgs) if (!seen.has(packageKey(p))) seen.set(packageKey(p), p);
+  return [...seen.values()];
+}

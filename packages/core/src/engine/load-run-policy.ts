@@ -1,0 +1,40 @@
+import { isAbsolute, relative, resolve } from 'node:path';
+import { gitSnapshotFor } from '../lockfiles/load.js';
+import { loadPolicy, type LoadedPolicy } from '../policy/load-policy.js';
+
+/** Where a run's policy comes from: a file in the work tree, or the same file at a git ref. */
+export interface RunPolicyOptions {
+  cwd: string;
+  policyFile?: string;
+  /**
+   * Read the policy from this git ref instead of the work tree, so a pull request cannot relax the policy that
+   * judges it (use the base ref under `pull_request_target`).
+   */
+  policyRef?: string;
+  /** Force fail-open whatever the policy says; `undefined` keeps the policy's. */
+  failOpen?: boolean;
+}
+
+/** Loads the policy of a run (discovery as in `check`), with the adapter's fail-open override applied. */
+export function loadRunPolicy(options: RunPolicyOptions): LoadedPolicy {
+  const policy = loadFrom(options);
+  if (options.failOpen !== undefined) policy.policy.failOpen = options.failOpen;
+  return policy;
+}
+
+function loadFrom(options: RunPolicyOptions): LoadedPolicy {
+  if (!options.policyRef) {
+    return loadPolicy({ root: options.cwd, ...(options.policyFile ? { file: options.policyFile } : {}) });
+  }
+  const snapshot = gitSnapshotFor(options.cwd, options.policyRef);
+  const root = resolve(options.cwd);
+  return loadPolicy({
+    root,
+    ...(options.policyFile ? { file: options.policyFile } : {}),
+    readFile: (path) => {
+      const rel = relative(root, path);
+      if (rel.startsWith('..') || isAbsolute(rel)) return undefined;
+      return snapshot.readFile(rel.split('\\').join('/'));
+    },
+  });
+}
