@@ -14,7 +14,7 @@ export default defineConfig({
     env:
       process.env.LOCKWARDEN_LIVE === '1'
         ? {}
-        : { LOCKWARDEN_OSV_URL: 'http://127.0.0.1:9', npm_config_registry: 'http://127.0.0.1:9/', PIP_INDEX_URL: 'http://127.0.0.1:9/simple' },
+        : { LOCKWARDEN_OSV_URL: 'http://127.0.0.1:9', npm_config_registry: 'http://127.0.0.1:9/', PIP_INDEX_URL: 'http://127.0.0.1:9/simple', HF_ENDPOINT: 'http://127.0.0.1:9' },
     include: ['__tests__/**/*.test.ts', 'packages/*/src/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -38,7 +38,7 @@ function run(yaml: string, pkgs: Package[], extra: Partial<EvaluateInput> = {}) 
 
 const ALL_OFF_BUT = (rule: string, opts = '{ action: block }') => `
 rules:
-  ${['malware', 'vulnerability', 'nonexistent', 'typosquat', 'deny', 'allow', 'source', 'release-age', 'popularity', 'provenance', 'install-scripts', 'license', 'deprecated']
+  ${['malware', 'vulnerability', 'nonexistent', 'typosquat', 'deny', 'allow', 'source', 'release-age', 'popularity', 'provenance', 'install-scripts', 'license', 'deprecated', 'pinning', 'model-format', 'trust-remote-code', 'model-license']
     .map((r) => (r === rule ? `${r}: ${opts}` : `${r}: { action: off }`))
     .join('\n  ')}
 `;

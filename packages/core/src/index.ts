@@ -8,6 +8,7 @@ export * from './model/inventory.js';
 export * from './model/purl.js';
 export * from './ecosystems/types.js';
 export * from './ecosystems/registry.js';
+export * from './ecosystems/references.js';
 export * from './findings/finding.js';
 export * from './advisories/index.js';
 export * from './log/logger.js';

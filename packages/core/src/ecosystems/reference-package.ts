@@ -1,6 +1,6 @@
 import type { Ecosystem } from '../model/ecosystem.js';
 import type { Inventory } from '../model/inventory.js';
-import type { ArtifactReference, Package } from '../model/package.js';
+import type { ArtifactReference, Package, ReferenceKind } from '../model/package.js';
 
 /** What a scanner knows about one reference; the rest of the `Package` is the same for every kind. */
 export interface ReferenceInput {
@@ -45,4 +45,26 @@ export function referenceInventory(path: string, format: string, ecosystem: Ecos
 /** A 40-hex git commit id: the only ref of a model, action or include that cannot move. */
 export function isCommitSha(ref: string | undefined): boolean {
   return ref !== undefined && /^[0-9a-f]{40}$/i.test(ref);
+}
+
+/**
+ * The reference a purl read back from an SBOM stands for (models, actions, images, includes), so the rules judge
+ * it as a reference and not as a package: pinned when the version is a 40-hex commit or a `sha256:` digest.
+ * `undefined` for package purl types.
+ */
+export function referenceFromPurl(parsed: { type: string; namespace?: string | undefined; version?: string | undefined }): ArtifactReference | undefined {
+  const version = parsed.version;
+  const kind: ReferenceKind | undefined =
+    parsed.type === 'huggingface'
+      ? parsed.namespace?.startsWith('datasets') ? 'dataset' : 'model'
+      : parsed.type === 'githubactions'
+        ? 'action'
+        : parsed.type === 'docker'
+          ? 'image'
+          : parsed.type === 'gitlab'
+            ? 'include'
+            : undefined;
+  if (!kind) return undefined;
+  const pinned = kind === 'image' ? /^sha256:[0-9a-f]{64}$/i.test(version ?? '') : isCommitSha(version);
+  return { kind, pinned, via: 'sbom', ...(version ? { ref: version } : {}) };
 }

@@ -128,6 +128,8 @@ export function normalizePackageName(ecosystem: string, name: string): string {
 
 /** The ecosystem whose plug-in has this purl type (`pypi` → `PyPI`), or `undefined` for other types (deb, github, ...). */
 export function ecosystemForPurlType(purlType: string): Ecosystem | undefined {
+  // pkg:generic names anything; that committed model files use it does not make every generic purl one.
+  if (purlType === 'generic') return undefined;
   for (const plugin of ECOSYSTEM_PLUGINS.values()) if (plugin.purlType === purlType) return plugin.ecosystem;
   return undefined;
 }

@@ -1,4 +1,5 @@
 import { ecosystemForPurlType } from '../ecosystems/registry.js';
+import { referenceFromPurl } from '../ecosystems/reference-package.js';
 import { ParseError } from '../errors.js';
 import type { Ecosystem } from '../model/ecosystem.js';
 import type { Edge, Inventory, Project } from '../model/inventory.js';
@@ -131,6 +132,8 @@ function addCycloneDxComponent(c: Record<string, unknown>, path: string, collect
     location: { file: path },
   };
   if (license) pkg.license = license;
+  const reference = referenceFromPurl(parsed);
+  if (reference) pkg.reference = reference;
   collected.packages.push(pkg);
 }
 
@@ -222,6 +225,8 @@ function readSpdx(doc: Record<string, unknown>, path: string): Inventory {
       location: { file: path },
     };
     if (license) pkg.license = license;
+    const reference = referenceFromPurl(parsed);
+    if (reference) pkg.reference = reference;
     collected.packages.push(pkg);
   }
 

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { SourceUnavailableError } from '../../errors.js';
 import { isRecord } from '../../parse/json.js';
 import type { RegistryFetcher } from '../../registry/registry-fetcher.js';
@@ -10,6 +11,20 @@ export const HF_DEFAULT_ENDPOINT = 'https://huggingface.co';
 const PICKLE_WEIGHTS = /\.(?:bin|pt|pth|pkl|pickle|ckpt|joblib)$/i;
 /** Weight files that carry no code. */
 const SAFE_WEIGHTS = /\.(?:safetensors|gguf|onnx|msgpack|h5|tflite)$/i;
+
+let spdxIds: Map<string, string> | undefined;
+
+/**
+ * The Hub writes license ids in lowercase (`apache-2.0`, `mit`); SPDX ids are case-sensitive in the lists a policy
+ * names, so known ids are given their canonical case. Hub-only ids (`openrail`, `llama3`) stay as written.
+ */
+export function canonicalLicenseId(id: string): string {
+  if (!spdxIds) {
+    const ids = createRequire(import.meta.url)('spdx-license-ids') as string[];
+    spdxIds = new Map(ids.map((i) => [i.toLowerCase(), i]));
+  }
+  return spdxIds.get(id.toLowerCase()) ?? id;
+}
 
 /** The Hub's base URL and token, read the way huggingface_hub reads them (`HF_ENDPOINT`, `HF_TOKEN`). */
 export function hubSettings(env: Record<string, string | undefined>): { endpoint: string; token?: string } {
@@ -117,8 +132,8 @@ export function hubFacts(doc: Record<string, unknown>, kind: 'model' | 'dataset'
   if (typeof doc.pipeline_tag === 'string') facts.pipelineTag = doc.pipeline_tag;
   if (typeof doc.library_name === 'string') facts.libraryName = doc.library_name;
   const cardFacts: NonNullable<HubRepoFacts['card']> = {};
-  // The Hub writes license ids in lowercase (`apache-2.0`); SPDX matching is case-insensitive.
-  if (license?.[0]) cardFacts.license = license.length === 1 ? license[0] : license.join(' OR ');
+  const licenses = license?.map(canonicalLicenseId);
+  if (licenses?.[0]) cardFacts.license = licenses.length === 1 ? licenses[0] : licenses.join(' OR ');
   const datasets = strings(card.datasets);
   if (datasets) cardFacts.datasets = datasets;
   const baseModel = strings(card.base_model);

@@ -1,3 +1,4 @@
+import { packageKey } from '../../model/package.js';
 import type { RuleModule } from './rule.js';
 import { licenseRule } from './license.js';
 
@@ -13,7 +14,10 @@ export const modelLicenseRule: RuleModule<'model-license'> = {
   evaluate(input) {
     const kind = input.pkg.reference?.kind;
     if (kind !== 'model' && kind !== 'dataset') return { findings: [] };
-    if (!input.enrichment.registry) return { notEvaluated: 'no Hub data' };
+    const registry = input.enrichment.registry;
+    if (!registry) return { notEvaluated: 'no Hub data' };
+    // A repository the Hub does not have is the nonexistent rule's finding, not a license question.
+    if (registry.byPackage.get(packageKey(input.pkg))?.exists === false) return { findings: [] };
     return licenseRule.evaluate({ ...input, pkg: { ...input.pkg, reference: undefined } } as Parameters<typeof licenseRule.evaluate>[0]);
   },
 };
