@@ -68,6 +68,8 @@ export async function enrich(packages: readonly Package[], policy: Policy, sourc
 function toRef(pkg: Package): PackageRef {
   const ref: PackageRef = { ecosystem: pkg.ecosystem, name: pkg.name, version: pkg.version, purl: pkg.purl };
   if (pkg.source.kind === 'git' && pkg.source.commit) ref.commit = pkg.source.commit;
+  // A SHA-pinned action or include is its commit: advisories that list commits match it.
+  if (pkg.reference?.pinned && /^[0-9a-f]{40}$/i.test(pkg.version)) ref.commit = pkg.version;
   return ref;
 }
 

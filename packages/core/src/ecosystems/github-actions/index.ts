@@ -1,3 +1,4 @@
+import { LockwardenError } from '../../errors.js';
 import { compareSemver } from '../semver-order.js';
 import type { EcosystemPlugin } from '../types.js';
 import { actionFileParser, workflowFileParser } from './workflow-file.js';
@@ -15,9 +16,16 @@ export const githubActionsPlugin: EcosystemPlugin = {
   normalizeName: (name) => name.toLowerCase(),
 };
 
-/** SemVer order for version-like tags; text order otherwise. */
+/**
+ * SemVer order for version-like tags. A commit SHA or a branch has no place in that order: it throws
+ * INVALID_VERSION, so advisory ranges report "undetermined" for it instead of a text comparison's accident
+ * (a SHA-pinned action is matched by commit where the advisory lists commits).
+ */
 export function compareActionRefs(a: string, b: string): -1 | 0 | 1 {
+  if (a === b) return 0;
   const semverLike = /^v?\d+(?:\.\d+){0,2}(?:[-+].*)?$/;
-  if (semverLike.test(a) && semverLike.test(b)) return compareSemver(a, b, 'GitHub Actions');
-  return a === b ? 0 : a < b ? -1 : 1;
+  for (const v of [a, b]) {
+    if (!semverLike.test(v)) throw new LockwardenError('INVALID_VERSION', `GitHub Actions ref "${v}" is not a version tag`);
+  }
+  return compareSemver(a, b, 'GitHub Actions');
 }
