@@ -127,3 +127,31 @@ describe('Hub data in a check', () => {
     expect(result.decision.verdict).toBe('fail');
   });
 });
+
+describe('sbom --model-cards', () => {
+  it('attaches a CycloneDX 1.6 modelCard from the Hub to the pinned model, read at its revision, and validates', async () => {
+    const { runCli } = await import('../../helpers/run-cli.js');
+    const { validateSbomJson } = await import('@lockwarden/core');
+    const dir = mkdtempSync(join(tmpdir(), 'lockwarden-model-cards-'));
+    try {
+      writeFileSync(join(dir, 'app.py'), `from transformers import AutoModel\nAutoModel.from_pretrained("google-bert/bert-base-uncased", revision="${PINNED}")\nAutoModel.from_pretrained("acme/hallucinated-model")\n`);
+      const r = await runCli(['sbom', '--model-cards'], { cwd: dir, env: { HF_ENDPOINT: hub.url } });
+      expect(r.code).toBe(0);
+      const bom = JSON.parse(r.stdout) as { components: Array<{ name: string; type: string; modelCard?: Record<string, unknown> }> };
+      const bert = bom.components.find((c) => c.name === 'google-bert/bert-base-uncased');
+      expect(bert?.type).toBe('machine-learning-model');
+      expect(bert?.modelCard).toEqual({
+        modelParameters: { task: 'fill-mask', architectureFamily: 'transformers', datasets: [{ type: 'dataset', name: 'bookcorpus' }, { type: 'dataset', name: 'wikipedia' }] },
+        properties: [
+          { name: 'huggingface:sha', value: PINNED },
+          { name: 'huggingface:lastModified', value: '2023-01-01T00:00:00.000Z' },
+        ],
+      });
+      expect(bom.components.find((c) => c.name === 'acme/hallucinated-model')?.modelCard).toBeUndefined();
+      expect(hub.requests.some((q) => q.url === `/api/models/google-bert/bert-base-uncased/revision/${PINNED}`)).toBe(true);
+      expect((await validateSbomJson(r.stdout, 'sbom.json')).issues).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

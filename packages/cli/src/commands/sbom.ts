@@ -5,7 +5,12 @@ import {
   compareSbomWithInventories,
   DEFAULT_SBOM_SPEC_VERSION,
   generateSbom,
+  HubRegistryClient,
+  hubSettings,
   LockwardenError,
+  modelCardsFromHub,
+  RegistryFetcher,
+  RegistryHttp,
   loadWorkTreeInventories,
   readRootProject,
   readSbom,
@@ -30,6 +35,7 @@ interface SbomOptions {
   format: SbomFormat;
   reproducible?: boolean;
   parseAs?: string;
+  modelCards?: boolean;
 }
 
 interface VerifyOptions {
@@ -74,13 +80,21 @@ export function registerSbom(program: Command, ctx: CommandContext): void {
     .option('-o, --output <file>', 'write the SBOM to this file instead of stdout')
     .option('--reproducible', 'byte-identical output for identical lockfiles (implied by SOURCE_DATE_EPOCH)')
     .option('--parse-as <format>', "parse named files as this format (its conventional file name, e.g. 'yarn.lock')")
-    .action((paths: string[], options: SbomOptions) => {
+    .option('--model-cards', 'ask the Hugging Face Hub (HF_ENDPOINT, HF_TOKEN) for the model cards of the models found (JSON only)')
+    .action(async (paths: string[], options: SbomOptions) => {
       const cwd = ctx.io.cwd;
       const inventories = loadInventories(cwd, paths, options.parseAs);
       if (inventories.length === 0) usageError('no lockfiles found; name a lockfile or a directory that holds one');
       const rootAbs = rootFolder(cwd, paths);
       const root = readRootProject((rel) => readIfExists(resolve(rootAbs, rel)));
+      if (options.modelCards && options.format !== 'json') usageError('--model-cards needs --format json (CycloneDX XML has no place for them here)');
+      let modelCards;
+      if (options.modelCards) {
+        const hub = new HubRegistryClient(hubSettings(ctx.io.env), new RegistryFetcher({ http: new RegistryHttp({ logger: ctx.logger }) }));
+        modelCards = await modelCardsFromHub(inventories, (name, revision) => hub.getRepo(name, revision));
+      }
       const text = generateSbom(inventories, {
+        modelCards,
         toolVersion: VERSION,
         root,
         rootDir: relative(cwd, rootAbs).split(sep).join('/'),

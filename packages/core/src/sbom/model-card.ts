@@ -1,3 +1,4 @@
+import type { Inventory } from '../model/inventory.js';
 import type { HubRepoFacts } from '../registry/types.js';
 
 /** A CycloneDX 1.6 `modelCard` (the subset the Hub's metadata fills). */
@@ -41,4 +42,22 @@ export function attachModelCards(json: string, cards: ReadonlyMap<string, ModelC
     if (card && component.type === 'machine-learning-model') component.modelCard = card;
   }
   return `${JSON.stringify(bom, null, 2)}\n`;
+}
+
+/** Reads one Hub repository's facts (the Hub client's `getRepo`). */
+export type HubRepoReader = (name: string, revision?: string) => Promise<HubRepoFacts | undefined>;
+
+/**
+ * Model cards for the Hub models of some inventories, keyed by purl (the components' `bom-ref`), each read at the
+ * pinned revision when there is one. Repositories the Hub does not have get no card; an outage throws.
+ */
+export async function modelCardsFromHub(inventories: readonly Inventory[], read: HubRepoReader): Promise<Map<string, ModelCard>> {
+  const cards = new Map<string, ModelCard>();
+  for (const pkg of inventories.flatMap((inv) => inv.packages)) {
+    if (pkg.reference?.kind !== 'model' || cards.has(pkg.purl)) continue;
+    const facts = await read(pkg.name, pkg.version || undefined);
+    const card = facts ? modelCardFromHub(facts) : undefined;
+    if (card) cards.set(pkg.purl, card);
+  }
+  return cards;
 }

@@ -80,6 +80,12 @@ export class HubRegistryClient implements RegistryClient {
     };
   }
 
+  /** The repository's facts at `revision` (default: main), or undefined when the Hub has no such repository or revision. */
+  async getRepo(name: string, revision?: string): Promise<HubRepoFacts | undefined> {
+    const doc = await this.fetch(name, revision);
+    return doc ? hubFacts(doc, name.startsWith('datasets/') ? 'dataset' : 'model') : undefined;
+  }
+
   private async fetch(name: string, revision?: string): Promise<Record<string, unknown> | undefined> {
     const dataset = name.startsWith('datasets/');
     const id = dataset ? name.slice('datasets/'.length) : name;
