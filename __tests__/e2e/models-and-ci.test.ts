@@ -122,8 +122,13 @@ describe('models, actions, images and pickles end to end', () => {
     const r = await runCli(['check', '--base', 'HEAD~2', '--offline', '--db', db, '--format', 'sarif'], { cwd: repo.dir });
     expect(r.code).toBe(1);
     const sarif = JSON.parse(r.stdout) as { runs: Array<{ results: Array<{ ruleId: string; message: { text: string }; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number } } }> }> }> };
-    const model = sarif.runs[0]?.results.find((res) => res.message.text.includes('model acme/unpinned-model is unpinned'));
+    const model = sarif.runs[0]?.results.find((res) => res.message.text.includes('adds model acme/unpinned-model unpinned'));
     expect(model?.locations[0]?.physicalLocation.artifactLocation.uri).toBe('app.py');
     expect(model?.locations[0]?.physicalLocation.region?.startLine).toBe(4);
+    // The pinned model, the SHA-pinned action and the digest-pinned image are not flagged.
+    const texts = sarif.runs[0]?.results.map((res) => res.message.text) ?? [];
+    expect(texts.filter((t) => /pinned-model|setup-node|distroless/.test(t) && !/unpinned-model/.test(t))).toEqual([]);
+    expect(texts.some((t) => t.includes('adds action actions/checkout unpinned'))).toBe(true);
+    expect(texts.some((t) => t.includes('adds image node unpinned'))).toBe(true);
   });
 });

@@ -28,7 +28,7 @@ export const pinningRule: RuleModule<'pinning'> = {
   description: 'Models, actions, images and CI includes pinned to immutable content (commit SHA or digest).',
   data: 'lockfile',
   defaults: { action: 'warn', models: 'warn', actions: 'warn', images: 'warn', includes: 'warn' },
-  evaluate({ pkg, options }) {
+  evaluate({ pkg, options, change }) {
     const ref = pkg.reference;
     const option = ref ? KIND_OPTION[ref.kind] : undefined;
     if (!ref || !option || ref.pinned) return { findings: [] };
@@ -37,9 +37,10 @@ export const pinningRule: RuleModule<'pinning'> = {
     const finding: FindingDraft = {
       action,
       severity: option === 'actions' ? 'high' : 'moderate',
-      message: ref.ref
-        ? `${what.noun} ${pkg.name} is unpinned: "${ref.ref}" can be moved to other content`
-        : `${what.noun} ${pkg.name} is unpinned: no revision, so whatever the default branch holds is used`,
+      // In a PR the reviewer needs to know the change brings it in: "adds model X unpinned".
+      message: `${change?.type === 'added' ? `adds ${what.noun} ${pkg.name} unpinned` : `${what.noun} ${pkg.name} is unpinned`}: ${
+        ref.ref ? `"${ref.ref}" can be moved to other content` : 'no revision, so whatever the default branch holds is used'
+      }`,
       remedy: what.pin,
       evidence: { kind: ref.kind, via: ref.via, ...(ref.ref ? { ref: ref.ref } : {}) },
     };
