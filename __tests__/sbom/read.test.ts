@@ -95,7 +95,7 @@ describe('readSbom: SPDX 2.3 JSON', () => {
     expect(inventory.packages[3]?.reference).toEqual({ kind: 'action', pinned: false, via: 'sbom', ref: '4.*.*' });
     expect(inventory.ecosystem).toBe('npm');
     expect(inventory.packages.every((p) => p.direct)).toBe(true);
-    expect(inventory.edges).toHaveLength(3);
+    expect(inventory.edges).toHaveLength(4);
   });
 });
 

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 import { LockwardenError } from '../errors.js';
 import type { Ecosystem } from '../model/ecosystem.js';
 import type { EcosystemPlugin, LockfileParser, ManifestParser } from './types.js';
@@ -90,12 +90,19 @@ export function parsersForPath(path: string): LockfileParser[] {
   const baseName = posix.basename(path);
   const lockfile = parserForFileName(baseName);
   if (lockfile) return [lockfile];
-  return allLockfileParsers().filter(
-    (p) =>
-      p.scanner &&
-      (p.fileNames.some((pattern) => matchesFileName(pattern, baseName)) ||
-        (p.pathPatterns ?? []).some((pattern) => minimatch(path, pattern, { dot: true, nocase: false }))),
-  );
+  return scanners().filter(
+    ({ parser, paths }) => parser.fileNames.some((pattern) => matchesFileName(pattern, baseName)) || paths.some((m) => m.match(path)),
+  ).map(({ parser }) => parser);
+}
+
+let compiledScanners: Array<{ parser: LockfileParser; paths: Minimatch[] }> | undefined;
+
+/** The scanners with their path patterns compiled once: discovery asks for every file of the tree. */
+function scanners(): Array<{ parser: LockfileParser; paths: Minimatch[] }> {
+  compiledScanners ??= allLockfileParsers()
+    .filter((p) => p.scanner)
+    .map((parser) => ({ parser, paths: (parser.pathPatterns ?? []).map((p) => new Minimatch(p, { dot: true })) }));
+  return compiledScanners;
 }
 
 /** Matches exact names and simple `*` globs (`*.lock.json`). */

@@ -51,9 +51,18 @@ export function parseLockfile(path: string, options: { parseAs?: string; root?: 
  */
 export function loadInventories(snapshot: Snapshot, options: FindOptions = {}): Inventory[] {
   const out: Inventory[] = [];
-  for (const path of findLockfiles(snapshot, options)) {
+  const found = findLockfiles(snapshot, options);
+  // Source and CI files can be many: read the text ones of a commit in one batch.
+  snapshot.prefetch?.(found.filter((path) => parsersForPath(path).some((p) => p.scanner && !p.parseBytes)));
+  for (const path of found) {
     const named = options.paths?.includes(path) ?? false;
-    const scanners = named && options.parseAs ? [] : parsersForPath(path).filter((p) => p.scanner);
+    const forced = named && options.parseAs ? getLockfileParser(options.parseAs) : undefined;
+    if (forced?.parseBytes) {
+      const inv = runScanner(forced, snapshot, path);
+      out.push(inv);
+      continue;
+    }
+    const scanners = forced ? [] : parsersForPath(path).filter((p) => p.scanner);
     if (scanners.length === 0) {
       const text = snapshot.readFile(path);
       if (text === undefined) throw new LockwardenError('IO_ERROR', `${snapshot.label}: cannot read ${path}`);

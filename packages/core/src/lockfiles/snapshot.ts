@@ -23,7 +23,12 @@ export interface Snapshot {
    * A file larger than `maxBytes` comes back truncated, which scanners report as such.
    */
   readBytes(path: string, maxBytes?: number): { bytes: Uint8Array; size: number } | undefined;
+  /** Reads many files at once ahead of `readFile` (a git commit: one process instead of one per file). */
+  prefetch?(paths: readonly string[]): void;
 }
+
+/** Files larger than this are read one by one rather than in a prefetch batch. */
+const PREFETCH_MAX_FILE = 4 * 1024 * 1024;
 
 /** How much of a binary model file is read by default: headers are at the start, pickles rarely exceed this. */
 export const MAX_MODEL_FILE_BYTES = 256 * 1024 * 1024;
@@ -116,9 +121,44 @@ export class GitSnapshot implements Snapshot {
       .sort();
   }
 
+  private readonly prefetched = new Map<string, string | undefined>();
+
+  /**
+   * Reads the blobs of `paths` with two `git cat-file` processes (sizes, then contents of those under the limit),
+   * so scanning the source files of a commit does not start one `git show` per file.
+   */
+  prefetch(paths: readonly string[]): void {
+    const wanted = paths.map((p) => posix.normalize(this.prefix + p)).filter((p) => !p.startsWith('../'));
+    if (wanted.length === 0) return;
+    const names = wanted.map((p) => `${this.commit}:${p}`);
+    const checks = execFileSync('git', ['cat-file', '--batch-check'], { cwd: this.repoDir, input: `${names.join('\n')}\n`, encoding: 'utf8', maxBuffer: MAX_LOCKFILE_BYTES });
+    const small: string[] = [];
+    checks.split('\n').forEach((line, i) => {
+      const m = /^[0-9a-f]+ blob (\d+)$/.exec(line);
+      const name = names[i];
+      if (name === undefined) return;
+      if (!m) this.prefetched.set(name, undefined);
+      else if (Number(m[1]) <= PREFETCH_MAX_FILE) small.push(name);
+    });
+    if (small.length === 0) return;
+    const out = execFileSync('git', ['cat-file', '--batch'], { cwd: this.repoDir, input: `${small.join('\n')}\n`, maxBuffer: MAX_LOCKFILE_BYTES });
+    let pos = 0;
+    for (const name of small) {
+      const nl = out.indexOf(0x0a, pos);
+      if (nl < 0) break;
+      const header = out.subarray(pos, nl).toString('utf8');
+      const size = Number(/ blob (\d+)$/.exec(header)?.[1] ?? NaN);
+      if (!Number.isFinite(size)) break;
+      this.prefetched.set(name, out.subarray(nl + 1, nl + 1 + size).toString('utf8'));
+      pos = nl + 1 + size + 1;
+    }
+  }
+
   readFile(path: string): string | undefined {
     const full = posix.normalize(this.prefix + path);
     if (full.startsWith('../')) return undefined;
+    const key = `${this.commit}:${full}`;
+    if (this.prefetched.has(key)) return this.prefetched.get(key);
     try {
       return git(this.repoDir, ['show', `${this.commit}:${full}`]);
     } catch {

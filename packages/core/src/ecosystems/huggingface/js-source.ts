@@ -5,7 +5,12 @@ import { referenceInventory } from '../reference-package.js';
 import type { LockfileParser } from '../types.js';
 import { hubPackage, isHubId } from './hub-reference.js';
 
-const TRIGGER = /from_pretrained|pipeline/;
+/**
+ * Whether a file can hold a loader call with a literal Hub id: the callee followed, within one call's worth of
+ * text, by a quoted `owner/name`. Only files that pass are parsed; a 5 MB bundle without one costs a regex scan,
+ * not a full parse. The parser, not this test, decides what a reference is.
+ */
+const TRIGGER = /(?:from_pretrained|pipeline)\s*\([^;]{0,400}?['"`][\w.-]+\/[\w.-]+['"`]/;
 
 interface JsNode {
   type: string;
@@ -17,17 +22,24 @@ function isNode(value: unknown): value is JsNode {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
-function* walk(node: JsNode): Generator<JsNode> {
-  yield node;
-  for (const key of Object.keys(node)) {
-    if (key === 'loc') continue;
-    const value = node[key];
-    if (Array.isArray(value)) {
-      for (const item of value) if (isNode(item)) yield* walk(item);
-    } else if (isNode(value)) {
-      yield* walk(value);
+/** Every call expression under `root`, with an explicit stack: bundles nest deep enough to make recursion slow. */
+function callExpressions(root: JsNode): JsNode[] {
+  const calls: JsNode[] = [];
+  const stack: JsNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as JsNode;
+    if (node.type === 'CallExpression') calls.push(node);
+    for (const key in node) {
+      if (key === 'loc' || key === 'type' || key === 'start' || key === 'end') continue;
+      const value = node[key];
+      if (Array.isArray(value)) {
+        for (const item of value) if (isNode(item)) stack.push(item);
+      } else if (isNode(value)) {
+        stack.push(value);
+      }
     }
   }
+  return calls.sort((a, b) => (a.start as number) - (b.start as number));
 }
 
 function stringLiteral(node: unknown): string | undefined {
@@ -81,8 +93,8 @@ export const jsSourceParser: LockfileParser = {
         throw new ParseError(path, `invalid JavaScript: ${(err as Error).message.replace(/\s*\(\d+:\d+\)$/, '')}`, loc ? { line: loc.line, column: loc.column + 1 } : {}, { cause: err });
       }
     }
-    for (const node of walk(program as unknown as JsNode)) {
-      if (node.type !== 'CallExpression' || !isNode(node.callee)) continue;
+    for (const node of callExpressions(program as unknown as JsNode)) {
+      if (!isNode(node.callee)) continue;
       const callee = node.callee;
       const name =
         callee.type === 'Identifier'

@@ -9,7 +9,10 @@ import { licenseRule } from './license.js';
 export const modelLicenseRule: RuleModule<'model-license'> = {
   id: 'model-license',
   description: 'Hub model and dataset licenses (cardData.license) against an allow or deny list.',
-  data: 'registry',
+  // Declared 'lockfile' on purpose: the engine fetches registry data for every package when a 'registry' rule is
+  // on, and this rule alone must not make a policy without registry rules look up (or fail on) npm packages. It
+  // reads the Hub data the registry rules fetched, and says "not evaluated" when there is none.
+  data: 'lockfile',
   defaults: { action: 'warn', unknown: 'warn' },
   evaluate(input) {
     const kind = input.pkg.reference?.kind;
