@@ -41,6 +41,8 @@ export function toPackageRef(pkg: Package): PackageRef {
   const ref: PackageRef = { ecosystem: pkg.ecosystem, name: pkg.name, version: pkg.version };
   if (pkg.purl) ref.purl = pkg.purl;
   if (pkg.source.kind === 'git' && pkg.source.commit) ref.commit = pkg.source.commit;
+  // A SHA-pinned action is its commit: advisories that list commits match it.
+  if (pkg.reference?.pinned && /^[0-9a-f]{40}$/i.test(pkg.version)) ref.commit = pkg.version;
   return ref;
 }
 
@@ -65,6 +67,8 @@ export async function auditInventories(
   const refs = new Map<string, PackageRef>();
   for (const inventory of inventories) {
     for (const pkg of inventory.packages) {
+      // Models, images, includes and model files have no OSV ecosystem: there is nothing to ask about them.
+      if (ECOSYSTEM_PLUGINS.get(pkg.ecosystem)?.advisories === false) continue;
       const ref = toPackageRef(pkg);
       refs.set(`${packageKey(ref)}#${ref.commit ?? ''}`, ref);
     }
