@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import spdxLicenseIds from 'spdx-license-ids/index.json' with { type: 'json' };
 import { SourceUnavailableError } from '../../errors.js';
 import { isRecord } from '../../parse/json.js';
 import type { RegistryFetcher } from '../../registry/registry-fetcher.js';
@@ -20,8 +20,7 @@ let spdxIds: Map<string, string> | undefined;
  */
 export function canonicalLicenseId(id: string): string {
   if (!spdxIds) {
-    const ids = createRequire(import.meta.url)('spdx-license-ids') as string[];
-    spdxIds = new Map(ids.map((i) => [i.toLowerCase(), i]));
+    spdxIds = new Map((spdxLicenseIds as string[]).map((i) => [i.toLowerCase(), i]));
   }
   return spdxIds.get(id.toLowerCase()) ?? id;
 }
