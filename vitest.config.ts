@@ -1,12 +1,27 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Tests run against the source: every entry point of @lockwarden/core (the root and each subpath in its
+ * `exports`) maps to the source file its built file comes from (dist/x.js -> src/x.ts).
+ */
+function coreSourceAliases(): Array<{ find: RegExp; replacement: string }> {
+  const pkg = JSON.parse(readFileSync(new URL('./packages/core/package.json', import.meta.url), 'utf8')) as {
+    exports: Record<string, string | { default: string }>;
+  };
+  return Object.entries(pkg.exports)
+    .filter((entry): entry is [string, { default: string }] => typeof entry[1] === 'object')
+    .map(([subpath, target]) => ({
+      find: new RegExp(`^@lockwarden/core${subpath.slice(1).replace(/[/.]/g, '\\$&')}$`),
+      replacement: fileURLToPath(new URL(`./packages/core/${target.default.replace(/^\.\/dist\//, 'src/').replace(/\.js$/, '.ts')}`, import.meta.url)),
+    }));
+}
+
 export default defineConfig({
   resolve: {
-    alias: {
-      // Tests run against the source; the built packages are exercised by the CLI and bundle tests.
-      '@lockwarden/core': fileURLToPath(new URL('./packages/core/src/index.ts', import.meta.url)),
-    },
+    // The built packages are exercised by the CLI and bundle tests.
+    alias: coreSourceAliases(),
   },
   test: {
     // No test may reach the internet: a client a test forgot to point at a local server fails fast here

@@ -132,6 +132,14 @@ describe('the GitHub Action bundle on pull_request', () => {
     expect(gh.requests.length).toBeGreaterThan(1);
   });
 
+  it('fails with "could not evaluate" when neither base nor head holds a lockfile (nothing judged is no pass)', async () => {
+    const { repo, gh } = await setup([{ 'README.md': '# app\n' }, { 'README.md': '# app, again\n', 'package-lock.jsn': packageLockV3({ ms: '2.1.3' }) }]);
+    const run = await runAction({ workspace: repo.dir, eventName: 'pull_request', payload: prPayload(repo, 7), inputs: inputs(), apiUrl: gh.url });
+    expect(run.code).toBe(1);
+    expect(run.outputs.verdict).toBe('error');
+    expect(run.stdout).toMatch(/::error::lockwarden could not evaluate: no lockfile found in .* or git ref [0-9a-f]{40}.*package-lock\.json/);
+  });
+
   it('lets the approval label approve a quarantined typosquat, never a blocked finding', async () => {
     const squat = { 'package-lock.json': packageLockV3({ lodash: '4.17.21', ms: '2.1.3', expresss: '1.0.0' }) };
     const { repo, gh } = await setup([base, squat], [{ number: 7, labels: [] }, { number: 8, labels: ['lockwarden:approved'] }]);

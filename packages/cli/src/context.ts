@@ -1,4 +1,4 @@
-import type { Logger } from '@lockwarden/core';
+import type { Logger } from '@lockwarden/core/log';
 import type { CliIO } from './io.js';
 
 /** Shared by all commands of one run. A command's action sets `exitCode`. */

@@ -1,8 +1,8 @@
-import { Command, CommanderError } from 'commander';
-import { isLockwardenError } from '@lockwarden/core';
+import { Command, CommanderError, Help } from 'commander';
+import { isLockwardenError } from '@lockwarden/core/errors';
 import { EXIT, processIO, type CliIO } from './io.js';
 import { stderrLogger, type CommandContext } from './context.js';
-import { COMMANDS } from './commands/index.js';
+import { COMMAND_CATALOG } from './commands/catalog.js';
 import { VERSION } from './version.js';
 
 /**
@@ -21,7 +21,15 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
   program.hook('preAction', (cmd) => {
     ctx.logger = stderrLogger(io, Boolean(cmd.opts<{ verbose?: boolean }>().verbose));
   });
-  for (const register of COMMANDS) register(program, ctx);
+  // Only the commands the command line names are loaded; the others are listed for --help from the catalog.
+  const named = new Set(argv);
+  for (const entry of COMMAND_CATALOG) {
+    if (named.has(entry.name)) (await entry.load())(program, ctx);
+    else program.command(entry.name).description(entry.description);
+  }
+  const terms = new Map(COMMAND_CATALOG.map((c) => [c.name, [c.name, c.usage].filter(Boolean).join(' ')]));
+  const help = new Help();
+  program.configureHelp({ subcommandTerm: (cmd) => terms.get(cmd.name()) ?? help.subcommandTerm(cmd) });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

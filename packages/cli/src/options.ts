@@ -1,5 +1,5 @@
 import { Option } from 'commander';
-import { LockwardenError } from '@lockwarden/core';
+import { LockwardenError } from '@lockwarden/core/errors';
 
 /** A `--format` option limited to the given choices (commander rejects others with exit 2). */
 export function formatOption(choices: readonly string[], defaultValue: string): Option {

@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'SOURCE_UNAVAILABLE'
   | 'POLICY_ERROR'
   | 'USAGE_ERROR'
+  | 'NO_LOCKFILES'
   | 'SBOM_ERROR'
   | 'SIGNATURE_ERROR';
 

@@ -1,29 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { Command } from 'commander';
-import {
-  DEFAULT_OSV_API_URL,
-  OsvOfflineSource,
-  createAdvisorySource,
-  renderReport,
-  type Decision,
-  LockwardenError,
-  readSbom,
-  DEFAULT_OSV_DB_DIR,
-  auditInventories,
-  escapeMarkdown,
-  hasBlockingFindings,
-  loadWorkTreeInventories,
-  markdownCode,
-  packageRefFromPurl,
-  type AdvisorySource,
-  type AuditResult,
-  type Finding,
-  type Inventory,
-} from '@lockwarden/core';
+import { Option, type Command } from 'commander';
+import type { Finding } from '@lockwarden/core/findings';
+import { DEFAULT_OSV_API_URL, OsvOfflineSource, createAdvisorySource, DEFAULT_OSV_DB_DIR, type AdvisorySource } from '@lockwarden/core/advisories';
+import { RegistryClients, RegistryEnrichmentSource } from '@lockwarden/core/registry';
+import type { Decision } from '@lockwarden/core/policy';
+import { renderReport, escapeMarkdown, markdownCode, type ReportInput } from '@lockwarden/core/report';
+import { runAudit } from '@lockwarden/core/engine';
 import type { CommandContext } from '../context.js';
+import { commandDescription } from './catalog.js';
 import { EXIT } from '../io.js';
-import { formatOption, usageError } from '../options.js';
+import { formatOption } from '../options.js';
 import { VERSION } from '../version.js';
 import { renderTable } from '../table.js';
 
@@ -34,7 +19,34 @@ interface AuditOptions {
   purl: string[];
   sbom: string[];
   parseAs?: string;
+  policy?: string;
+  policyRef?: string;
+  failOpen?: boolean | 'true' | 'false';
+  approveQuarantine?: boolean;
   format: 'table' | 'json' | 'markdown' | 'sarif';
+}
+
+/** What the audit reports print: the findings of the policy's decision and where the advisories came from. */
+export interface AuditResult {
+  /** The advisory source, as the decision names it. */
+  source: string;
+  dataAsOf?: Date;
+  packagesChecked: number;
+  /** Findings still in force (excepted ones are not listed). */
+  findings: Finding[];
+}
+
+const EXIT_FOR_VERDICT = { pass: EXIT.ok, fail: EXIT.violation, error: EXIT.error } as const;
+
+/** The audit view of a policy decision. */
+export function auditResult(decision: Decision): AuditResult {
+  const advisories = decision.data.find((d) => d.kind === 'advisories');
+  return {
+    source: advisories?.source ?? 'no advisory source',
+    ...(advisories?.asOf ? { dataAsOf: new Date(advisories.asOf) } : {}),
+    packagesChecked: decision.packagesJudged,
+    findings: decision.findings.filter((f) => f.action !== 'off'),
+  };
 }
 
 
@@ -105,66 +117,63 @@ export function advisorySourceFor(ctx: CommandContext, options: Pick<AuditOption
 export function registerAudit(program: Command, ctx: CommandContext): void {
   program
     .command('audit')
-    .description('report known vulnerabilities and malware (OSV) in every package of the lockfiles')
+    .description(commandDescription('audit'))
     .argument('[paths...]', 'lockfiles or directories (default: the current directory)')
-    .option('--offline', `use only the local OSV database (--db, default ${DEFAULT_OSV_DB_DIR})`)
+    .option('--offline', `use only the local OSV database (--db, default ${DEFAULT_OSV_DB_DIR}); registry rules not evaluated`)
     .option('--db <dir>', 'the local OSV database folder, as `lockwarden db download` writes it (implies --offline)')
     .option('--osv-url <url>', `OSV API base URL (env LOCKWARDEN_OSV_URL; default ${DEFAULT_OSV_API_URL})`)
     .option('--purl <purl>', 'also audit this package URL, e.g. pkg:npm/lodash@4.17.20 (repeatable)', collect, [])
     .option('--sbom <file>', 'also audit the packages of this CycloneDX (1.4-1.7) or SPDX 2.3 JSON SBOM (repeatable)', collect, [])
     .option('--parse-as <format>', "parse named files as this format (its conventional file name, e.g. 'yarn.lock')")
+    .option('--policy <file>', 'policy file (default: .github/lockwarden.yml, lockwarden.yml, else lockwarden:baseline)')
+    .option('--policy-ref <ref>', 'read the policy from this git ref')
+    .option('--approve-quarantine', 'approve quarantined findings (never blocked ones)')
+    .addOption(new Option('--fail-open [bool]', 'a data source that is down warns instead of failing (overrides the policy)').choices(['true', 'false']))
     .addOption(formatOption(['table', 'json', 'markdown', 'sarif'], 'table'))
     .action(async (paths: string[], options: AuditOptions) => {
-      const extra = options.purl.map(packageRefFromPurl);
-      const sboms = options.sbom.map((file) => readSbomFile(ctx.io.cwd, file));
-      // Named purls or SBOMs alone audit just those; otherwise the lockfiles under the paths (or the working directory).
-      const inventories: Inventory[] = [
-        ...(paths.length === 0 && (extra.length > 0 || sboms.length > 0) ? [] : loadWorkTreeInventories(ctx.io.cwd, paths, { parseAs: options.parseAs })),
-        ...sboms,
-      ];
-      if (inventories.length === 0 && extra.length === 0) usageError('no lockfiles found (name lockfiles or directories, or use --purl)');
       const source = advisorySourceFor(ctx, options);
-      let result: AuditResult;
+      const offline = Boolean(options.offline || options.db);
+      let decision: Decision;
+      let report: ReportInput;
       try {
-        result = await auditInventories(inventories, source, { extra });
+        const result = await runAudit(
+          {
+            cwd: ctx.io.cwd,
+            paths,
+            sboms: options.sbom,
+            purls: options.purl,
+            ...(options.parseAs ? { parseAs: options.parseAs } : {}),
+            ...(options.policy ? { policyFile: options.policy } : {}),
+            ...(options.policyRef ? { policyRef: options.policyRef } : {}),
+            ...(options.failOpen === true || options.failOpen === 'true' ? { failOpen: true } : {}),
+            approveQuarantine: Boolean(options.approveQuarantine),
+            offline,
+          },
+          {
+            advisories: source,
+            ...(offline ? {} : { registry: new RegistryEnrichmentSource(new RegistryClients({ cwd: ctx.io.cwd, env: ctx.io.env, logger: ctx.logger })) }),
+            logger: ctx.logger,
+          },
+        );
+        decision = result.decision;
+        report = result.report;
       } finally {
         if (source instanceof OsvOfflineSource) await source.close();
       }
+      // Could not evaluate: say why on stderr, one line per cause, and print no report that could read as a pass.
+      if (decision.verdict === 'error') {
+        for (const e of decision.errors) ctx.io.stderr(`lockwarden: ${e}\n`);
+        ctx.exitCode = EXIT.error;
+        return;
+      }
+      const result = auditResult(decision);
       if (options.format === 'json') ctx.io.stdout(`${JSON.stringify(auditJson(result), null, 2)}\n`);
-      else if (options.format === 'sarif') ctx.io.stdout(renderReport('sarif', { decision: auditDecision(result), toolVersion: VERSION }));
+      else if (options.format === 'sarif') ctx.io.stdout(renderReport('sarif', { ...report, toolVersion: VERSION }));
       else if (options.format === 'markdown') ctx.io.stdout(auditMarkdown(result));
       else ctx.io.stdout(auditTable(result));
-      ctx.exitCode = hasBlockingFindings(result.findings) ? EXIT.violation : EXIT.ok;
+      for (const w of decision.warnings) ctx.logger.warn(w);
+      ctx.exitCode = EXIT_FOR_VERDICT[decision.verdict];
     });
-}
-
-/** An audit result as a policy decision, so the shared reporters (SARIF) render it. */
-export function auditDecision(result: AuditResult): Decision {
-  return {
-    verdict: hasBlockingFindings(result.findings) ? 'fail' : 'pass',
-    mode: 'audit',
-    findings: result.findings,
-    exceptionsApplied: [],
-    exceptionsExpired: [],
-    quarantineApproved: [],
-    notEvaluated: [],
-    warnings: [],
-    errors: [],
-    packagesJudged: result.packagesChecked,
-    data: [{ kind: 'advisories', source: result.source, ...(result.dataAsOf ? { asOf: result.dataAsOf.toISOString() } : {}) }],
-    evaluatedAt: new Date().toISOString(),
-  };
-}
-
-/** An SBOM file read into an inventory (its packages by purl). */
-function readSbomFile(cwd: string, file: string): Inventory {
-  let text: string;
-  try {
-    text = readFileSync(resolve(cwd, file), 'utf8');
-  } catch (err) {
-    throw new LockwardenError('IO_ERROR', `cannot read SBOM ${file}`, { cause: err });
-  }
-  return readSbom(text, file);
 }
 
 function collect(value: string, previous: string[]): string[] {

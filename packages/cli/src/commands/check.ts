@@ -1,14 +1,17 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { createAdvisorySource, REPORT_FORMATS, RegistryClients, RegistryEnrichmentSource, renderReport, runCheck, type ReportFormat } from '@lockwarden/core';
+import { createAdvisorySource } from '@lockwarden/core/advisories';
+import { RegistryClients, RegistryEnrichmentSource } from '@lockwarden/core/registry';
+import { REPORT_FORMATS, renderReport, type ReportFormat } from '@lockwarden/core/report';
+import { runCheck } from '@lockwarden/core/engine';
 import type { CommandContext } from '../context.js';
+import { commandDescription } from './catalog.js';
 import { EXIT } from '../io.js';
 import { formatOption, usageError } from '../options.js';
 import { VERSION } from '../version.js';
 import { addGitLabOptions, type GitLabFlags } from '../gitlab/inputs.js';
 import { resolveGitLabRun } from '../gitlab/pipeline.js';
-import { publishGitLab } from '../gitlab/publish.js';
 
 interface CheckFlags extends GitLabFlags {
   mode: 'pr' | 'audit';
@@ -36,7 +39,7 @@ const EXIT_FOR_VERDICT = { pass: EXIT.ok, fail: EXIT.violation, error: EXIT.erro
 export function registerCheck(program: Command, ctx: CommandContext): void {
   const command = program
     .command('check')
-    .description('judge the dependency changes between --base and --head against the policy (exit 0 pass, 1 violation, 2 could not evaluate)')
+    .description(commandDescription('check'))
     .argument('[paths...]', 'lockfiles or directories to check (default: all lockfiles)')
     .option('--base <ref>', 'git ref of the base (read with git show; nothing is checked out)')
     .option('--head <ref>', 'git ref of the head (default: the work tree)')
@@ -113,7 +116,11 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
       }
       // Warnings go to stderr too, so they show even when the report goes to a file or a pipe.
       for (const w of result.decision.warnings) ctx.logger.warn(w);
-      if (gitlab) await publishGitLab(result, flags, gitlab, { startTime, endTime: new Date() }, ctx);
+      if (gitlab) {
+        // The GitLab report writers (CycloneDX, XML) load only for a GitLab run.
+        const { publishGitLab } = await import('../gitlab/publish.js');
+        await publishGitLab(result, flags, gitlab, { startTime, endTime: new Date() }, ctx);
+      }
       ctx.exitCode = EXIT_FOR_VERDICT[result.decision.verdict];
     });
 }

@@ -1,9 +1,11 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { DEFAULT_OSV_DB_URL, ECOSYSTEM_PLUGINS, downloadOsvDatabase, isEcosystem } from '@lockwarden/core';
+import { isEcosystem } from '@lockwarden/core/model';
+import { ECOSYSTEM_PLUGINS } from '@lockwarden/core/ecosystems';
+import { DEFAULT_OSV_DB_URL, downloadOsvDatabase, DEFAULT_OSV_DB_DIR } from '@lockwarden/core/advisories';
 import type { CommandContext } from '../context.js';
+import { commandDescription } from './catalog.js';
 import { usageError } from '../options.js';
-import { DEFAULT_OSV_DB_DIR } from '@lockwarden/core';
 
 interface DownloadOptions {
   ecosystems?: string;
@@ -12,7 +14,7 @@ interface DownloadOptions {
 }
 
 export function registerDb(program: Command, ctx: CommandContext): void {
-  const db = program.command('db').description('manage the local OSV database used by `audit --offline`');
+  const db = program.command('db').description(commandDescription('db'));
   db.command('download')
     .description('fetch the OSV export (<base>/<ecosystem>/all.zip) of each ecosystem into the local database')
     .option('--ecosystems <list>', 'comma-separated OSV ecosystem names (default: every ecosystem lockwarden reads)')

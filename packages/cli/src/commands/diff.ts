@@ -1,14 +1,11 @@
 import type { Command } from 'commander';
-import {
-  diffInventories,
-  escapeMarkdown,
-  loadGitInventories,
-  loadWorkTreeInventories,
-  type DependencyChange,
-  type Inventory,
-} from '@lockwarden/core';
+import type { Inventory } from '@lockwarden/core/model';
+import { loadGitInventories, loadWorkTreeInventories } from '@lockwarden/core/lockfiles';
+import { diffInventories, type DependencyChange } from '@lockwarden/core/diff';
+import { escapeMarkdown } from '@lockwarden/core/report';
 import { resolve } from 'node:path';
 import type { CommandContext } from '../context.js';
+import { commandDescription } from './catalog.js';
 import { formatOption, usageError } from '../options.js';
 import { renderTable } from '../table.js';
 
@@ -63,7 +60,7 @@ export function loadSide(
 export function registerDiff(program: Command, ctx: CommandContext): void {
   program
     .command('diff')
-    .description('show packages added, removed, upgraded or downgraded between a base and a head')
+    .description(commandDescription('diff'))
     .argument('[paths...]', 'lockfiles or directories to compare (default: all lockfiles)')
     .option('--base <ref>', 'git ref of the base (read with git show; nothing is checked out)')
     .option('--head <ref>', 'git ref of the head (default: the work tree)')

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
-import { loadWorkTreeInventories, type Package } from '@lockwarden/core';
+import type { Package } from '@lockwarden/core/model';
+import { loadWorkTreeInventories } from '@lockwarden/core/lockfiles';
 import type { CommandContext } from '../context.js';
+import { commandDescription } from './catalog.js';
 import { formatOption } from '../options.js';
 import { renderTable } from '../table.js';
 
@@ -28,7 +30,7 @@ export function lsJson(packages: readonly Package[]): { packages: object[] } {
 export function registerLs(program: Command, ctx: CommandContext): void {
   program
     .command('ls')
-    .description('list the packages of lockfiles (a directory is searched for every supported lockfile)')
+    .description(commandDescription('ls'))
     .argument('[paths...]', 'lockfiles or directories (default: the current directory)')
     .option('--parse-as <format>', "parse named files as this format (its conventional file name, e.g. 'yarn.lock')")
     .addOption(formatOption(['table', 'json'], 'table'))

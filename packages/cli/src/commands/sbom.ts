@@ -1,30 +1,15 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { Option, type Command } from 'commander';
-import {
-  compareSbomWithInventories,
-  DEFAULT_SBOM_SPEC_VERSION,
-  generateSbom,
-  HubRegistryClient,
-  hubSettings,
-  LockwardenError,
-  modelCardsFromHub,
-  RegistryFetcher,
-  RegistryHttp,
-  loadWorkTreeInventories,
-  readRootProject,
-  readSbom,
-  SBOM_SPEC_VERSIONS,
-  signDetached,
-  validateSbomJson,
-  verifyDetached,
-  type Inventory,
-  type SbomDrift,
-  type SbomFormat,
-  type SbomSchemaIssue,
-  type SbomSpecVersion,
-} from '@lockwarden/core';
+import { LockwardenError } from '@lockwarden/core/errors';
+import type { Inventory } from '@lockwarden/core/model';
+import { loadWorkTreeInventories } from '@lockwarden/core/lockfiles';
+import { compareSbomWithInventories, DEFAULT_SBOM_SPEC_VERSION, generateSbom, readRootProject, readSbom, SBOM_SPEC_VERSIONS, signDetached, verifyDetached, type SbomDrift, type SbomFormat, type SbomSchemaIssue, type SbomSpecVersion } from '@lockwarden/core/sbom';
+import { HubRegistryClient, hubSettings } from '@lockwarden/core/ecosystems';
+import { RegistryFetcher, RegistryHttp } from '@lockwarden/core/registry';
+import { modelCardsFromHub } from '@lockwarden/core/sbom';
 import type { CommandContext } from '../context.js';
+import { commandDescription } from './catalog.js';
 import { EXIT } from '../io.js';
 import { formatOption, usageError } from '../options.js';
 import { VERSION } from '../version.js';
@@ -69,7 +54,7 @@ export interface SbomVerifyReport {
 export function registerSbom(program: Command, ctx: CommandContext): void {
   const sbom = program
     .command('sbom')
-    .description('write a CycloneDX SBOM of the lockfiles (a directory is searched for every supported lockfile)')
+    .description(commandDescription('sbom'))
     .argument('[paths...]', 'lockfiles or directories (default: the current directory)')
     .addOption(
       new Option('--spec-version <version>', 'CycloneDX spec version')
@@ -146,6 +131,8 @@ export function registerSbom(program: Command, ctx: CommandContext): void {
       if (isJson) {
         const inventory = readSbom(text, file);
         if (inventory.format === 'cyclonedx') {
+          // Ajv and the CycloneDX schemas load only when an SBOM is validated.
+          const { validateSbomJson } = await import('@lockwarden/core/sbom/validate');
           const result = await validateSbomJson(text, file);
           report.schema = { checked: true, specVersion: result.specVersion, issues: result.issues };
         }

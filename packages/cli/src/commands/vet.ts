@@ -1,6 +1,10 @@
 import type { Command } from 'commander';
-import { createAdvisorySource, parseVetTarget, RegistryClients, renderReport, runVet } from '@lockwarden/core';
+import { createAdvisorySource } from '@lockwarden/core/advisories';
+import { RegistryClients } from '@lockwarden/core/registry';
+import { renderReport } from '@lockwarden/core/report';
+import { parseVetTarget, runVet } from '@lockwarden/core/engine';
 import type { CommandContext } from '../context.js';
+import { commandDescription } from './catalog.js';
 import { EXIT } from '../io.js';
 import { formatOption, usageError } from '../options.js';
 import { VERSION } from '../version.js';
@@ -19,7 +23,7 @@ const EXIT_FOR_VERDICT = { pass: EXIT.ok, fail: EXIT.violation, error: EXIT.erro
 export function registerVet(program: Command, ctx: CommandContext): void {
   program
     .command('vet')
-    .description('judge packages before adding them: TYPE:NAME[@VERSION] or a purl; no version judges the latest (exit 0 pass, 1 violation, 2 could not evaluate)')
+    .description(commandDescription('vet'))
     .argument('<packages...>', 'e.g. npm:expresss pypi:requests@2.32.3 pkg:golang/golang.org/x/net@v0.17.0')
     .option('--policy <file>', 'policy file (default: .github/lockwarden.yml, lockwarden.yml, else lockwarden:baseline)')
     .option('--offline', 'consult no network service: registry rules not evaluated, typosquat still judged')

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { packageLabel, type Action, type Decision, type Finding } from '@lockwarden/core';
+import type { Action, Finding } from '@lockwarden/core/findings';
+import type { Decision } from '@lockwarden/core/policy';
+import { packageLabel } from '@lockwarden/core/report';
 
 /** The five severities GitLab's Code Quality widget knows. */
 export type CodeQualitySeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';

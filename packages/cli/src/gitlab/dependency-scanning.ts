@@ -1,4 +1,7 @@
-import { packageLabel, uuidV5, type Decision, type Finding, type Severity } from '@lockwarden/core';
+import type { Finding, Severity } from '@lockwarden/core/findings';
+import { uuidV5 } from '@lockwarden/core/sbom';
+import type { Decision } from '@lockwarden/core/policy';
+import { packageLabel } from '@lockwarden/core/report';
 import { findingFingerprint } from './code-quality.js';
 
 /** The GitLab security report schema version the report declares and the tests validate against. */

@@ -1,15 +1,8 @@
 // Sub-path imports, as in sbom/build.ts: the package root loads validators whose `__dirname` breaks ESM bundles.
 import * as Enums from '@cyclonedx/cyclonedx-library/Enums';
 import * as Models from '@cyclonedx/cyclonedx-library/Models';
-import {
-  buildBom,
-  LOCKFILE_PROPERTY,
-  reproducibleTimestamp,
-  serializeBom,
-  type Ecosystem,
-  type Inventory,
-  type RootProject,
-} from '@lockwarden/core';
+import type { Ecosystem, Inventory } from '@lockwarden/core/model';
+import { buildBom, LOCKFILE_PROPERTY, reproducibleTimestamp, serializeBom, type RootProject } from '@lockwarden/core/sbom';
 
 /** Property names of GitLab's CycloneDX property taxonomy (docs: development/sec/cyclonedx_property_taxonomy). */
 export const GITLAB_SBOM_PROPERTIES = {

@@ -1,5 +1,7 @@
 import { XMLBuilder } from 'fast-xml-parser';
-import { packageLabel, verdictSentence, type Decision, type Finding } from '@lockwarden/core';
+import type { Finding } from '@lockwarden/core/findings';
+import type { Decision } from '@lockwarden/core/policy';
+import { packageLabel, verdictSentence } from '@lockwarden/core/report';
 
 /** Characters XML 1.0 cannot carry at all; untrusted text loses them rather than breaking the file. */
 // eslint-disable-next-line no-control-regex

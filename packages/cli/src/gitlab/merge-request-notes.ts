@@ -1,4 +1,6 @@
-import { HttpClient, silentLogger, SourceUnavailableError, type Logger } from '@lockwarden/core';
+import { SourceUnavailableError } from '@lockwarden/core/errors';
+import { silentLogger, type Logger } from '@lockwarden/core/log';
+import { HttpClient } from '@lockwarden/core/http';
 import { GITLAB_NOTE_MAX_LENGTH } from './report-files.js';
 
 /** Hidden marker that identifies lockwarden's note on a merge request, so each pipeline edits the same one. */

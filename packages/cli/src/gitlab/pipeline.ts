@@ -1,4 +1,4 @@
-import { ensureCommit } from '@lockwarden/core';
+import { ensureCommit } from '@lockwarden/core/lockfiles';
 import type { CommandContext } from '../context.js';
 import { usageError } from '../options.js';
 

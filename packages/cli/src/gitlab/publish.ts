@@ -1,6 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { isLockwardenError, readRootProject, renderMarkdownReport, type CheckResult } from '@lockwarden/core';
+import { isLockwardenError } from '@lockwarden/core/errors';
+import { readRootProject } from '@lockwarden/core/sbom';
+import { renderMarkdownReport } from '@lockwarden/core/report';
+import type { CheckResult } from '@lockwarden/core/engine';
 import type { CommandContext } from '../context.js';
 import { VERSION } from '../version.js';
 import { renderCodeQualityReport } from './code-quality.js';

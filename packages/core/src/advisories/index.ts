@@ -7,6 +7,5 @@ export * from './osv-api-source.js';
 export * from './osv-index.js';
 export * from './osv-offline-source.js';
 export * from './osv-download.js';
-export * from './audit.js';
-export { HttpClient, isRetryableStatus, parseRetryAfter, type HttpClientOptions, type RequestOptions } from '../http/http-client.js';
+export * from './package-ref.js';
 export * from './create-source.js';

@@ -7,7 +7,7 @@ import type { Logger } from '../log/logger.js';
 import type { Inventory } from '../model/inventory.js';
 import { packageKey, type Package } from '../model/package.js';
 import type { CheckOptions } from './check-types.js';
-import type { Discovered } from './discover.js';
+import { basePlace, headPlace, nothingFound, type Discovered } from './discover.js';
 
 /** What the diff step hands on: the changes (PR mode) and the unique packages to judge. */
 export interface Judged {
@@ -23,7 +23,14 @@ export interface Judged {
 export function diffStep(options: CheckOptions, found: Discovered, logger: Logger): Judged {
   if (!found.base) return { changes: [], packages: uniquePackages(found.head.flatMap((inv) => inv.packages)) };
   const changes = diffInventories(found.base, found.head);
-  if (!found.fromSboms) changes.push(...declaredOnlyChanges(options, options.paths ?? [], found.head, logger));
+  if (!found.fromSboms) {
+    const declared = declaredOnlyChanges(options, options.paths ?? [], found.head, logger);
+    // Nothing on either side (no lockfile, no manifest declaring a dependency): a wrong folder or ref, not a pass.
+    if (found.head.length === 0 && found.base.length === 0 && declared.declaredAtHead === 0) {
+      throw nothingFound(options, [headPlace(options), basePlace(options)]);
+    }
+    changes.push(...declared.changes);
+  }
   logger.info(`${changes.length} dependency changes in ${found.head.length} lockfiles`);
   return { changes, packages: uniquePackages(changes.filter((c) => c.type !== 'removed').map((c) => c.package)) };
 }
@@ -32,7 +39,12 @@ export function diffStep(options: CheckOptions, found: Discovered, logger: Logge
  * Dependencies the change declares in a manifest without locking them (an assistant's edit to package.json or
  * pyproject.toml before anyone ran the package manager), as added packages with version "".
  */
-function declaredOnlyChanges(options: CheckOptions, paths: readonly string[], head: readonly Inventory[], logger: Logger): DependencyChange[] {
+function declaredOnlyChanges(
+  options: CheckOptions,
+  paths: readonly string[],
+  head: readonly Inventory[],
+  logger: Logger,
+): { changes: DependencyChange[]; declaredAtHead: number } {
   const headSnapshot = options.headDir
     ? new DirectorySnapshot(resolve(options.cwd, options.headDir))
     : options.head
@@ -44,7 +56,7 @@ function declaredOnlyChanges(options: CheckOptions, paths: readonly string[], he
   const atHead = loadDeclaredDependencies(headSnapshot, paths);
   for (const w of atHead.warnings) logger.warn(w);
   const atBase = loadDeclaredDependencies(baseSnapshot, paths);
-  return declaredOnlyPackages(atHead.declared, atBase.declared, head).map((pkg) => ({
+  const changes = declaredOnlyPackages(atHead.declared, atBase.declared, head).map((pkg): DependencyChange => ({
     type: 'added',
     ecosystem: pkg.ecosystem,
     name: pkg.name,
@@ -53,6 +65,7 @@ function declaredOnlyChanges(options: CheckOptions, paths: readonly string[], he
     lockfile: pkg.location.file,
     package: pkg,
   }));
+  return { changes, declaredAtHead: atHead.declared.length };
 }
 
 function uniquePackages(pkgs: readonly Package[]): Package[] {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { allLockfileParsers } from '../ecosystems/registry.js';
 import { LockwardenError } from '../errors.js';
 import { loadGitInventories, loadWorkTreeInventories } from '../lockfiles/load.js';
 import type { Inventory } from '../model/inventory.js';
@@ -31,13 +32,44 @@ export function discover(options: CheckOptions): Discovered {
       : options.head
         ? loadGitInventories(options.cwd, options.head, paths, load)
         : loadWorkTreeInventories(options.cwd, paths, load);
-  if (mode !== 'pr') return { head, fromSboms: Boolean(sboms) };
+  if (mode !== 'pr') {
+    if (!sboms && head.length === 0) throw nothingFound(options, [headPlace(options)]);
+    return { head, fromSboms: Boolean(sboms) };
+  }
   const base = sboms
     ? sboms.base
     : options.baseDir
       ? loadWorkTreeInventories(resolve(options.cwd, options.baseDir), paths, load)
       : loadGitInventories(options.cwd, options.base as string, paths, load);
+  // No lockfile on either side is judged by the diff step: a manifest may still declare dependencies. A head
+  // without lockfiles whose base had some is a real change (every dependency removed), judged as one.
   return { head, base, fromSboms: Boolean(sboms) };
+}
+
+/**
+ * A gate that finds nothing to judge must not pass: a wrong folder, a typo in a path or an unsupported file name
+ * would otherwise report "passed (0 packages judged)". The message says where lockwarden looked and what it reads.
+ */
+export function nothingFound(options: Pick<CheckOptions, 'paths'>, places: readonly string[]): LockwardenError {
+  const paths = options.paths ?? [];
+  const under = paths.length > 0 ? ` (limited to ${paths.join(', ')})` : '';
+  const formats = [...new Set(allLockfileParsers().map((p) => p.id))].join(', ');
+  return new LockwardenError(
+    'NO_LOCKFILES',
+    `no lockfile found in ${places.join(' or ')}${under}; lockwarden reads ${formats} (name a file of another name with --parse-as FORMAT)`,
+  );
+}
+
+/** Where the head was looked for, for the NO_LOCKFILES message. */
+export function headPlace(options: CheckOptions): string {
+  if (options.headDir) return `folder ${options.headDir}`;
+  if (options.head) return `git ref ${options.head}`;
+  return `the working directory ${options.cwd}`;
+}
+
+/** Where the base was looked for, for the NO_LOCKFILES message. */
+export function basePlace(options: CheckOptions): string {
+  return options.baseDir ? `folder ${options.baseDir}` : `git ref ${options.base ?? ''}`;
 }
 
 /**

@@ -25,6 +25,10 @@ export function evaluateStep(input: EvaluateStepInput): Decision {
     now: input.now,
     approveQuarantine: input.approveQuarantine,
   });
+  const removed = input.found.base?.reduce((n, inv) => n + inv.packages.length, 0) ?? 0;
+  if (input.found.base && input.found.base.length > 0 && input.found.head.length === 0) {
+    decision.warnings.push(`the head removes every lockfile (${input.found.base.length} lockfile(s), ${removed} packages in the base)`);
+  }
   if (input.enrichment.skipped?.advisories) {
     decision.warnings.unshift(`advisories not checked: ${input.enrichment.skipped.advisories}`);
   }

@@ -8,3 +8,4 @@ export { diffStep, type Judged } from './diff.js';
 export { enrich, type EnrichSources } from './enrich.js';
 export { evaluateStep, type EvaluateStepInput } from './evaluate.js';
 export { reportStep } from './report.js';
+export * from './run-audit.js';

@@ -8,7 +8,12 @@ import type { PackageMetadata, RegistryClient, VersionMetadata } from './types.j
 export const MAVEN_CENTRAL_DEFAULT = 'https://repo.maven.apache.org/maven2/';
 
 // Untrusted XML: no entity expansion, no attribute processing.
-const parser = new XMLParser({ processEntities: false, ignoreAttributes: true, parseTagValue: false });
+/** Built on first use: importing the client constructs nothing. */
+let parser: XMLParser | undefined;
+function metadataParser(): XMLParser {
+  parser ??= new XMLParser({ processEntities: false, ignoreAttributes: true, parseTagValue: false });
+  return parser;
+}
 
 /**
  * A Maven repository laid out as Maven Central: `maven-metadata.xml` lists an artifact's versions; a version's
@@ -31,7 +36,7 @@ export class MavenRegistryClient implements RegistryClient {
     if (res.status === 404) return { ...base, exists: false, versions: [] };
     let doc: unknown;
     try {
-      doc = parser.parse(res.body);
+      doc = metadataParser().parse(res.body);
     } catch {
       throw new SourceUnavailableError('Maven repository', `maven-metadata.xml of ${name} is not XML`);
     }

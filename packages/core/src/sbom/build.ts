@@ -55,9 +55,14 @@ const HASH_ALGORITHMS: Record<Hash['algorithm'], (hexLength: number) => Enums.Ha
 /** purl types whose namespace is what CycloneDX calls `group` (npm scope, Maven groupId, composer vendor). */
 const GROUPED_PURL_TYPES = new Set(['npm', 'maven', 'composer']);
 
-const licenseFactory = new LicenseFactories.LicenseFactory((expression) => {
-  spdxExpressionParse(expression);
-});
+/** Built on first use: importing the SBOM builder constructs nothing. */
+let licenseFactory: LicenseFactories.LicenseFactory | undefined;
+function licenses(): LicenseFactories.LicenseFactory {
+  licenseFactory ??= new LicenseFactories.LicenseFactory((expression) => {
+    spdxExpressionParse(expression);
+  });
+  return licenseFactory;
+}
 
 type ScopeRank = 0 | 1 | 2;
 const RANK_REQUIRED: ScopeRank = 2;
@@ -185,7 +190,7 @@ function makeComponent(pkg: Package, bomRef: string): Models.Component {
     version: pkg.version || undefined,
     purl: pkg.purl || undefined,
   });
-  if (pkg.license) component.licenses.add(licenseFactory.makeFromString(pkg.license));
+  if (pkg.license) component.licenses.add(licenses().makeFromString(pkg.license));
   if (pkg.reference) {
     component.properties.add(new Models.Property(PINNED_PROPERTY, String(pkg.reference.pinned)));
     if (pkg.reference.trustRemoteCode) component.properties.add(new Models.Property('lockwarden:trust-remote-code', 'true'));

@@ -12,15 +12,9 @@ export {
 } from './serialize.js';
 export { generateSbom, type GenerateSbomOptions } from './generate.js';
 export { readRootProject, type RootProject, type ReadRelated } from './root-project.js';
-export {
-  validateSbomJson,
-  VALIDATED_SPEC_VERSIONS,
-  cycloneDxSchemaDir,
-  BUNDLED_SCHEMA_FOLDER,
-  jsonPointerToPath,
-  type SbomSchemaIssue,
-  type SbomValidationResult,
-} from './validate.js';
+// Schema validation (Ajv and the CycloneDX schemas) has its own entry, @lockwarden/core/sbom/validate, so writing
+// or reading an SBOM does not load a JSON Schema validator.
+export type { SbomSchemaIssue, SbomValidationResult } from './validate.js';
 export { readSbom, type SbomInputFormat } from './read.js';
 export { compareSbomWithInventories, type SbomDrift, type SbomDriftKind } from './drift.js';
 export { signDetached, verifyDetached, type DetachedSignature, type SignatureAlgorithm } from './sign.js';

@@ -38,17 +38,22 @@ interface PomModel {
   version: string;
 }
 
-const xmlParser = new XMLParser({
-  ignoreAttributes: true,
-  // Versions such as 1.10 must stay text.
-  parseTagValue: false,
-  trimValues: true,
-  captureMetaData: true,
-  maxNestedTags: MAX_NESTED_TAGS,
-  // Callbacks get the bare tag name; building a path string per tag would triple the parse time.
-  jPath: false,
-  isArray: (name) => name === 'dependency' || name === 'profile',
-});
+/** Built on first use, so importing the parser registry constructs nothing. */
+let xmlParser: XMLParser | undefined;
+function pomParser(): XMLParser {
+  xmlParser ??= new XMLParser({
+    ignoreAttributes: true,
+    // Versions such as 1.10 must stay text.
+    parseTagValue: false,
+    trimValues: true,
+    captureMetaData: true,
+    maxNestedTags: MAX_NESTED_TAGS,
+    // Callbacks get the bare tag name; building a path string per tag would triple the parse time.
+    jPath: false,
+    isArray: (name) => name === 'dependency' || name === 'profile',
+  });
+  return xmlParser;
+}
 const META = XMLParser.getMetaDataSymbol();
 
 function isNode(value: unknown): value is XmlNode {
@@ -87,7 +92,7 @@ function readPom(raw: string, file: string): PomModel {
   }
   let document: unknown;
   try {
-    document = xmlParser.parse(source);
+    document = pomParser().parse(source);
   } catch (err) {
     throw new ParseError(file, `invalid XML: ${err instanceof Error ? err.message : String(err)}`, {}, { cause: err });
   }

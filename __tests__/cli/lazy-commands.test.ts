@@ -1,0 +1,78 @@
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command, Help } from 'commander';
+import { afterAll, describe, expect, it } from 'vitest';
+import { COMMAND_CATALOG } from '../../packages/cli/src/commands/catalog.js';
+import { COMMANDS } from '../../packages/cli/src/commands/index.js';
+import { EXIT, type CliIO } from '../../packages/cli/src/io.js';
+import { REPO_ROOT } from '../helpers/conformance.js';
+import { modulesLoadedByScript } from '../helpers/module-census.js';
+
+const BIN = join(REPO_ROOT, 'packages/cli/bin/lockwarden.js');
+const work = mkdtempSync(join(tmpdir(), 'lw-lazy-'));
+copyFileSync(join(REPO_ROOT, 'examples/basic/head/package-lock.json'), join(work, 'package-lock.json'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** The owners of the modules a CLI run loads: `core:<folder>`, `cli:<file>` or a package name. */
+function loadedBy(args: string[]): Set<string> {
+  // Exit 1 is a verdict (the example head has blocking advisories); 2 would mean the run failed.
+  return new Set(
+    modulesLoadedByScript(BIN, args, work, [0, 1]).map((f) => {
+      const own = /packages\/(core|cli)\/dist\/([^/.]+)/.exec(f);
+      if (own) return `${own[1]}:${own[2]}`;
+      const dep = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(f);
+      return dep ? (dep[1] as string) : f;
+    }),
+  );
+}
+
+const HEAVY = ['core:advisories', 'core:policy', 'core:engine', 'core:sbom', 'core:report', 'ajv', '@cyclonedx/cyclonedx-library', 'xmlbuilder2'];
+
+describe('the CLI loads only what a command uses (built CLI, fresh process)', () => {
+  it('--version and --help load commander and the command catalog, no core module but the error type', () => {
+    for (const args of [['--version'], ['--help']]) {
+      const loaded = [...loadedBy(args)];
+      expect(loaded.filter((o) => o.startsWith('core:')), args.join(' ')).toEqual(['core:errors']);
+      expect(loaded.filter((o) => !o.startsWith('core:') && !o.startsWith('cli:') && !o.startsWith('/')), args.join(' ')).toEqual(['commander']);
+      expect(loaded).not.toContain('cli:gitlab');
+    }
+  });
+
+  it('ls loads the lockfile parsers, and no advisory, policy, engine, SBOM or Ajv module', () => {
+    const loaded = loadedBy(['ls', '--format', 'json']);
+    expect(loaded).toContain('core:lockfiles');
+    for (const heavy of HEAVY) expect(loaded, heavy).not.toContain(heavy);
+  });
+
+  it('check loads no SBOM or XML writer unless --gitlab asks for the GitLab reports', () => {
+    const loaded = loadedBy(['check', '--base-dir', '.', '--head-dir', '.', '--offline', '--db', join(REPO_ROOT, 'examples/osv-db')]);
+    expect(loaded).toContain('core:engine');
+    // The SBOM reader (for --base-sbom) is small; the GitLab report writers, the CycloneDX library and the XML writer are not loaded.
+    for (const absent of ['@cyclonedx/cyclonedx-library', 'xmlbuilder2']) expect(loaded, absent).not.toContain(absent);
+  });
+
+  it('sbom writes JSON without loading Ajv; only sbom verify validates', () => {
+    expect(loadedBy(['sbom', '--reproducible'])).not.toContain('ajv');
+  });
+});
+
+describe('the command catalog', () => {
+  it('lists every command with the usage and description its registration gives', () => {
+    const program = new Command('lockwarden');
+    const ctx = { io: { stdout: () => {}, stderr: () => {}, cwd: work, env: {} } as CliIO, logger: { debug() {}, info() {}, warn() {} }, exitCode: EXIT.ok };
+    for (const register of COMMANDS) register(program, ctx);
+    const help = new Help();
+    const real = program.commands.map((c) => ({ term: help.subcommandTerm(c), description: c.description() }));
+    expect(COMMAND_CATALOG.map((c) => ({ term: [c.name, c.usage].filter(Boolean).join(' '), description: c.description }))).toEqual(real);
+  });
+
+  it('loads each command from its own module', async () => {
+    for (const entry of COMMAND_CATALOG) {
+      const program = new Command('lockwarden');
+      const register = await entry.load();
+      register(program, { io: { stdout: () => {}, stderr: () => {}, cwd: work, env: {} }, logger: { debug() {}, info() {}, warn() {} }, exitCode: 0 });
+      expect(program.commands.map((c) => c.name())).toEqual([entry.name]);
+    }
+  });
+});

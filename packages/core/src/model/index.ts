@@ -1,0 +1,6 @@
+/** The data model every layer shares: ecosystems, packages, inventories, purls. */
+export * from './ecosystem.js';
+export * from './package.js';
+export * from './inventory.js';
+export * from './purl.js';
+export type { EnrichmentData } from './enrichment-data.js';
