@@ -121,7 +121,9 @@ describe('models, actions, images and pickles end to end', () => {
   it('audit asks OSV only about kinds it has data for (GitHub Actions), so a database without models is enough', async () => {
     const r = await runCli(['audit', '--offline', '--db', db, '--format', 'json'], { cwd: repo.dir });
     expect(r.stderr).not.toContain('no data for');
-    expect(r.code).toBe(0);
+    // audit applies the file rules too: the dangerous pickle fails it.
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('posix.system');
   });
 
   it('check in PR mode says the change adds a model unpinned, on its source line', async () => {

@@ -3,7 +3,6 @@ export { scanPickle, type PickleScan } from './model-files/pickle-scanner.js';
 export { judgeImport } from './model-files/pickle-imports.js';
 export { scanModelFile } from './model-files/model-file.js';
 export { safetensorsMetadata, ggufMetadata, npyHeader } from './model-files/model-headers.js';
-export { HubRegistryClient, hubSettings, hubFacts, HF_DEFAULT_ENDPOINT } from './huggingface/hub-client.js';
 export { hubPackage, isHubId } from './huggingface/hub-reference.js';
 export { pythonStringValue } from './huggingface/python-source.js';
 export { parseImageReference, imagePurl, imagePackage, type ImageReference } from './docker/image-reference.js';

@@ -16,3 +16,4 @@ export * from './packagist-client.js';
 export * from './nuget-client.js';
 export * from './maven-client.js';
 export * from './declared-dependencies.js';
+export { HubRegistryClient, hubSettings, hubFacts, canonicalLicenseId, HF_DEFAULT_ENDPOINT } from './huggingface-client.js';

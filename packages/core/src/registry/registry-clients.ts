@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import { HubRegistryClient, hubSettings } from '../ecosystems/huggingface/hub-client.js';
+import { HubRegistryClient, hubSettings } from './huggingface-client.js';
 import { join } from 'node:path';
 import type { Logger } from '../log/logger.js';
 import type { Ecosystem } from '../model/ecosystem.js';

@@ -1,5 +1,5 @@
 import type { EnrichmentData } from '../model/enrichment-data.js';
-import type { HubRepoFacts } from './types.js';
+import type { HubRepoFacts } from '../model/hub-repo-facts.js';
 import type { Package } from '../model/package.js';
 import type { PublishingHistory } from './publishing-history.js';
 

@@ -1,5 +1,5 @@
 import type { Inventory } from '../model/inventory.js';
-import type { HubRepoFacts } from '../registry/types.js';
+import type { HubRepoFacts } from '../model/hub-repo-facts.js';
 
 /** A CycloneDX 1.6 `modelCard` (the subset the Hub's metadata fills). */
 export interface ModelCard {

@@ -1,8 +1,8 @@
 import spdxLicenseIds from 'spdx-license-ids/index.json' with { type: 'json' };
-import { SourceUnavailableError } from '../../errors.js';
-import { isRecord } from '../../parse/json.js';
-import type { RegistryFetcher } from '../../registry/registry-fetcher.js';
-import type { HubRepoFacts, PackageMetadata, RegistryClient, VersionMetadata } from '../../registry/types.js';
+import { SourceUnavailableError } from '../errors.js';
+import { isRecord } from '../parse/json.js';
+import type { RegistryFetcher } from './registry-fetcher.js';
+import type { HubRepoFacts, PackageMetadata, RegistryClient, VersionMetadata } from './types.js';
 
 /** The endpoint huggingface_hub uses when `HF_ENDPOINT` is not set. */
 export const HF_DEFAULT_ENDPOINT = 'https://huggingface.co';
