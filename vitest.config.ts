@@ -37,6 +37,7 @@ export default defineConfig({
             HEX_API_URL: 'http://127.0.0.1:9/api/',
             COCOAPODS_TRUNK_URL: 'http://127.0.0.1:9/api/v1/',
             GITHUB_API_URL: 'http://127.0.0.1:9/',
+            HF_ENDPOINT: 'http://127.0.0.1:9',
           },
     include: ['__tests__/**/*.test.ts', 'packages/*/src/**/*.test.ts'],
     testTimeout: 30_000,

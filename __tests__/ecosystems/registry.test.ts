@@ -7,6 +7,7 @@ import {
   getLockfileParser,
   matchesFileName,
   parserForFileName,
+  parsersForPath,
   type EcosystemPlugin,
 } from '@lockwarden/core';
 import { CONFORMANCE_DIR } from '../helpers/conformance.js';
@@ -44,11 +45,31 @@ describe('ecosystem plug-in registry', () => {
   });
 
   it('claims each conventional lockfile name for exactly one parser', () => {
-    for (const parser of allLockfileParsers()) {
+    for (const parser of allLockfileParsers().filter((p) => !p.scanner)) {
       for (const name of parser.fileNames.filter((n) => !n.includes('*'))) {
         expect(parserForFileName(name)?.id, name).toBe(parser.id);
       }
     }
+  });
+
+  it('never lets a scanner take a file a lockfile parser claims', () => {
+    for (const parser of allLockfileParsers().filter((p) => !p.scanner)) {
+      for (const name of parser.fileNames.filter((n) => !n.includes('*'))) {
+        expect(parsersForPath(`sub/${name}`).map((p) => p.id), name).toEqual([parser.id]);
+      }
+    }
+    // pnpm-lock.yaml is YAML, but the Kubernetes and model-config scanners must not see it.
+    expect(parsersForPath('pnpm-lock.yaml').map((p) => p.id)).toEqual(['pnpm-lock.yaml']);
+  });
+
+  it('runs every scanner that claims a file, by name or by path', () => {
+    expect(parsersForPath('app/train.py').map((p) => p.id)).toEqual(['*.py']);
+    expect(parsersForPath('.github/workflows/ci.yml').map((p) => p.id)).toEqual(['.github/workflows/*.yml', 'kubernetes.yaml', 'model-config']);
+    expect(parsersForPath('svc/.github/workflows/ci.yaml').map((p) => p.id)).toContain('.github/workflows/*.yml');
+    expect(parsersForPath('ci.yml').map((p) => p.id)).not.toContain('.github/workflows/*.yml');
+    expect(parsersForPath('docker/Dockerfile').map((p) => p.id)).toEqual(['Dockerfile']);
+    expect(parsersForPath('models/model.safetensors').map((p) => p.id)).toEqual(['model-file']);
+    expect(parsersForPath('README.md')).toEqual([]);
   });
 
   it('matches simple globs', () => {

@@ -38,7 +38,7 @@ function run(yaml: string, pkgs: Package[], extra: Partial<EvaluateInput> = {}) 
 
 const ALL_OFF_BUT = (rule: string, opts = '{ action: block }') => `
 rules:
-  ${['malware', 'vulnerability', 'nonexistent', 'typosquat', 'deny', 'allow', 'source', 'release-age', 'popularity', 'provenance', 'install-scripts', 'license', 'deprecated']
+  ${['malware', 'vulnerability', 'nonexistent', 'typosquat', 'deny', 'allow', 'source', 'release-age', 'popularity', 'provenance', 'install-scripts', 'license', 'deprecated', 'pinning', 'model-format', 'trust-remote-code', 'model-license']
     .map((r) => (r === rule ? `${r}: ${opts}` : `${r}: { action: off }`))
     .join('\n  ')}
 `;
@@ -334,7 +334,7 @@ ${extra}`;
     expect(d.findings).toHaveLength(0);
     expect(d.exceptionsApplied).toHaveLength(1);
     expect(d.exceptionsApplied[0]!.exception.reason).toBe('template() is never called with user input');
-    expect(d.exceptionsApplied[0]!.exception.origin).toBe('policy.yml:19');
+    expect(d.exceptionsApplied[0]!.exception.origin).toBe('policy.yml:23');
     expect(d.exceptionsApplied[0]!.findings.map((f) => f.advisories?.[0])).toEqual(['GHSA-35jh-r3h4-6jhm']);
   });
 
@@ -346,7 +346,7 @@ ${extra}`;
     expect(d.exceptionsExpired).toHaveLength(1);
     expect(d.exceptionsExpired[0]!.findings).toHaveLength(1);
     expect(d.warnings).toEqual([
-      'exception expired: pkg:npm/lodash@4.17.20 (rule vulnerability, id CVE-2021-23337), expires 2026-11-20, policy.yml:19; it no longer covers 1 finding (vulnerability on lodash@4.17.20)',
+      'exception expired: pkg:npm/lodash@4.17.20 (rule vulnerability, id CVE-2021-23337), expires 2026-11-20, policy.yml:23; it no longer covers 1 finding (vulnerability on lodash@4.17.20)',
     ]);
   });
 

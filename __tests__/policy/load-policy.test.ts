@@ -81,7 +81,7 @@ describe('schema, rule modules and docs agree', () => {
   it.each(RULE_IDS)('the defaults of %s are valid policy options and name every option the schema declares', (id) => {
     const defaults = RULES[id].defaults as unknown as Record<string, unknown>;
     expect(() => parsePolicyDocument(stringify({ rules: { [id]: defaults } }), 'defaults.yml')).not.toThrow();
-    const declared = Object.keys(ruleSchemas[id]!.properties).filter((k) => !(id === 'license' && (k === 'allow' || k === 'deny')));
+    const declared = Object.keys(ruleSchemas[id]!.properties).filter((k) => !((id === 'license' || id === 'model-license') && (k === 'allow' || k === 'deny')));
     expect(Object.keys(defaults).sort()).toEqual(declared.sort());
   });
 

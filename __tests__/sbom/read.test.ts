@@ -89,10 +89,13 @@ describe('readSbom: SPDX 2.3 JSON', () => {
       ['npm', 'lodash', '4.17.20', 'MIT'],
       ['npm', '@types/node', '20.11.5', 'MIT'],
       ['PyPI', 'django', '4.2.1', 'BSD-3-Clause'],
+      // GitHub lists workflow actions with a version range; they read back as unpinned action references.
+      ['GitHub Actions', 'actions/checkout', '4.*.*', undefined],
     ]);
+    expect(inventory.packages[3]?.reference).toEqual({ kind: 'action', pinned: false, via: 'sbom', ref: '4.*.*' });
     expect(inventory.ecosystem).toBe('npm');
     expect(inventory.packages.every((p) => p.direct)).toBe(true);
-    expect(inventory.edges).toHaveLength(3);
+    expect(inventory.edges).toHaveLength(4);
   });
 });
 

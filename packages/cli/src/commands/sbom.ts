@@ -5,6 +5,8 @@ import { LockwardenError } from '@lockwarden/core/errors';
 import type { Inventory } from '@lockwarden/core/model';
 import { loadWorkTreeInventories, type LoadOptions } from '@lockwarden/core/lockfiles';
 import { compareSbomWithInventories, DEFAULT_SBOM_SPEC_VERSION, generateSbom, readRootProject, readSbom, SBOM_SPEC_VERSIONS, signDetached, verifyDetached, type SbomDrift, type SbomFormat, type SbomSchemaIssue, type SbomSpecVersion } from '@lockwarden/core/sbom';
+import { HubRegistryClient, hubSettings, RegistryFetcher, RegistryHttp } from '@lockwarden/core/registry';
+import { modelCardsFromHub } from '@lockwarden/core/sbom';
 import type { CommandContext } from '../context.js';
 import { commandDescription } from './catalog.js';
 import { EXIT } from '../io.js';
@@ -19,6 +21,7 @@ interface SbomOptions {
   parseAs?: string;
   exclude?: string[];
   defaultExcludes?: boolean;
+  modelCards?: boolean;
 }
 
 interface VerifyOptions {
@@ -66,7 +69,8 @@ export function registerSbom(program: Command, ctx: CommandContext): void {
     .option('--parse-as <format>', "parse named files as this format (its conventional file name, e.g. 'yarn.lock')")
     .option('--exclude <glob...>', 'leave out lockfiles matching these globs (below the folder searched; repeatable)')
     .option('--no-default-excludes', 'also search test-fixture folders (testdata/, fixtures/, __fixtures__/, test-fixtures/)')
-    .action((paths: string[], options: SbomOptions) => {
+    .option('--model-cards', 'ask the Hugging Face Hub (HF_ENDPOINT, HF_TOKEN) for the model cards of the models found (JSON only)')
+    .action(async (paths: string[], options: SbomOptions) => {
       const cwd = ctx.io.cwd;
       // Lockfile paths are written relative to the scanned root, not to where the command runs, so the same
       // project gives the same bytes from any working directory.
@@ -75,7 +79,14 @@ export function registerSbom(program: Command, ctx: CommandContext): void {
       const inventories = loadInventories(rootAbs, relativePaths, options.parseAs, { logger: ctx.logger, ...excludeLoadOptions(options) });
       if (inventories.length === 0) usageError('no lockfiles found; name a lockfile or a directory that holds one');
       const root = readRootProject((rel) => readIfExists(resolve(rootAbs, rel)));
+      if (options.modelCards && options.format !== 'json') usageError('--model-cards needs --format json (CycloneDX XML has no place for them here)');
+      let modelCards;
+      if (options.modelCards) {
+        const hub = new HubRegistryClient(hubSettings(ctx.io.env), new RegistryFetcher({ http: new RegistryHttp({ logger: ctx.logger }) }));
+        modelCards = await modelCardsFromHub(inventories, (name, revision) => hub.getRepo(name, revision));
+      }
       const text = generateSbom(inventories, {
+        modelCards,
         toolVersion: VERSION,
         root,
         rootDir: '',

@@ -55,6 +55,11 @@ const LANGUAGES: Record<Ecosystem, string> = {
   Hex: 'Elixir',
   SwiftURL: 'Swift',
   CocoaPods: 'Objective-C',
+  'Hugging Face': 'Python',
+  'GitHub Actions': 'YAML',
+  Docker: 'Dockerfile',
+  'GitLab CI': 'YAML',
+  'Model file': 'Python',
 };
 
 export interface GitLabSbomOptions {

@@ -63,4 +63,20 @@ export const RULE_EXPLANATIONS: Record<RuleId, RuleExplanation> = {
     meaning: 'The version is deprecated (npm) or yanked (PyPI, crates.io) by its maintainers.',
     fix: 'Move to a supported version; the deprecation message usually names it.',
   },
+  pinning: {
+    meaning: 'A model, GitHub Action, container image or CI include is referenced by a name that can move (a branch, a tag), so what runs can change under the build.',
+    fix: 'Pin it: a 40-hex commit for models (revision=), actions and includes; an @sha256: digest for images. Keep the tag as a comment.',
+  },
+  'model-format': {
+    meaning: 'A model file is a pickle (or a repository offers only pickles): loading it can run code; the scanner names any dangerous import it found.',
+    fix: 'Use safetensors (or GGUF/ONNX) weights; never load a pickle whose scan reports imports such as os.system or subprocess.',
+  },
+  'trust-remote-code': {
+    meaning: 'The code loads a model with trust_remote_code=True, which runs Python from the model repository.',
+    fix: 'Drop trust_remote_code, or pin the model to a reviewed commit (revision=) so the code cannot change.',
+  },
+  'model-license': {
+    meaning: "The model's license (from the Hub's model card) is outside the policy's allow-list, on its deny-list, or unknown.",
+    fix: 'Choose a model under an allowed license, or ask the policy owner for an exception.',
+  },
 };

@@ -2,3 +2,4 @@
 export * from './types.js';
 export * from './registry.js';
 export { compareSemver } from './semver-order.js';
+export * from './references.js';

@@ -1,3 +1,5 @@
+import { posix } from 'node:path';
+import { Minimatch } from 'minimatch';
 import { LockwardenError } from '../errors.js';
 import type { Ecosystem } from '../model/ecosystem.js';
 import type { EcosystemPlugin, LockfileParser, ManifestParser } from './types.js';
@@ -13,6 +15,11 @@ import { pubPlugin } from './pub/index.js';
 import { hexPlugin } from './hex/index.js';
 import { swiftPlugin } from './swift/index.js';
 import { cocoapodsPlugin } from './cocoapods/index.js';
+import { githubActionsPlugin } from './github-actions/index.js';
+import { gitlabCiPlugin } from './gitlab-ci/index.js';
+import { dockerPlugin } from './docker/index.js';
+import { huggingfacePlugin } from './huggingface/index.js';
+import { modelFilesPlugin } from './model-files/index.js';
 
 /**
  * The explicit list of ecosystem plug-ins. A test checks that every folder under `ecosystems/` is listed here
@@ -31,6 +38,12 @@ export const ECOSYSTEM_PLUGINS: ReadonlyMap<Ecosystem, EcosystemPlugin> = new Ma
   ['Hex', hexPlugin],
   ['SwiftURL', swiftPlugin],
   ['CocoaPods', cocoapodsPlugin],
+  // Scanners of references outside lockfiles; a file claimed by a lockfile parser above is never scanned.
+  ['GitHub Actions', githubActionsPlugin],
+  ['GitLab CI', gitlabCiPlugin],
+  ['Docker', dockerPlugin],
+  ['Hugging Face', huggingfacePlugin],
+  ['Model file', modelFilesPlugin],
 ]);
 
 /** The plug-in for an ecosystem; throws UNSUPPORTED_ECOSYSTEM when there is none. */
@@ -64,9 +77,32 @@ export function getLockfileParser(id: string): LockfileParser {
   return parser;
 }
 
-/** The parser that claims a file by its base name, or `undefined`. */
+/** The lockfile parser that claims a file by its base name, or `undefined` (scanners are not asked). */
 export function parserForFileName(baseName: string): LockfileParser | undefined {
-  return allLockfileParsers().find((p) => p.fileNames.some((pattern) => matchesFileName(pattern, baseName)));
+  return allLockfileParsers().find((p) => !p.scanner && p.fileNames.some((pattern) => matchesFileName(pattern, baseName)));
+}
+
+/**
+ * The parsers for a file found during discovery: the lockfile parser that claims it by name, else every scanner
+ * that claims it by name or path pattern (empty when none does).
+ */
+export function parsersForPath(path: string): LockfileParser[] {
+  const baseName = posix.basename(path);
+  const lockfile = parserForFileName(baseName);
+  if (lockfile) return [lockfile];
+  return scanners().filter(
+    ({ parser, paths }) => parser.fileNames.some((pattern) => matchesFileName(pattern, baseName)) || paths.some((m) => m.match(path)),
+  ).map(({ parser }) => parser);
+}
+
+let compiledScanners: Array<{ parser: LockfileParser; paths: Minimatch[] }> | undefined;
+
+/** The scanners with their path patterns compiled once: discovery asks for every file of the tree. */
+function scanners(): Array<{ parser: LockfileParser; paths: Minimatch[] }> {
+  compiledScanners ??= allLockfileParsers()
+    .filter((p) => p.scanner)
+    .map((parser) => ({ parser, paths: (parser.pathPatterns ?? []).map((p) => new Minimatch(p, { dot: true })) }));
+  return compiledScanners;
 }
 
 /** Matches exact names and simple `*` globs (`*.lock.json`). */
@@ -99,6 +135,8 @@ export function normalizePackageName(ecosystem: string, name: string): string {
 
 /** The ecosystem whose plug-in has this purl type (`pypi` → `PyPI`), or `undefined` for other types (deb, github, ...). */
 export function ecosystemForPurlType(purlType: string): Ecosystem | undefined {
+  // pkg:generic names anything; that committed model files use it does not make every generic purl one.
+  if (purlType === 'generic') return undefined;
   for (const plugin of ECOSYSTEM_PLUGINS.values()) if (plugin.purlType === purlType) return plugin.ecosystem;
   return undefined;
 }

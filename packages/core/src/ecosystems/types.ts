@@ -8,6 +8,8 @@ export interface ParseContext {
    * (the work tree, or a git commit). Returns `undefined` when it does not exist.
    */
   readRelated?: (relativePath: string) => string | undefined;
+  /** For `parseBytes`: the file's full size, larger than the bytes given when the file was read truncated. */
+  fileSize?: number;
 }
 
 /** Reads one lockfile format into an inventory. */
@@ -19,8 +21,24 @@ export interface LockfileParser {
   fileNames: readonly string[];
   /** `<language>/<format>` folders of ../shared/conformance/lockfiles this parser must pass. */
   conformance?: readonly string[];
+  /**
+   * Paths this parser claims beyond `fileNames`: minimatch globs on the path relative to the scan root
+   * (for example any `.github/workflows/*.yml`), for formats known by where they sit rather than by their base name.
+   */
+  pathPatterns?: readonly string[];
+  /**
+   * A scanner of files that are not lockfiles (source code, CI configuration, model files): discovery runs every
+   * scanner that claims a file, merges what they find, and leaves the file out when they find nothing, so a
+   * Python file without model references is not listed as an empty lockfile.
+   */
+  scanner?: true;
   /** Parses `text` read from `path`; throws `ParseError` (with line and column) on malformed input. */
   parse(text: string, path: string, context?: ParseContext): Inventory;
+  /**
+   * Binary formats (pickles, torch zips, safetensors) get the file's bytes instead of its text; `parse` is then
+   * not called during discovery.
+   */
+  parseBytes?(bytes: Uint8Array, path: string, context?: ParseContext): Inventory;
 }
 
 /** Reads one manifest format (package.json, pyproject.toml, ...) into declared dependencies. */
@@ -38,6 +56,8 @@ export interface EcosystemPlugin {
   purlType: string;
   parsers: readonly LockfileParser[];
   manifests?: readonly ManifestParser[];
+  /** False for kinds OSV has no advisories for (models, images): they are not sent to the advisory source. */
+  advisories?: boolean;
   /** Orders two versions as the ecosystem's own tooling does: -1, 0 or 1. Throws INVALID_VERSION when unparsable. */
   compareVersions(a: string, b: string): -1 | 0 | 1;
   /** The ecosystem's canonical form of a name (PEP 503 for PyPI, lowercase for NuGet, ...). */

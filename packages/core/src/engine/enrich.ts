@@ -1,4 +1,5 @@
 import type { AdvisorySource } from '../advisories/types.js';
+import { ECOSYSTEM_PLUGINS } from '../ecosystems/registry.js';
 import { isLockwardenError } from '../errors.js';
 import { isLocalPackage, type Package, type PackageRef } from '../model/package.js';
 import type { Enrichment, SourceFailure } from '../policy/enrichment.js';
@@ -31,7 +32,11 @@ export async function enrich(packages: readonly Package[], policy: Policy, sourc
       try {
         // A package declared but not locked has no version to look advisories up for; a local one (a workspace
         // member, a `file:` link) is the project's own code, and a registry package of the same name is another.
-        const result = await sources.advisories.query(packages.filter((p) => !p.declaredIn && !isLocalPackage(p)).map(toRef), signalOption);
+        // Kinds OSV has no ecosystem for (models, images, includes, model files) are not sent.
+        const asked = packages.filter(
+          (p) => !p.declaredIn && !isLocalPackage(p) && ECOSYSTEM_PLUGINS.get(p.ecosystem)?.advisories !== false,
+        );
+        const result = await sources.advisories.query(asked.map(toRef), signalOption);
         enrichment.advisories = {
           byPackage: result.byPackage,
           source: result.source,
@@ -70,6 +75,8 @@ export async function enrich(packages: readonly Package[], policy: Policy, sourc
 function toRef(pkg: Package): PackageRef {
   const ref: PackageRef = { ecosystem: pkg.ecosystem, name: pkg.name, version: pkg.version, purl: pkg.purl };
   if (pkg.source.kind === 'git' && pkg.source.commit) ref.commit = pkg.source.commit;
+  // A SHA-pinned action or include is its commit: advisories that list commits match it.
+  if (pkg.reference?.pinned && /^[0-9a-f]{40}$/i.test(pkg.version)) ref.commit = pkg.version;
   return ref;
 }
 

@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import { LockwardenError, isLockwardenError } from '../errors.js';
 import { silentLogger, type Logger } from '../log/logger.js';
-import { getLockfileParser, parserForFileName } from '../ecosystems/registry.js';
+import { getLockfileParser, parserForFileName, parsersForPath } from '../ecosystems/registry.js';
 import type { LockfileParser } from '../ecosystems/types.js';
 import type { Inventory } from '../model/inventory.js';
 import { DirectorySnapshot, type Snapshot } from './snapshot.js';
@@ -65,12 +65,49 @@ export function parseLockfile(path: string, options: { parseAs?: string; root?: 
   return parseLockfileText(text, path, { parseAs: options.parseAs, snapshot });
 }
 
-/** Discovers and parses every lockfile of a snapshot; `logger` hears of references that were not followed. */
+/**
+ * Discovers and parses every lockfile of a snapshot. Files claimed only by scanners (source code, CI files, model
+ * files) are run through each scanner that claims them; their findings are merged into one inventory per file,
+ * and a file in which they find nothing is left out. `logger` hears of references that were not followed.
+ */
 export function loadInventories(snapshot: Snapshot, options: FindOptions & { logger?: Logger } = {}): Inventory[] {
-  return findLockfiles(snapshot, options).map((path) => {
-    const text = snapshot.readFile(path);
-    if (text === undefined) throw new LockwardenError('IO_ERROR', `${snapshot.label}: cannot read ${path}`);
+  const out: Inventory[] = [];
+  const found = findLockfiles(snapshot, options);
+  // Source and CI files can be many: read the text ones of a commit in one batch.
+  snapshot.prefetch?.(found.filter((path) => parsersForPath(path).some((p) => p.scanner && !p.parseBytes)));
+  for (const path of found) {
     const named = options.paths?.includes(path) ?? false;
-    return parseLockfileText(text, path, { parseAs: named ? options.parseAs : undefined, snapshot, ...(options.logger ? { logger: options.logger } : {}) });
-  });
+    const forced = named && options.parseAs ? getLockfileParser(options.parseAs) : undefined;
+    if (forced?.parseBytes) {
+      const inv = runScanner(forced, snapshot, path);
+      out.push(inv);
+      continue;
+    }
+    const scanners = forced ? [] : parsersForPath(path).filter((p) => p.scanner);
+    if (scanners.length === 0) {
+      const text = snapshot.readFile(path);
+      if (text === undefined) throw new LockwardenError('IO_ERROR', `${snapshot.label}: cannot read ${path}`);
+      out.push(
+        parseLockfileText(text, path, { parseAs: named ? options.parseAs : undefined, snapshot, ...(options.logger ? { logger: options.logger } : {}) }),
+      );
+      continue;
+    }
+    const scanned = scanners.map((parser) => runScanner(parser, snapshot, path));
+    const packages = scanned.flatMap((inv) => inv.packages);
+    if (packages.length === 0) continue;
+    const first = scanned.find((inv) => inv.packages.length > 0) ?? scanned[0]!;
+    out.push({ ...first, format: scanned.map((inv) => inv.format).join('+'), packages });
+  }
+  return out;
+}
+
+function runScanner(parser: LockfileParser, snapshot: Snapshot, path: string): Inventory {
+  if (parser.parseBytes) {
+    const read = snapshot.readBytes(path);
+    if (read === undefined) throw new LockwardenError('IO_ERROR', `${snapshot.label}: cannot read ${path}`);
+    return parser.parseBytes(read.bytes, path, { fileSize: read.size });
+  }
+  const text = snapshot.readFile(path);
+  if (text === undefined) throw new LockwardenError('IO_ERROR', `${snapshot.label}: cannot read ${path}`);
+  return parseLockfileText(text, path, { parseAs: parser.id, snapshot });
 }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { LockwardenError } from '../errors.js';
 import { MAX_LOCKFILE_BYTES } from '../parse/json.js';
@@ -21,7 +21,21 @@ export interface Snapshot {
    * absolute path, a symlink to elsewhere) throws `PATH_OUTSIDE_ROOT` and is never read.
    */
   readFile(path: string): string | undefined;
+  /**
+   * Up to `maxBytes` of a binary file (model files), with its full size; `undefined` when it does not exist.
+   * A file larger than `maxBytes` comes back truncated, which scanners report as such.
+   */
+  readBytes(path: string, maxBytes?: number): { bytes: Uint8Array; size: number } | undefined;
+  /** Reads many files at once ahead of `readFile` (a git commit: one process instead of one per file). */
+  prefetch?(paths: readonly string[]): void;
 }
+
+/** Files larger than this are read one by one rather than in a prefetch batch. */
+const PREFETCH_MAX_FILE = 4 * 1024 * 1024;
+
+/** How much of a binary model file is read by default: headers are at the start, pickles rarely exceed this. */
+export const MAX_MODEL_FILE_BYTES = 256 * 1024 * 1024;
+
 
 /** The error for a path that leads out of a snapshot's root. */
 export function outsideRoot(snapshot: string, path: string): LockwardenError {
@@ -122,6 +136,22 @@ export class DirectorySnapshot implements Snapshot {
     }
     return readFileSync(full, 'utf8');
   }
+
+  readBytes(path: string, maxBytes = MAX_MODEL_FILE_BYTES): { bytes: Uint8Array; size: number } | undefined {
+    const full = resolve(this.root, path);
+    if (!existsSync(full)) return undefined;
+    const stat = statSync(full);
+    if (!stat.isFile()) return undefined;
+    if (stat.size <= maxBytes) return { bytes: readFileSync(full), size: stat.size };
+    const fd = openSync(full, 'r');
+    try {
+      const bytes = Buffer.alloc(maxBytes);
+      const read = readSync(fd, bytes, 0, maxBytes, 0);
+      return { bytes: bytes.subarray(0, read), size: stat.size };
+    } finally {
+      closeSync(fd);
+    }
+  }
 }
 
 /**
@@ -152,15 +182,70 @@ export class GitSnapshot implements Snapshot {
       .sort();
   }
 
+  private readonly prefetched = new Map<string, string | undefined>();
+
+  /**
+   * Reads the blobs of `paths` with two `git cat-file` processes (sizes, then contents of those under the limit),
+   * so scanning the source files of a commit does not start one `git show` per file.
+   */
+  prefetch(paths: readonly string[]): void {
+    const wanted = paths.map((p) => posix.normalize(this.prefix + p)).filter((p) => !p.startsWith('../'));
+    if (wanted.length === 0) return;
+    const names = wanted.map((p) => `${this.commit}:${p}`);
+    const checks = execFileSync('git', ['cat-file', '--batch-check'], { cwd: this.repoDir, input: `${names.join('\n')}\n`, encoding: 'utf8', maxBuffer: MAX_LOCKFILE_BYTES });
+    const small: string[] = [];
+    checks.split('\n').forEach((line, i) => {
+      const m = /^[0-9a-f]+ blob (\d+)$/.exec(line);
+      const name = names[i];
+      if (name === undefined) return;
+      if (!m) this.prefetched.set(name, undefined);
+      else if (Number(m[1]) <= PREFETCH_MAX_FILE) small.push(name);
+    });
+    if (small.length === 0) return;
+    const out = execFileSync('git', ['cat-file', '--batch'], { cwd: this.repoDir, input: `${small.join('\n')}\n`, maxBuffer: MAX_LOCKFILE_BYTES });
+    let pos = 0;
+    for (const name of small) {
+      const nl = out.indexOf(0x0a, pos);
+      if (nl < 0) break;
+      const header = out.subarray(pos, nl).toString('utf8');
+      const size = Number(/ blob (\d+)$/.exec(header)?.[1] ?? NaN);
+      if (!Number.isFinite(size)) break;
+      this.prefetched.set(name, out.subarray(nl + 1, nl + 1 + size).toString('utf8'));
+      pos = nl + 1 + size + 1;
+    }
+  }
+
   readFile(path: string): string | undefined {
     // Git shows only what the tree holds (a symlink is its target's text, not followed), so the tree is the bound.
     const full = posix.normalize(this.prefix + path);
     if (posix.isAbsolute(path) || full === '..' || full.startsWith('../')) throw outsideRoot(this.label, path);
+    const key = `${this.commit}:${full}`;
+    if (this.prefetched.has(key)) return this.prefetched.get(key);
     try {
       return git(this.repoDir, ['show', `${this.commit}:${full}`]);
     } catch {
       return undefined;
     }
+  }
+
+  readBytes(path: string, maxBytes = MAX_MODEL_FILE_BYTES): { bytes: Uint8Array; size: number } | undefined {
+    const full = posix.normalize(this.prefix + path);
+    if (full.startsWith('../')) return undefined;
+    const object = `${this.commit}:${full}`;
+    let size: number;
+    try {
+      size = Number(git(this.repoDir, ['cat-file', '-s', object]).trim());
+    } catch {
+      return undefined;
+    }
+    // git cannot hand out a prefix of a blob; a blob over the limit is reported as unread (empty, full size).
+    if (size > maxBytes) return { bytes: new Uint8Array(0), size };
+    const bytes = execFileSync('git', ['cat-file', 'blob', object], {
+      cwd: this.repoDir,
+      maxBuffer: maxBytes + 1,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    return { bytes, size };
   }
 }
 

@@ -15,6 +15,13 @@ export const ECOSYSTEMS = [
   'Hex',
   'SwiftURL',
   'CocoaPods',
+  // The kinds below are not lockfile ecosystems: they are references found in source, CI and container files.
+  // `GitHub Actions` is OSV's name, so its advisories match; the others have no OSV ecosystem.
+  'Hugging Face',
+  'GitHub Actions',
+  'Docker',
+  'GitLab CI',
+  'Model file',
 ] as const;
 
 export type Ecosystem = (typeof ECOSYSTEMS)[number];

@@ -4,3 +4,4 @@ export * from './package.js';
 export * from './inventory.js';
 export * from './purl.js';
 export type { EnrichmentData } from './enrichment-data.js';
+export type { HubRepoFacts } from './hub-repo-facts.js';

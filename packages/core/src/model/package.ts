@@ -57,6 +57,54 @@ export interface Package {
    * there is no resolved version (`version` is ""). Hallucinated names show up here first.
    */
   declaredIn?: { manifest: string; specifier: string };
+  /**
+   * Set for what is not a locked package but a reference found in code or configuration: a Hugging Face model
+   * loaded from Python, a workflow's `uses:`, a Dockerfile's `FROM`, a committed model file.
+   */
+  reference?: ArtifactReference;
+}
+
+/** The kinds of references lockwarden finds outside lockfiles. */
+export type ReferenceKind = 'model' | 'dataset' | 'action' | 'reusable-workflow' | 'image' | 'include' | 'model-file';
+
+/** One import a pickle stream makes (GLOBAL, STACK_GLOBAL, INST): the callable that unpickling would look up. */
+export interface PickleImport {
+  module: string;
+  name: string;
+  /**
+   * `dangerous`: a callable known to run commands or code (os.system, builtins.eval, subprocess ...);
+   * `unknown`: outside the safe list of tensor/array rebuilders, so a reviewer must look; `safe` otherwise.
+   */
+  verdict: 'safe' | 'unknown' | 'dangerous';
+  /** The stream it was found in: the file itself, or `archive/data.pkl` inside a torch zip. */
+  member?: string;
+}
+
+/** What the scanner read from a committed model file. */
+export interface ModelFileScan {
+  format: 'pickle' | 'torch-zip' | 'joblib' | 'npy' | 'safetensors' | 'gguf' | 'onnx';
+  /** Formats that can carry code on load (pickle, torch zip, joblib, object-array npy). */
+  executable: boolean;
+  imports: PickleImport[];
+  /** Header metadata of safetensors / GGUF (string values only, capped). */
+  metadata?: Record<string, string>;
+  /** Why the file could not be scanned fully (truncated, too large, malformed); the rules read it as not evaluated. */
+  error?: string;
+}
+
+/** A reference to a model, action, image or include, as written where it was found. */
+export interface ArtifactReference {
+  kind: ReferenceKind;
+  /** The revision, tag, ref or digest as written; absent when none was given (the default branch, `latest`). */
+  ref?: string;
+  /** True when `ref` names immutable content: a 40-hex commit, or an image `@sha256:` digest. */
+  pinned: boolean;
+  /** The call or key it was found in (`AutoModel.from_pretrained`, `uses`, `FROM`), for messages. */
+  via: string;
+  /** `trust_remote_code=True` was passed: the model's own Python code runs on load. */
+  trustRemoteCode?: boolean;
+  /** Committed model files: what the scanner found. */
+  scan?: ModelFileScan;
 }
 
 /**

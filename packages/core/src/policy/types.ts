@@ -60,6 +60,24 @@ export interface ProvenanceOptions extends BaseRuleOptions {
   'repository-change': Action;
 }
 
+export interface PinningOptions extends BaseRuleOptions {
+  models: Action;
+  actions: Action;
+  images: Action;
+  includes: Action;
+}
+
+export interface ModelFormatOptions extends BaseRuleOptions {
+  'unknown-import': Action;
+  'pickle-only': Action;
+}
+
+export interface ModelLicenseOptions extends BaseRuleOptions {
+  allow?: string[];
+  deny?: string[];
+  unknown: Action;
+}
+
 /** Every rule's options by rule id; the schema's `definitions.rules` and the RULES map are checked against it. */
 export interface RuleOptionsMap {
   vulnerability: VulnerabilityOptions;
@@ -75,6 +93,10 @@ export interface RuleOptionsMap {
   popularity: PopularityOptions;
   provenance: ProvenanceOptions;
   deprecated: BaseRuleOptions;
+  pinning: PinningOptions;
+  'model-format': ModelFormatOptions;
+  'trust-remote-code': BaseRuleOptions;
+  'model-license': ModelLicenseOptions;
 }
 
 export type RuleId = keyof RuleOptionsMap;

@@ -20,3 +20,4 @@ export * from './pub-client.js';
 export * from './hex-client.js';
 export * from './cocoapods-client.js';
 export * from './swift-github-client.js';
+export { HubRegistryClient, hubSettings, hubFacts, canonicalLicenseId, HF_DEFAULT_ENDPOINT } from './huggingface-client.js';

@@ -1,4 +1,5 @@
 import { homedir } from 'node:os';
+import { HubRegistryClient, hubSettings } from './huggingface-client.js';
 import { join } from 'node:path';
 import { sourceDeadlineFromEnv } from '../http/source-deadline.js';
 import type { Logger } from '../log/logger.js';
@@ -72,7 +73,7 @@ export class RegistryClients {
   }
 
   /** Ecosystems this build can look up. */
-  static readonly SUPPORTED: readonly Ecosystem[] = ['npm', 'PyPI', 'crates.io', 'Go', 'RubyGems', 'Packagist', 'NuGet', 'Maven', 'Pub', 'Hex', 'CocoaPods', 'SwiftURL'];
+  static readonly SUPPORTED: readonly Ecosystem[] = ['npm', 'PyPI', 'crates.io', 'Go', 'RubyGems', 'Packagist', 'NuGet', 'Maven', 'Pub', 'Hex', 'CocoaPods', 'SwiftURL', 'Hugging Face'];
 
   /** The client for an ecosystem, or `undefined` when there is none. */
   get(ecosystem: Ecosystem): Promise<RegistryClient | undefined> {
@@ -117,6 +118,10 @@ export class RegistryClients {
       }
       case 'CocoaPods':
         return new CocoaPodsRegistryClient(endpoints.CocoaPods ? slash(endpoints.CocoaPods) : resolveCocoaPodsTrunkUrl(env), this.fetcher);
+      case 'Hugging Face': {
+        const hub = hubSettings(env);
+        return new HubRegistryClient({ ...hub, ...(endpoints['Hugging Face'] ? { endpoint: endpoints['Hugging Face'] } : {}) }, this.fetcher);
+      }
       default:
         return undefined;
     }

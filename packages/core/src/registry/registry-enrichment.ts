@@ -77,7 +77,9 @@ export function toRegistryMetadata(meta: PackageMetadata, version: string, histo
   if (meta.downloadsLastMonth !== undefined) out.downloads = meta.downloadsLastMonth;
   else if (snapshotDownloads !== undefined) out.downloads = snapshotDownloads;
   if (snapshot) out.belowPopularitySnapshot = snapshot.rank(canonical) === undefined;
-  const v = version ? findVersion(meta, version) : undefined;
+  if (meta.hub) out.hub = meta.hub;
+  // An unpinned Hub reference loads whatever the default branch holds now: judge that commit.
+  const v = version ? findVersion(meta, version) : meta.hub && meta.latest ? findVersion(meta, meta.latest) : undefined;
   if (version) out.versionExists = v !== undefined;
   const repository = v?.repository ?? meta.repository;
   if (repository) out.repository = repository;

@@ -27,7 +27,13 @@ export class RegistryFetcher {
 
   constructor(private readonly context: RegistryFetchContext) {}
 
-  get(url: string, source: string, headers: Record<string, string> = {}, check?: BodyCheck): Promise<CheckedResponse> {
+  get(
+    url: string,
+    source: string,
+    headers: Record<string, string> = {},
+    check?: BodyCheck,
+    options: { notFound?: (res: Response) => boolean } = {},
+  ): Promise<CheckedResponse> {
     const key = `${url}\n${headers.accept ?? ''}`;
     const pending = this.inFlight.get(key);
     if (pending) return pending;
@@ -41,7 +47,7 @@ export class RegistryFetcher {
           // A cached answer that no longer reads: ask the registry again.
         }
       }
-      const res = await this.context.http.get(url, source, headers);
+      const res = await this.context.http.get(url, source, headers, options);
       const doc = res.status === 200 && check ? await check(res.body) : undefined;
       this.context.cache?.set(key, res);
       return doc === undefined ? res : { ...res, doc };

@@ -69,8 +69,13 @@ export class RegistryHttp {
   }
 
   /** GETs `url`; `source` names the registry in errors ("npm registry"). */
-  async get(url: string, source: string, headers: Record<string, string> = {}): Promise<RegistryResponse> {
-    return this.deadlineFor(source).run((deadline) => this.getWithRetries(url, source, headers, deadline));
+  async get(
+    url: string,
+    source: string,
+    headers: Record<string, string> = {},
+    options: { notFound?: (res: Response) => boolean } = {},
+  ): Promise<RegistryResponse> {
+    return this.deadlineFor(source).run((deadline) => this.getWithRetries(url, source, headers, deadline, options));
   }
 
   private deadlineFor(source: string): SourceDeadline {
@@ -79,7 +84,13 @@ export class RegistryHttp {
     return deadline;
   }
 
-  private async getWithRetries(url: string, source: string, headers: Record<string, string>, deadline: AbortSignal): Promise<RegistryResponse> {
+  private async getWithRetries(
+    url: string,
+    source: string,
+    headers: Record<string, string>,
+    deadline: AbortSignal,
+    options: { notFound?: (res: Response) => boolean },
+  ): Promise<RegistryResponse> {
     const { retries, baseDelayMs } = this.options;
     // Userinfo in a configured registry or index URL is sent as basic auth; a token header set by the caller wins.
     const request = splitUrlCredentials(url);
@@ -106,6 +117,11 @@ export class RegistryHttp {
           tracker?.answered();
           const lastModified = res.headers.get('last-modified');
           return { status: res.status, body, url: res.url || request.url, ...(lastModified ? { lastModified } : {}) };
+        }
+        // Some registries answer "no such package" with another status (the Hugging Face Hub: 401 RepoNotFound).
+        if (options.notFound?.(res)) {
+          await res.body?.cancel();
+          return { status: 404, body: '', url: res.url || url };
         }
         await res.body?.cancel();
         tracker?.answered();

@@ -1,4 +1,5 @@
 import type { EnrichmentData } from '../model/enrichment-data.js';
+import type { HubRepoFacts } from '../model/hub-repo-facts.js';
 import type { Package } from '../model/package.js';
 import type { PublishingHistory } from './publishing-history.js';
 
@@ -31,6 +32,8 @@ export interface RegistryMetadata {
   belowPopularitySnapshot?: boolean;
   /** How this version was published, against the versions before it (npm); filled by the registry module. */
   publishing?: PublishingHistory;
+  /** Hugging Face Hub repositories: gating, files, model card. */
+  hub?: HubRepoFacts;
 }
 
 /**

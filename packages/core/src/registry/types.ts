@@ -1,3 +1,4 @@
+import type { HubRepoFacts } from '../model/hub-repo-facts.js';
 import type { Ecosystem } from '../model/ecosystem.js';
 
 /**
@@ -58,7 +59,11 @@ export interface PackageMetadata {
   license?: string;
   /** Downloads in the last month, when the registry reports them in the same document. */
   downloadsLastMonth?: number;
+  /** Hugging Face Hub repositories: what the Hub says beyond name and versions. */
+  hub?: HubRepoFacts;
 }
+
+export type { HubRepoFacts } from '../model/hub-repo-facts.js';
 
 /** Looks packages up in one ecosystem's registry. One implementation per ecosystem, all behind this interface. */
 export interface RegistryClient {

@@ -26,6 +26,9 @@ export interface BuildBomOptions {
 /** Property naming the lockfile a component was read from; repeated when several lockfiles hold it. */
 export const LOCKFILE_PROPERTY = 'lockwarden:lockfile';
 
+/** Property saying whether a model, action, image or include reference is pinned to immutable content. */
+export const PINNED_PROPERTY = 'lockwarden:pinned';
+
 /**
  * Dev-only groups: packages needed only to build or test, never shipped. Python groups and Maven's `test`
  * scope land here too.
@@ -183,16 +186,47 @@ function makeComponent(pkg: Package, bomRef: string): Models.Component {
       name = purl.name;
     }
   }
-  const component = new Models.Component(Enums.ComponentType.Library, name, {
+  const component = new Models.Component(componentType(pkg), name, {
     bomRef,
     group,
     version: pkg.version || undefined,
     purl: local ? undefined : pkg.purl || undefined,
   });
   if (pkg.license) component.licenses.add(licenses().makeFromString(pkg.license));
+  if (pkg.reference) {
+    component.properties.add(new Models.Property(PINNED_PROPERTY, String(pkg.reference.pinned)));
+    if (pkg.reference.trustRemoteCode) component.properties.add(new Models.Property('lockwarden:trust-remote-code', 'true'));
+    for (const i of pkg.reference.scan?.imports ?? []) {
+      if (i.verdict !== 'safe') component.properties.add(new Models.Property(`lockwarden:pickle-import:${i.verdict}`, `${i.module}.${i.name}`));
+    }
+  }
   const reference = externalReference(pkg);
   if (reference) component.externalReferences.add(reference);
   return component;
+}
+
+/**
+ * CycloneDX component types for references: Hub models are `machine-learning-model`, datasets `data`, actions,
+ * reusable workflows and includes `application`, images `container`, committed model files `file`; packages
+ * stay `library`.
+ */
+function componentType(pkg: Package): Enums.ComponentType {
+  switch (pkg.reference?.kind) {
+    case 'model':
+      return Enums.ComponentType.MachineLearningModel;
+    case 'dataset':
+      return Enums.ComponentType.Data;
+    case 'action':
+    case 'reusable-workflow':
+    case 'include':
+      return Enums.ComponentType.Application;
+    case 'image':
+      return Enums.ComponentType.Container;
+    case 'model-file':
+      return Enums.ComponentType.File;
+    default:
+      return Enums.ComponentType.Library;
+  }
 }
 
 function externalReference(pkg: Package): Models.ExternalReference | undefined {

@@ -1,5 +1,6 @@
 import type { Inventory } from '../model/inventory.js';
 import { buildBom } from './build.js';
+import { attachModelCards, type ModelCard } from './model-card.js';
 import type { RootProject } from './root-project.js';
 import { reproducibleTimestamp, serializeBom, type SbomFormat, type SbomSpecVersion } from './serialize.js';
 
@@ -16,6 +17,8 @@ export interface GenerateSbomOptions {
   sourceDateEpoch?: string | undefined;
   /** The clock for non-reproducible runs. */
   now?: Date | undefined;
+  /** CycloneDX model cards by component purl, attached to `machine-learning-model` components (JSON only). */
+  modelCards?: ReadonlyMap<string, ModelCard> | undefined;
 }
 
 /**
@@ -32,5 +35,6 @@ export function generateSbom(inventories: readonly Inventory[], options: Generat
     rootDir: options.rootDir,
     timestamp,
   });
-  return serializeBom(bom, { specVersion: options.specVersion, format: options.format, reproducible });
+  const text = serializeBom(bom, { specVersion: options.specVersion, format: options.format, reproducible });
+  return options.modelCards && (options.format ?? 'json') === 'json' ? attachModelCards(text, options.modelCards) : text;
 }

@@ -1,4 +1,5 @@
 export { buildBom, LOCKFILE_PROPERTY, type BuildBomOptions } from './build.js';
+export { attachModelCards, modelCardFromHub, modelCardsFromHub, type HubRepoReader, type ModelCard } from './model-card.js';
 export {
   serializeBom,
   uuidV5,

@@ -1,4 +1,5 @@
 import { compareVersions, ecosystemForPurlType } from '../ecosystems/registry.js';
+import { referenceFromPurl } from '../ecosystems/reference-package.js';
 import { ParseError } from '../errors.js';
 import type { Ecosystem } from '../model/ecosystem.js';
 import type { Edge, Inventory, Project } from '../model/inventory.js';
@@ -151,6 +152,8 @@ function addCycloneDxComponent(c: Record<string, unknown>, path: string, collect
     location: { file: path },
   };
   if (license) pkg.license = license;
+  const reference = referenceFromPurl(parsed);
+  if (reference) pkg.reference = reference;
   collected.packages.push(pkg);
 }
 
@@ -242,6 +245,8 @@ function readSpdx(doc: Record<string, unknown>, path: string): SbomInventory {
       location: { file: path },
     };
     if (license) pkg.license = license;
+    const reference = referenceFromPurl(parsed);
+    if (reference) pkg.reference = reference;
     collected.packages.push(pkg);
   }
 

@@ -13,6 +13,10 @@ import { releaseAgeRule } from './release-age.js';
 import { popularityRule } from './popularity.js';
 import { provenanceRule } from './provenance.js';
 import { deprecatedRule } from './deprecated.js';
+import { pinningRule } from './pinning.js';
+import { modelFormatRule } from './model-format.js';
+import { trustRemoteCodeRule } from './trust-remote-code.js';
+import { modelLicenseRule } from './model-license.js';
 
 /**
  * Every rule, in report order. A test checks this map against `policies/schema.json` and docs/policy.md, so a
@@ -32,6 +36,10 @@ export const RULES: { readonly [K in RuleId]: RuleModule<K> } = {
   'install-scripts': installScriptsRule,
   license: licenseRule,
   deprecated: deprecatedRule,
+  pinning: pinningRule,
+  'model-format': modelFormatRule,
+  'trust-remote-code': trustRemoteCodeRule,
+  'model-license': modelLicenseRule,
 };
 
 export const RULE_IDS = Object.keys(RULES) as RuleId[];

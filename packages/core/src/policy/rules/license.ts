@@ -18,6 +18,8 @@ export const licenseRule: RuleModule<'license'> = {
   data: 'lockfile',
   defaults: { action: 'block', unknown: 'warn' },
   evaluate({ pkg, options, enrichment }) {
+    // Models have their own rule (model-license); actions, images and model files declare no license to judge.
+    if (pkg.reference) return NO_FINDINGS;
     // The project's own code (workspace members, `file:` links) is licensed by the project, not by a registry.
     if (isLocalPackage(pkg)) return NO_FINDINGS;
     const registry = enrichment.registry?.byPackage.get(packageKey(pkg));

@@ -21,6 +21,8 @@ export const sourceRule: RuleModule<'source'> = {
     'missing-integrity': 'warn',
   },
   evaluate({ pkg, options }) {
+    // References are judged by the pinning rule; there is no lockfile to record their integrity.
+    if (pkg.reference) return { findings: [] };
     const findings: FindingDraft[] = [];
     const src = pkg.source;
     const url = src.kind === 'registry' || src.kind === 'git' || src.kind === 'tarball' ? src.url : undefined;

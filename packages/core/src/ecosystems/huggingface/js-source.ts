@@ -1,0 +1,134 @@
+import { parse as parseJs, type Node as AcornNode } from 'acorn';
+import { ParseError } from '../../errors.js';
+import type { Package } from '../../model/package.js';
+import { referenceInventory } from '../reference-package.js';
+import type { LockfileParser } from '../types.js';
+import { hubPackage, isHubId } from './hub-reference.js';
+
+/**
+ * Whether a file can hold a loader call with a literal Hub id: the callee followed, within one call's worth of
+ * text, by a quoted `owner/name`. Only files that pass are parsed; a 5 MB bundle without one costs a regex scan,
+ * not a full parse. The parser, not this test, decides what a reference is.
+ */
+const TRIGGER = /(?:from_pretrained|pipeline)\s*\([^;]{0,400}?['"`][\w.-]+\/[\w.-]+['"`]/;
+
+interface JsNode {
+  type: string;
+  loc?: { start: { line: number } };
+  [key: string]: unknown;
+}
+
+function isNode(value: unknown): value is JsNode {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+/** Every call expression under `root`, with an explicit stack: bundles nest deep enough to make recursion slow. */
+function callExpressions(root: JsNode): JsNode[] {
+  const calls: JsNode[] = [];
+  const stack: JsNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as JsNode;
+    if (node.type === 'CallExpression') calls.push(node);
+    for (const key in node) {
+      if (key === 'loc' || key === 'type' || key === 'start' || key === 'end') continue;
+      const value = node[key];
+      if (Array.isArray(value)) {
+        for (const item of value) if (isNode(item)) stack.push(item);
+      } else if (isNode(value)) {
+        stack.push(value);
+      }
+    }
+  }
+  return calls.sort((a, b) => (a.start as number) - (b.start as number));
+}
+
+function stringLiteral(node: unknown): string | undefined {
+  if (!isNode(node)) return undefined;
+  if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
+  if (node.type === 'TemplateLiteral' && Array.isArray(node.expressions) && node.expressions.length === 0) {
+    const quasi = (node.quasis as Array<{ value: { cooked: string } }>)[0];
+    return quasi?.value.cooked;
+  }
+  return undefined;
+}
+
+/** `{ revision: '...' }` of an options object, and whether it sets `trust_remote_code: true`. */
+function options(node: unknown): { revision?: string; trust?: boolean } {
+  if (!isNode(node) || node.type !== 'ObjectExpression') return {};
+  const out: { revision?: string; trust?: boolean } = {};
+  for (const prop of node.properties as JsNode[]) {
+    if (prop.type !== 'Property' || !isNode(prop.key)) continue;
+    const key = prop.key.type === 'Identifier' ? (prop.key.name as string) : stringLiteral(prop.key);
+    if (key === 'revision') {
+      const v = stringLiteral(prop.value);
+      if (v !== undefined) out.revision = v;
+    }
+    if (key === 'trust_remote_code' && isNode(prop.value) && prop.value.type === 'Literal' && prop.value.value === true) out.trust = true;
+  }
+  return out;
+}
+
+/**
+ * Scans JavaScript with acorn (a real ECMAScript parser) for `@huggingface/transformers` loaders:
+ * `pipeline(task, 'org/model', { revision })` and `X.from_pretrained('org/model', { revision })`.
+ * TypeScript and JSX are not parsed (acorn reads standard JavaScript only).
+ */
+export const jsSourceParser: LockfileParser = {
+  id: '*.js',
+  ecosystem: 'Hugging Face',
+  scanner: true,
+  fileNames: ['*.js', '*.mjs', '*.cjs'],
+  parse(text, path) {
+    const packages: Package[] = [];
+    if (!TRIGGER.test(text)) return referenceInventory(path, '*.js', 'Hugging Face', packages);
+    let program: AcornNode;
+    const base = { ecmaVersion: 'latest' as const, locations: true, allowHashBang: true, allowReturnOutsideFunction: true };
+    try {
+      program = parseJs(text, { ...base, sourceType: 'module' });
+    } catch {
+      try {
+        program = parseJs(text, { ...base, sourceType: 'script' });
+      } catch (err) {
+        const loc = (err as { loc?: { line: number; column: number } }).loc;
+        throw new ParseError(path, `invalid JavaScript: ${(err as Error).message.replace(/\s*\(\d+:\d+\)$/, '')}`, loc ? { line: loc.line, column: loc.column + 1 } : {}, { cause: err });
+      }
+    }
+    for (const node of callExpressions(program as unknown as JsNode)) {
+      if (!isNode(node.callee)) continue;
+      const callee = node.callee;
+      const name =
+        callee.type === 'Identifier'
+          ? (callee.name as string)
+          : callee.type === 'MemberExpression' && isNode(callee.property) && callee.property.type === 'Identifier'
+            ? (callee.property.name as string)
+            : undefined;
+      const args = node.arguments as JsNode[];
+      let idNode: JsNode | undefined;
+      let opts: unknown;
+      if (name === 'pipeline') {
+        idNode = args[1];
+        opts = args[2];
+      } else if (name === 'from_pretrained') {
+        idNode = args[0];
+        opts = args[1];
+      } else {
+        continue;
+      }
+      const id = stringLiteral(idNode);
+      if (!idNode || id === undefined || !isHubId(id)) continue;
+      const { revision, trust } = options(opts);
+      packages.push(
+        hubPackage({
+          id,
+          kind: 'model',
+          ...(revision !== undefined ? { revision } : {}),
+          ...(trust ? { trustRemoteCode: true } : {}),
+          file: path,
+          line: idNode.loc?.start.line ?? 1,
+          via: name,
+        }),
+      );
+    }
+    return referenceInventory(path, '*.js', 'Hugging Face', packages);
+  },
+};
