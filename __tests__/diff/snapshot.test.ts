@@ -37,7 +37,8 @@ describe('GitSnapshot', () => {
     expect(web.readFile('package-lock.json')).toBe('{"v":"web1"}');
     // A parent POM or an include may sit above the subfolder, but never outside the repository.
     expect(web.readFile('../package-lock.json')).toBe('{"v":1}');
-    expect(web.readFile('../../etc/passwd')).toBeUndefined();
+    // Outside it, the read is refused with a typed error, which the loader turns into a warning.
+    expect(() => web.readFile('../../etc/passwd')).toThrow(expect.objectContaining({ code: 'PATH_OUTSIDE_ROOT' }));
   });
 
   it('says which fetch to run when the base commit is not in a shallow clone', () => {

@@ -130,6 +130,8 @@ async function runJob(projectDir: string, env: Record<string, string>, inputs: R
   const job = Object.values(jobs)[0];
   let last: CliRun = { code: 0, stdout: '', stderr: '' };
   for (const line of job?.script ?? []) {
+    // The opt-in inventory step is a shell `if`; with the input off (every case here) its condition is false.
+    if (line.startsWith('if [ "false" = "true" ]')) continue;
     const words = shellWords(line, env);
     expect(words.slice(0, 3)).toEqual(['npx', '--yes', `lockwarden@${VERSION}`]);
     last = await runCli(words.slice(3), { cwd: projectDir, env });

@@ -56,10 +56,26 @@ const WORST: Record<string, ((bytes: number) => string) | Array<(bytes: number) 
   'manifest:composer.json': (n) => `{"require": {"a/${run('b', n)}": "^1.0"}}`,
   'manifest:pyproject.toml': (n) => `[tool.poetry.dependencies]\n${run('b', n)} = "1"\n`,
   'manifest:requirements.in': (n) => `a==1.0 ${run('\\', n)}x\\\n`,
+  // Scanners of source, CI and model files: long runs where each looks for a reference.
+  '.github/workflows/*.yml': (n) => `jobs:\n  a:\n    steps:\n${run('      - uses: a/b@v1\n', n)}`,
+  'action.yml': (n) => `runs:\n  steps:\n${run('    - uses: a/b@v1\n', n)}`,
+  '.gitlab-ci.yml': (n) => `include:\n${run('  - project: a/b\n', n)}`,
+  Dockerfile: (n) => `FROM ${run('a', n)}\n`,
+  'compose.yaml': (n) => `services:\n${run('  a:\n    image: b:1\n', n)}`,
+  'kubernetes.yaml': (n) => `kind: Pod\nspec:\n  containers:\n${run('    - image: b:1\n', n)}`,
+  '*.py': (n) => `from_pretrained(${run('(', n)}`,
+  '*.js': (n) => `pipeline('a', 'b/c', ${run('[', n)}`,
+  'model-config': (n) => `{"model_name_or_path": "${run('a', n)}"}`,
+  'model-file': (n) => `\x80\x02${run('(', n)}`,
 };
 
 const targets = [
-  ...allLockfileParsers().map((p) => ({ id: p.id, parse: (text: string) => p.parse(text, p.id, { readRelated: () => undefined }) })),
+  ...allLockfileParsers().map((p) => ({
+    id: p.id,
+    parse: p.parseBytes
+      ? (text: string) => p.parseBytes?.(Buffer.from(text, 'latin1'), 'model.pkl', { fileSize: text.length })
+      : (text: string) => p.parse(text, p.id, { readRelated: () => undefined }),
+  })),
   ...allManifestParsers().map((p) => ({ id: `manifest:${p.id}`, parse: (text: string) => p.parse(text, p.id) })),
 ];
 

@@ -14,6 +14,20 @@ const BUILT_IN_SEEDS = {
   'manifest:Gemfile': "source 'https://rubygems.example.org'\n\ngem 'rails', '~> 7.1'\ngem 'pg', '>= 1.1', require: false\ngroup :test do\n  gem 'rspec'\nend\n",
   'manifest:composer.json': '{\n  "require": { "php": ">=8.1", "monolog/monolog": "^3.0" },\n  "require-dev": { "phpunit/phpunit": "^10" }\n}\n',
   'manifest:pyproject.toml': '[project]\nname = "app"\ndependencies = ["requests>=2.31", "rich[jupyter]; python_version > \'3.8\'"]\n\n[project.optional-dependencies]\ndev = ["pytest"]\n\n[tool.poetry.dependencies]\npython = "^3.9"\nhttpx = { version = "^0.27", extras = ["http2"] }\n',
+  '.github/workflows/*.yml':
+    'on: [push]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-node@1d0ff469b7ec7b3cb9d8673fde0c81c44821de2a # v4\n      - uses: ./.github/actions/local\n  call:\n    uses: org/repo/.github/workflows/reuse.yml@main\n',
+  'action.yml': "name: x\nruns:\n  using: composite\n  steps:\n    - uses: actions/cache@v4\n    - run: echo hi\n      shell: bash\n",
+  '.gitlab-ci.yml':
+    'image: node:20\ninclude:\n  - project: group/templates\n    ref: v1.2\n    file: /ci.yml\n  - component: gitlab.example.org/org/comp/lint@1.0\nbuild:\n  image: { name: "alpine@sha256:' + 'a'.repeat(64) + '" }\n  services: [postgres:16]\n  script: [make]\n',
+  Dockerfile: 'ARG BASE=node:20\nFROM ${BASE} AS build\nRUN npm ci\nFROM gcr.io/distroless/nodejs20@sha256:' + 'b'.repeat(64) + '\nCOPY --from=build /app /app\n',
+  'compose.yaml': 'services:\n  db:\n    image: postgres:16\n  cache:\n    image: "redis@sha256:' + 'c'.repeat(64) + '"\n',
+  'kubernetes.yaml': 'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n  initContainers:\n    - image: busybox\n',
+  '*.py':
+    'from transformers import AutoModel, pipeline\n# AutoModel.from_pretrained("not/this")\nm = AutoModel.from_pretrained("org/model", revision="' + 'd'.repeat(40) + '")\np = pipeline("text-generation", model="org/other", trust_remote_code=True)\n',
+  '*.js': "import { pipeline } from '@huggingface/transformers';\nconst p = await pipeline('sentiment-analysis', 'Xenova/model');\n",
+  'model-config': '{"model_name_or_path": "org/model", "revision": "main"}\n',
+  // A protocol 2 pickle whose payload calls posix.system, as latin1 text (the target reads it back as bytes).
+  'model-file': '\x80\x02cposix\nsystem\nq\x00X\x02\x00\x00\x00lsq\x01\x85q\x02Rq\x03.',
   'manifest:requirements.in': '# direct dependencies\nrequests>=2.31\n-c constraints.txt\nDjango[argon2]~=5.0 ; python_version >= "3.10"\ngit+https://git.example.org/lib.git@v1#egg=lib\n',
 };
 
@@ -29,7 +43,13 @@ export function fuzzTargets(core) {
       kind: 'lockfile',
       fileNames: p.fileNames,
       conformance: p.conformance ?? [],
-      parse: (text) => p.parse(text, `fuzz/${p.id}`, related),
+      // Binary scanners (model files) read bytes: the mutated text is their bytes, one per character.
+      parse: p.parseBytes
+        ? (text) => {
+            const bytes = Buffer.from(text, 'latin1');
+            return p.parseBytes(bytes, 'fuzz/model.pkl', { fileSize: bytes.length });
+          }
+        : (text) => p.parse(text, `fuzz/${p.id}`, related),
     })),
     ...core.allManifestParsers().map((p) => ({
       id: `manifest:${p.id}`,
