@@ -66,7 +66,7 @@ async function runAction(): Promise<void> {
       approveQuarantine: approved,
       offline: inputs.offlineDb !== undefined,
       // The input can only loosen to fail-open; `false` (the default) keeps what the policy says.
-      ...(inputs.failOpen ? { failOpen: true } : {}),
+      ...(inputs.failOpen ? { failOpen: true, failOpenOrigin: "the Action's fail-open input" } : {}),
     },
     buildCheckDeps(inputs, actionsLogger),
   );

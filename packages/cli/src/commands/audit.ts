@@ -150,7 +150,7 @@ export function registerAudit(program: Command, ctx: CommandContext): void {
             ...excludeLoadOptions(options),
             ...(options.policy ? { policyFile: options.policy } : {}),
             ...(options.policyRef ? { policyRef: options.policyRef } : {}),
-            ...(options.failOpen === true || options.failOpen === 'true' ? { failOpen: true } : {}),
+            ...(options.failOpen === true || options.failOpen === 'true' ? { failOpen: true, failOpenOrigin: '--fail-open' } : {}),
             approveQuarantine: Boolean(options.approveQuarantine),
             offline,
           },

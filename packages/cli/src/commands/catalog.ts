@@ -61,7 +61,7 @@ export const COMMAND_CATALOG: readonly CommandEntry[] = [
   {
     name: 'db',
     usage: '',
-    description: 'manage the local OSV database used by `audit --offline`',
+    description: 'manage the local OSV database that `check`, `audit`, `vet`, `guard` and `mcp` read offline (--offline --db DIR)',
     load: async () => (await import('./db.js')).registerDb,
   },
   {

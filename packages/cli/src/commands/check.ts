@@ -103,7 +103,7 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
           ...(flags.policyRef ? { policyRef: flags.policyRef } : {}),
           approveQuarantine: Boolean(flags.approveQuarantine),
           offline: Boolean(flags.offline),
-          ...(flags.failOpen === true || flags.failOpen === 'true' ? { failOpen: true } : {}),
+          ...(flags.failOpen === true || flags.failOpen === 'true' ? { failOpen: true, failOpenOrigin: '--fail-open' } : {}),
         },
         {
           ...(advisories ? { advisories } : {}),
@@ -121,8 +121,11 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
       } else {
         ctx.io.stdout(text);
       }
-      // Warnings go to stderr too, so they show even when the report goes to a file or a pipe.
-      for (const w of result.decision.warnings) ctx.logger.warn(w);
+      // Warnings go to stderr too when the report does not show them to a person: written to a file, or a machine
+      // format on stdout. A table or markdown report on stdout already lists them; printing them again is noise.
+      if (flags.output || (flags.format !== 'table' && flags.format !== 'markdown')) {
+        for (const w of result.decision.warnings) ctx.logger.warn(w);
+      }
       if (gitlab) {
         // The GitLab report writers (CycloneDX, XML) load only for a GitLab run.
         const { publishGitLab } = await import('../gitlab/publish.js');

@@ -44,6 +44,8 @@ export interface CheckOptions {
   offline?: boolean;
   /** Force fail-open (the Action's `fail-open` input) whatever the policy says; `undefined` keeps the policy's. */
   failOpen?: boolean;
+  /** Who forced fail-open (`--fail-open`, the Action input), named in the report. */
+  failOpenOrigin?: string;
   /** The clock, for exception expiry and release age. */
   now?: Date;
   signal?: AbortSignal;

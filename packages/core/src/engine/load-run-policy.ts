@@ -13,12 +13,17 @@ export interface RunPolicyOptions {
   policyRef?: string;
   /** Force fail-open whatever the policy says; `undefined` keeps the policy's. */
   failOpen?: boolean;
+  /** Who forced it, for the report ("--fail-open", "the Action's fail-open input"). */
+  failOpenOrigin?: string;
 }
 
 /** Loads the policy of a run (discovery as in `check`), with the adapter's fail-open override applied. */
 export function loadRunPolicy(options: RunPolicyOptions): LoadedPolicy {
   const policy = loadFrom(options);
-  if (options.failOpen !== undefined) policy.policy.failOpen = options.failOpen;
+  if (options.failOpen !== undefined) {
+    policy.policy.failOpen = options.failOpen;
+    policy.policy.failOpenOrigin = options.failOpenOrigin ?? 'the run (--fail-open or the fail-open input)';
+  }
   return policy;
 }
 

@@ -184,7 +184,7 @@ export function evaluate(input: EvaluateInput): Decision {
       : '';
     const what = `${failure.source} could not be reached (${failure.message}); ${rules} not evaluated${which}`;
     if (policy.failOpen) {
-      warnings.push(`FAIL-OPEN: ${what}. The verdict ignores these rules because the policy sets fail-open: true.`);
+      warnings.push(`FAIL-OPEN: ${what}. The verdict ignores these rules because ${policy.failOpenOrigin ? `${policy.failOpenOrigin} sets fail-open` : 'the policy sets fail-open: true'}.`);
     } else {
       errors.push(what);
     }

@@ -143,6 +143,8 @@ export interface PolicyDocument {
 /** The effective policy after `extends` were merged; what `evaluate()` takes. */
 export interface Policy {
   failOpen: boolean;
+  /** Who set `failOpen` when not the policy files: the command line or the Action input (for the report's wording). */
+  failOpenOrigin?: string;
   /** Lockfile globs discovery leaves out, from every layer. */
   exclude: string[];
   /** Rule settings as merged from the files, without defaults (defaults come from the rule modules). */
