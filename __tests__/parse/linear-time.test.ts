@@ -105,7 +105,9 @@ describe('every parser is linear in its input', () => {
     const patterns = [WORST[target.id] ?? []].flat();
     patterns.forEach((make, p) => {
       const label = patterns.length > 1 ? ` (pattern ${p + 1})` : '';
-      it(`${target.id}${label}: 1 MB of its worst pattern takes at most ${MAX_RATIO}x 100 KB`, () => {
+      // Retried: a burst of load on a shared 2-core runner can inflate one measurement, but a quadratic parser (100x)
+      // fails every time, so a retry never hides one.
+      it(`${target.id}${label}: 1 MB of its worst pattern takes at most ${MAX_RATIO}x 100 KB`, { retry: 2, timeout: 180_000 }, () => {
         const small = make(SMALL);
         const large = make(LARGE);
         timeOnce(target.parse, small); // warm up the JIT
@@ -116,7 +118,7 @@ describe('every parser is linear in its input', () => {
           largeMs = Math.min(largeMs, timeOnce(target.parse, large));
         }
         expect(largeMs / smallMs, `${smallMs.toFixed(1)} ms at 100 KB, ${largeMs.toFixed(1)} ms at 1 MB`).toBeLessThanOrEqual(MAX_RATIO);
-      }, 180_000);
+      });
     });
   }
 });
