@@ -18,14 +18,14 @@ const seedDirs = {
   fixtureDirs: [join(REPO_ROOT, '__tests__'), join(REPO_ROOT, 'examples')],
   policyDirs: [join(REPO_ROOT, 'policies'), join(REPO_ROOT, 'examples'), join(REPO_ROOT, '__tests__', 'fixtures')],
 };
-const targets = fuzzTargets(core);
+const targets = await fuzzTargets(core);
 const { seeds, missing } = collectSeeds(targets, { core, ...seedDirs });
 
 describe('every parser and the policy loader survive hostile input', () => {
-  it('fuzzes every registered lockfile and manifest parser and the policy loader, each from seeds', () => {
+  it('fuzzes every registered lockfile and manifest parser and the policy loader, each from seeds', async () => {
     expect(targets.map((t) => t.id)).toEqual([
-      ...allLockfileParsers().map((p) => p.id),
-      ...allManifestParsers().map((p) => `manifest:${p.id}`),
+      ...(await allLockfileParsers()).map((p) => p.id),
+      ...(await allManifestParsers()).map((p) => `manifest:${p.id}`),
       'policy',
     ]);
     // Without the corpus the lockfile parsers fall back to the repository's fixtures (conformanceAvailable warned).

@@ -32,8 +32,10 @@ function formats(): string[] {
   );
 }
 
+const PARSERS = await allLockfileParsers();
+
 function parserFor(format: string): LockfileParser | undefined {
-  return allLockfileParsers().find((p) => p.conformance?.includes(format));
+  return PARSERS.find((p) => p.conformance?.includes(format));
 }
 
 function key(p: { name: string; version: string }): string {

@@ -30,8 +30,8 @@ function tree(files: string[], gitignore?: string): string {
   return dir;
 }
 
-const lockfiles = (dir: string, paths: string[] = [], options = {}) =>
-  loadWorkTreeInventories(dir, paths, options).map((i) => i.lockfile).sort();
+const lockfiles = async (dir: string, paths: string[] = [], options = {}) =>
+  (await loadWorkTreeInventories(dir, paths, options)).map((i) => i.lockfile).sort();
 
 const FILES = [
   'package-lock.json',
@@ -43,14 +43,14 @@ const FILES = [
 ];
 
 describe('lockfile discovery leaves out what is not the project', () => {
-  it('skips test fixtures by default, and git-ignored files inside a git work tree', () => {
+  it('skips test fixtures by default, and git-ignored files inside a git work tree', async () => {
     const dir = tree(FILES, 'build/\n');
-    expect(lockfiles(dir)).toEqual(['apps/web/package-lock.json', 'examples/demo/package-lock.json', 'package-lock.json']);
+    expect(await lockfiles(dir)).toEqual(['apps/web/package-lock.json', 'examples/demo/package-lock.json', 'package-lock.json']);
   });
 
-  it('outside git, walks the folder (no .gitignore reimplementation) and still skips fixtures', () => {
+  it('outside git, walks the folder (no .gitignore reimplementation) and still skips fixtures', async () => {
     const dir = tree(FILES);
-    expect(lockfiles(dir)).toEqual([
+    expect(await lockfiles(dir)).toEqual([
       'apps/web/package-lock.json',
       'build/out/package-lock.json',
       'examples/demo/package-lock.json',
@@ -58,16 +58,16 @@ describe('lockfile discovery leaves out what is not the project', () => {
     ]);
   });
 
-  it('takes exclude globs, and can search fixtures again with defaultExcludes: false', () => {
+  it('takes exclude globs, and can search fixtures again with defaultExcludes: false', async () => {
     const dir = tree(FILES);
-    expect(lockfiles(dir, [], { exclude: ['examples/**', 'build/**'] })).toEqual(['apps/web/package-lock.json', 'package-lock.json']);
-    expect(lockfiles(dir, [], { defaultExcludes: false })).toHaveLength(6);
+    expect(await lockfiles(dir, [], { exclude: ['examples/**', 'build/**'] })).toEqual(['apps/web/package-lock.json', 'package-lock.json']);
+    expect(await lockfiles(dir, [], { defaultExcludes: false })).toHaveLength(6);
   });
 
-  it('reads a named folder inside an excluded area and a named file whatever the globs say', () => {
+  it('reads a named folder inside an excluded area and a named file whatever the globs say', async () => {
     const dir = tree(FILES);
-    expect(lockfiles(dir, ['test/fixtures'])).toEqual(['test/fixtures/old/package-lock.json']);
-    expect(lockfiles(dir, ['examples/demo/package-lock.json'], { exclude: ['examples/**'] })).toEqual([
+    expect(await lockfiles(dir, ['test/fixtures'])).toEqual(['test/fixtures/old/package-lock.json']);
+    expect(await lockfiles(dir, ['examples/demo/package-lock.json'], { exclude: ['examples/**'] })).toEqual([
       'examples/demo/package-lock.json',
     ]);
   });

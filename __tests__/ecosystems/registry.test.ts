@@ -3,11 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   ECOSYSTEM_PLUGINS,
+  allLockfileFormats,
   allLockfileParsers,
-  getLockfileParser,
+  allManifestFormats,
+  loadLockfileParser,
   matchesFileName,
-  parserForFileName,
-  parsersForPath,
+  formatForFileName,
+  formatsForPath,
   type EcosystemPlugin,
 } from '@lockwarden/core';
 import { CONFORMANCE_DIR } from '../helpers/conformance.js';
@@ -17,7 +19,7 @@ const ECOSYSTEMS_DIR = join(REPO_ROOT, 'packages', 'core', 'src', 'ecosystems');
 const folders = readdirSync(ECOSYSTEMS_DIR).filter((f) => statSync(join(ECOSYSTEMS_DIR, f)).isDirectory());
 
 function isPlugin(value: unknown): value is EcosystemPlugin {
-  return typeof value === 'object' && value !== null && 'ecosystem' in value && 'parsers' in value && 'compareVersions' in value;
+  return typeof value === 'object' && value !== null && 'ecosystem' in value && 'lockfiles' in value && 'compareVersions' in value;
 }
 
 describe('ecosystem plug-in registry', () => {
@@ -33,43 +35,59 @@ describe('ecosystem plug-in registry', () => {
     expect(ECOSYSTEM_PLUGINS.size).toBe(folders.length);
   });
 
-  it('gives every parser a unique id and fixtures to be tested on', () => {
-    const ids = allLockfileParsers().map((p) => p.id);
+  it('gives every parser a unique id and fixtures to be tested on', async () => {
+    const ids = (await allLockfileParsers()).map((p) => p.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const parser of allLockfileParsers()) {
+    for (const parser of await allLockfileParsers()) {
       const corpus = (parser.conformance ?? []).filter((c) => existsSync(join(CONFORMANCE_DIR, 'lockfiles', c, 'expected.json')));
       const folder = [...folders].find((f) => existsSync(join(REPO_ROOT, '__tests__', 'ecosystems', f, 'fixtures')));
       expect(corpus.length > 0 || folder !== undefined, `${parser.id} has no conformance folder and no fixtures`).toBe(true);
-      expect(getLockfileParser(parser.id)).toBe(parser);
+      expect(await loadLockfileParser(parser.id)).toBe(parser);
     }
   });
 
-  it('claims each conventional lockfile name for exactly one parser', () => {
-    for (const parser of allLockfileParsers().filter((p) => !p.scanner)) {
+  it('declares in each index what the loaded parser says of itself (discovery reads the declaration only)', async () => {
+    const pick = (p: object, keys: readonly string[]) =>
+      Object.fromEntries(keys.flatMap((k) => (k in p && (p as Record<string, unknown>)[k] !== undefined ? [[k, (p as Record<string, unknown>)[k]]] : [])));
+    const KEYS = ['id', 'ecosystem', 'fileNames', 'conformance', 'pathPatterns', 'scanner'];
+    for (const format of allLockfileFormats()) {
+      const parser = await format.load();
+      expect(pick(format, KEYS), format.id).toEqual(pick(parser, KEYS));
+      expect(format.binary === true, `${format.id}: binary iff parseBytes`).toBe(typeof parser.parseBytes === 'function');
+      expect(await format.load(), `${format.id}: loaded once`).toBe(parser);
+    }
+    for (const format of allManifestFormats()) {
+      const parser = await format.load();
+      expect(pick(format, ['id', 'ecosystem', 'fileNames']), format.id).toEqual(pick(parser, ['id', 'ecosystem', 'fileNames']));
+    }
+  });
+
+  it('claims each conventional lockfile name for exactly one parser', async () => {
+    for (const parser of (await allLockfileParsers()).filter((p) => !p.scanner)) {
       for (const name of parser.fileNames.filter((n) => !n.includes('*'))) {
-        expect(parserForFileName(name)?.id, name).toBe(parser.id);
+        expect(formatForFileName(name)?.id, name).toBe(parser.id);
       }
     }
   });
 
-  it('never lets a scanner take a file a lockfile parser claims', () => {
-    for (const parser of allLockfileParsers().filter((p) => !p.scanner)) {
+  it('never lets a scanner take a file a lockfile parser claims', async () => {
+    for (const parser of (await allLockfileParsers()).filter((p) => !p.scanner)) {
       for (const name of parser.fileNames.filter((n) => !n.includes('*'))) {
-        expect(parsersForPath(`sub/${name}`).map((p) => p.id), name).toEqual([parser.id]);
+        expect(formatsForPath(`sub/${name}`).map((p) => p.id), name).toEqual([parser.id]);
       }
     }
     // pnpm-lock.yaml is YAML, but the Kubernetes and model-config scanners must not see it.
-    expect(parsersForPath('pnpm-lock.yaml').map((p) => p.id)).toEqual(['pnpm-lock.yaml']);
+    expect(formatsForPath('pnpm-lock.yaml').map((p) => p.id)).toEqual(['pnpm-lock.yaml']);
   });
 
   it('runs every scanner that claims a file, by name or by path', () => {
-    expect(parsersForPath('app/train.py').map((p) => p.id)).toEqual(['*.py']);
-    expect(parsersForPath('.github/workflows/ci.yml').map((p) => p.id)).toEqual(['.github/workflows/*.yml', 'kubernetes.yaml', 'model-config']);
-    expect(parsersForPath('svc/.github/workflows/ci.yaml').map((p) => p.id)).toContain('.github/workflows/*.yml');
-    expect(parsersForPath('ci.yml').map((p) => p.id)).not.toContain('.github/workflows/*.yml');
-    expect(parsersForPath('docker/Dockerfile').map((p) => p.id)).toEqual(['Dockerfile']);
-    expect(parsersForPath('models/model.safetensors').map((p) => p.id)).toEqual(['model-file']);
-    expect(parsersForPath('README.md')).toEqual([]);
+    expect(formatsForPath('app/train.py').map((p) => p.id)).toEqual(['*.py']);
+    expect(formatsForPath('.github/workflows/ci.yml').map((p) => p.id)).toEqual(['.github/workflows/*.yml', 'kubernetes.yaml', 'model-config']);
+    expect(formatsForPath('svc/.github/workflows/ci.yaml').map((p) => p.id)).toContain('.github/workflows/*.yml');
+    expect(formatsForPath('ci.yml').map((p) => p.id)).not.toContain('.github/workflows/*.yml');
+    expect(formatsForPath('docker/Dockerfile').map((p) => p.id)).toEqual(['Dockerfile']);
+    expect(formatsForPath('models/model.safetensors').map((p) => p.id)).toEqual(['model-file']);
+    expect(formatsForPath('README.md')).toEqual([]);
   });
 
   it('matches simple globs', () => {

@@ -58,7 +58,7 @@ describe.each(backends)('inventory store on $name', (backend) => {
   async function ingestThree(): Promise<void> {
     const files = writeThreeSboms();
     for (const [repo, file] of Object.entries(files)) {
-      const { components, inputs } = readIngestInputs(work, [file]);
+      const { components, inputs } = await readIngestInputs(work, [file]);
       await store.ingest({ repo, ref: 'main', commit: `${repo}0000`, inputs, components });
     }
   }
@@ -95,7 +95,7 @@ describe.each(backends)('inventory store on $name', (backend) => {
   it('who-uses looks at the latest snapshot per repository and ref unless asked for history', async () => {
     await ingestThree();
     const file = writeCycloneDx(work, 'alpha2.cdx.json', 'alpha', [{ name: 'minimist', version: '1.2.8', license: 'MIT', sha512: H('c') }]);
-    const { components, inputs } = readIngestInputs(work, [file]);
+    const { components, inputs } = await readIngestInputs(work, [file]);
     await store.ingest({ repo: 'alpha', ref: 'main', commit: 'alpha1111', inputs, components });
     expect((await store.whoUses('pkg:npm/minimist@<1.2.6')).map((r) => r.repo)).toEqual([]);
     const history = await store.whoUses('pkg:npm/minimist@<1.2.6', { allSnapshots: true });
@@ -109,7 +109,7 @@ describe.each(backends)('inventory store on $name', (backend) => {
       'big',
       Array.from({ length: 200 }, (_, i) => ({ name: `pkg-${i}`, version: '1.0.0', license: 'MIT', sha512: H(String(i % 10)) })),
     );
-    const { components, inputs } = readIngestInputs(work, [file]);
+    const { components, inputs } = await readIngestInputs(work, [file]);
     for (let i = 0; i < 30; i++) await store.ingest({ repo: 'big', ref: 'main', commit: `c${i}`, inputs, components, takenAt: new Date(Date.UTC(2026, 0, 1 + i)).toISOString() });
     // A second repository with the same packages shares the component rows too.
     await store.ingest({ repo: 'big-fork', ref: 'main', inputs, components });
@@ -123,7 +123,7 @@ describe.each(backends)('inventory store on $name', (backend) => {
 
   it('an older build ingested late does not displace the head', async () => {
     const file = writeCycloneDx(work, 'late.cdx.json', 'late', [{ name: 'minimist', version: '1.2.5' }]);
-    const { components, inputs } = readIngestInputs(work, [file]);
+    const { components, inputs } = await readIngestInputs(work, [file]);
     await store.ingest({ repo: 'late', ref: 'main', commit: 'new', inputs, components, takenAt: '2026-02-01T00:00:00.000Z' });
     await store.ingest({ repo: 'late', ref: 'main', commit: 'old', inputs, components, takenAt: '2026-01-01T00:00:00.000Z' });
     expect((await store.heads()).map((h) => h.commit)).toEqual(['new']);
@@ -160,7 +160,7 @@ describe.each(backends)('inventory store on $name', (backend) => {
 
     // alpha upgrades minimist: its finding is resolved, not silently dropped.
     const fixed = writeCycloneDx(work, 'alpha-fixed.cdx.json', 'alpha', [{ name: 'minimist', version: '1.2.8', sha512: H('c') }]);
-    const input = readIngestInputs(work, [fixed]);
+    const input = await readIngestInputs(work, [fixed]);
     await store.ingest({ repo: 'alpha', ref: 'main', commit: 'alpha2222', ...input });
     const fourth = await run();
     expect(fourth.new).toEqual([]);

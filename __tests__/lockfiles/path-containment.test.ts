@@ -64,7 +64,7 @@ describe('references that leave the scanned folder', () => {
     for (const line of warned) expect(line).toContain('requirements.txt: ');
   });
 
-  it('does not follow a parent POM outside the folder', () => {
+  it('does not follow a parent POM outside the folder', async () => {
     const parent = `<project><groupId>org.p</groupId><artifactId>parent</artifactId><version>1</version>
       <dependencies><dependency><groupId>org.secret</groupId><artifactId>leak</artifactId><version>9</version></dependency></dependencies></project>`;
     const child = `<project><parent><groupId>org.p</groupId><artifactId>parent</artifactId><version>1</version></parent>
@@ -72,7 +72,7 @@ describe('references that leave the scanned folder', () => {
       <dependencies><dependency><groupId>org.a</groupId><artifactId>a</artifactId><version>1</version></dependency></dependencies></project>`;
     const { project } = layout({ 'pom.xml': parent, 'project/pom.xml': child });
     const log = recorder();
-    const inventories = loadWorkTreeInventories(project, [], { logger: log });
+    const inventories = await loadWorkTreeInventories(project, [], { logger: log });
     expect(inventories.flatMap((i) => i.packages.map((p) => p.name))).toEqual(['org.a:a']);
     expect(log.warnings).toEqual([expect.stringContaining('pom.xml: not reading "../pom.xml": it is outside the scanned folder')]);
   });

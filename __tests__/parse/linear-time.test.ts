@@ -72,13 +72,13 @@ const WORST: Record<string, ((bytes: number) => string) | Array<(bytes: number) 
 };
 
 const targets = [
-  ...allLockfileParsers().map((p) => ({
+  ...(await allLockfileParsers()).map((p) => ({
     id: p.id,
     parse: p.parseBytes
       ? (text: string) => p.parseBytes?.(Buffer.from(text, 'latin1'), 'model.pkl', { fileSize: text.length })
       : (text: string) => p.parse(text, p.id, { readRelated: () => undefined }),
   })),
-  ...allManifestParsers().map((p) => ({ id: `manifest:${p.id}`, parse: (text: string) => p.parse(text, p.id) })),
+  ...(await allManifestParsers()).map((p) => ({ id: `manifest:${p.id}`, parse: (text: string) => p.parse(text, p.id) })),
 ];
 
 /** Milliseconds of one parse: repeated until 30 ms have passed (short parses are otherwise timer noise). */

@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { allManifestParsers, buildPurl, getLockfileParser, InvalidPurlError, versionFromFilename } from '@lockwarden/core';
+import { allLockfileParsers, allManifestParsers, buildPurl, InvalidPurlError, versionFromFilename } from '@lockwarden/core';
 import { errorOf } from '../helpers/errors.js';
 
+const manifestParsers = new Map((await allManifestParsers()).map((p) => [p.id, p]));
+const lockfileParsers = new Map((await allLockfileParsers()).map((p) => [p.id, p]));
 const manifest = (id: string) => {
-  const parser = allManifestParsers().find((p) => p.id === id);
+  const parser = manifestParsers.get(id);
   if (!parser) throw new Error(`no manifest parser ${id}`);
   return (text: string) => parser.parse(text, id);
 };
-const lockfile = (id: string) => (text: string) => getLockfileParser(id).parse(text, id);
+const lockfile = (id: string) => {
+  const parser = lockfileParsers.get(id);
+  if (!parser) throw new Error(`no lockfile parser ${id}`);
+  return (text: string) => parser.parse(text, id);
+};
 
 const LONE = '\ud800';
 const LONG = 'b'.repeat(40_000);

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { getLockfileParser, parseYaml, policyFromText, ParseError } from '@lockwarden/core';
+import { loadLockfileParser, parseYaml, policyFromText, ParseError } from '@lockwarden/core';
 import { errorOf } from '../helpers/errors.js';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
@@ -21,8 +21,9 @@ const YAML_FORMATS = ['pnpm-lock.yaml', 'pubspec.lock', 'Podfile.lock'];
 describe('YAML nesting is bounded before the yaml library sees the text', () => {
   for (const [shape, text] of Object.entries(DEEP)) {
     for (const id of YAML_FORMATS) {
-      it(`${id}: ${shape} is a ParseError with a line`, () => {
-        const err = errorOf(() => getLockfileParser(id).parse(text, id));
+      it(`${id}: ${shape} is a ParseError with a line`, async () => {
+        const parser = await loadLockfileParser(id);
+        const err = errorOf(() => parser.parse(text, id));
         expect(err.reason).toBe('nesting deeper than 256 levels');
         expect(err.line).toBeGreaterThan(0);
         expect(err.column).toBeGreaterThan(0);
@@ -48,16 +49,17 @@ describe('YAML nesting is bounded before the yaml library sees the text', () => 
     expect((value as { b: number }).b).toBe(1);
   });
 
-  it('survives two deep parses in one process (a long-running guard must not abort)', () => {
+  it('survives two deep parses in one process (a long-running guard must not abort)', async () => {
     // Before the bound, the first parse overflowed inside the yaml library and the second aborted V8 fatally,
     // so this runs in a child process.
     const script = `
-      import { getLockfileParser, policyFromText } from '@lockwarden/core';
+      import { loadLockfileParser, policyFromText } from '@lockwarden/core';
       const text = '- '.repeat(5000) + 'a\\n';
       const codes = [];
-      for (const run of [() => getLockfileParser('pnpm-lock.yaml').parse(text, 'pnpm-lock.yaml'),
-                         () => getLockfileParser('pubspec.lock').parse(text, 'pubspec.lock'),
-                         () => getLockfileParser('Podfile.lock').parse(text, 'Podfile.lock'),
+      const [pnpm, pub, pods] = await Promise.all(['pnpm-lock.yaml', 'pubspec.lock', 'Podfile.lock'].map(loadLockfileParser));
+      for (const run of [() => pnpm.parse(text, 'pnpm-lock.yaml'),
+                         () => pub.parse(text, 'pubspec.lock'),
+                         () => pods.parse(text, 'Podfile.lock'),
                          () => policyFromText(text)]) {
         try { run(); codes.push('parsed'); } catch (err) { codes.push(err.name + ':' + err.line); }
       }

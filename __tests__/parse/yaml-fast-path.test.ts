@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { getLockfileParser, loadYaml, parseYaml, YamlKeyLines } from '@lockwarden/core';
+import { loadLockfileParser, loadYaml, parseYaml, YamlKeyLines } from '@lockwarden/core';
 import { errorOf } from '../helpers/errors.js';
 import { CONFORMANCE_DIR, REPO_ROOT } from '../helpers/conformance.js';
 
@@ -83,8 +83,8 @@ describe('YAML fast path', () => {
     expect(lines.lineOf('missing@1.0.0')).toBeUndefined();
   });
 
-  it('gives pnpm packages their lines, looked up when a report reads them', () => {
-    const inventory = getLockfileParser('pnpm-lock.yaml')!.parse(PNPM, 'pnpm-lock.yaml');
+  it('gives pnpm packages their lines, looked up when a report reads them', async () => {
+    const inventory = (await loadLockfileParser('pnpm-lock.yaml'))!.parse(PNPM, 'pnpm-lock.yaml');
     expect(inventory.packages.map((p) => `${p.name}@${p.version}:${p.location.line}`)).toEqual([
       '@scope/a@1.0.0:13',
       'left-pad@1.3.0:16',

@@ -27,6 +27,8 @@ afterAll(() => {
   if (checked > 0) console.log(`SBOMs of conformance lockfiles: ${checked} schema-valid`);
 });
 
+const PARSERS = await allLockfileParsers();
+
 describe.skipIf(!available)('SBOMs of the conformance lockfiles', () => {
   const formats = available
     ? readdirSync(LOCKFILES).flatMap((lang) =>
@@ -36,7 +38,7 @@ describe.skipIf(!available)('SBOMs of the conformance lockfiles', () => {
       )
     : [];
   for (const format of formats) {
-    const parser = allLockfileParsers().find((p) => p.conformance?.includes(format));
+    const parser = PARSERS.find((p) => p.conformance?.includes(format));
     if (!parser) continue;
     const dir = join(LOCKFILES, format);
     const { cases } = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as { cases: ExpectedCase[] };

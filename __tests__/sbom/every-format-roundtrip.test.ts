@@ -125,9 +125,9 @@ function project(format: string): string {
 }
 
 describe('sbom -> sbom verify --against, for every lockfile format', () => {
-  it('has a generated project for every registered lockfile parser', () => {
+  it('has a generated project for every registered lockfile parser', async () => {
     // Scanners (source code, CI files, model files) are not lockfiles; their SBOM output has its own end-to-end test.
-    expect(Object.keys(PROJECTS).sort()).toEqual(allLockfileParsers().filter((p) => !p.scanner).map((p) => p.id).sort());
+    expect(Object.keys(PROJECTS).sort()).toEqual((await allLockfileParsers()).filter((p) => !p.scanner).map((p) => p.id).sort());
   });
 
   for (const format of Object.keys(PROJECTS)) {

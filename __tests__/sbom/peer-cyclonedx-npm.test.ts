@@ -67,9 +67,10 @@ for (const [name, peerFile] of [
   ['npm-app', 'cyclonedx-npm-1.6.json'],
   ['npm-express', 'cyclonedx-npm-express-1.6.json'],
 ] as const) {
+  const root = fileURLToPath(new URL(`../fixtures/sbom/${name}/`, import.meta.url));
+  const inventory = await parseLockfile('package-lock.json', { root });
   describe(`peer check with cyclonedx-npm: ${name}/package-lock.json`, () => {
-    const root = fileURLToPath(new URL(`../fixtures/sbom/${name}/`, import.meta.url));
-    const text = generateSbom([parseLockfile('package-lock.json', { root })], { toolVersion: '1', reproducible: true });
+    const text = generateSbom([inventory], { toolVersion: '1', reproducible: true });
     const ours = JSON.parse(text) as CdxBom;
     const peer = JSON.parse(readFileSync(new URL(`../fixtures/sbom/${peerFile}`, import.meta.url), 'utf8')) as CdxBom;
 

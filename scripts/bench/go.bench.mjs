@@ -1,5 +1,5 @@
 // go.mod (go 1.16) + go.sum with 3,000 modules: the go.sum is read because go.mod before 1.17 lists only direct requirements.
-import { getLockfileParser } from '../../packages/core/dist/index.js';
+import { loadLockfileParser } from '../../packages/core/dist/index.js';
 import { medianMs, prng, report } from './harness.mjs';
 
 const MODULES = 3000;
@@ -17,7 +17,7 @@ const direct = modules.filter((_, i) => i % 10 === 0);
 const goMod = `module example.org/bench\n\ngo 1.16\n\nrequire (\n${direct.map((m) => `\t${m.path} ${m.version}\n`).join('')})\n`;
 const goSum = modules.flatMap((m) => [`${m.path} ${m.version} h1:${hash()}`, `${m.path} ${m.version}/go.mod h1:${hash()}`]).join('\n') + '\n';
 
-const parser = getLockfileParser('go.mod');
+const parser = await loadLockfileParser('go.mod');
 const parse = () => parser.parse(goMod, 'go.mod', { readRelated: (rel) => (rel === 'go.sum' ? goSum : undefined) });
 const count = parse().packages.length;
 if (count !== MODULES + 1) throw new Error(`expected ${MODULES + 1} packages (modules + stdlib), got ${count}`);

@@ -1,6 +1,6 @@
 // Parsers and version order of the Maven, NuGet, Pub, Hex, SwiftURL and CocoaPods plug-ins on synthetic inputs
 // sized like large real projects. Uses the built core (npm run bench builds first).
-import { compareVersions, getLockfileParser } from '../../packages/core/dist/index.js';
+import { compareVersions, loadLockfileParser } from '../../packages/core/dist/index.js';
 import { medianMs, prng, report } from './harness.mjs';
 
 const rand = prng(0x3a7);
@@ -38,10 +38,11 @@ const mix = `%{\n${Array.from(
 const qualifiers = ['', '-alpha-1', '-beta2', '-rc1', '-SNAPSHOT', '.Final', '-sp1', '-jre', '.RELEASE'];
 const mavenVersions = Array.from({ length: 5000 }, () => `${int(5)}.${int(20)}.${int(40)}${qualifiers[int(qualifiers.length)]}`);
 
+const [pomParser, gradleParser, mixParser] = await Promise.all(['pom.xml', 'gradle.lockfile', 'mix.lock'].map(loadLockfileParser));
 const cases = [
-  ['pom.xml, 2,000 dependencies (interpolated)', () => getLockfileParser('pom.xml').parse(pom, 'pom.xml')],
-  ['gradle.lockfile, 3,000 modules', () => getLockfileParser('gradle.lockfile').parse(gradle, 'gradle.lockfile')],
-  ['mix.lock, 1,000 Hex packages', () => getLockfileParser('mix.lock').parse(mix, 'mix.lock')],
+  ['pom.xml, 2,000 dependencies (interpolated)', () => pomParser.parse(pom, 'pom.xml')],
+  ['gradle.lockfile, 3,000 modules', () => gradleParser.parse(gradle, 'gradle.lockfile')],
+  ['mix.lock, 1,000 Hex packages', () => mixParser.parse(mix, 'mix.lock')],
   ['sort 5,000 Maven versions (ComparableVersion)', () => [...mavenVersions].sort((a, b) => compareVersions('Maven', a, b))],
 ];
 for (const [name, fn] of cases) report(name, await medianMs(fn));

@@ -2,7 +2,7 @@
 // (JSON.parse for package-lock.json, yaml's parse for pnpm-lock.yaml). 5k and 50k packages side by side
 // show the scaling: linear work gives ~10x the time for 10x the packages; quadratic would give ~100x.
 import { parse as parseYamlText } from 'yaml';
-import { getLockfileParser } from '../../packages/core/dist/index.js';
+import { loadLockfileParser } from '../../packages/core/dist/index.js';
 import { medianMs, prng, report } from './harness.mjs';
 
 const SCOPES = ['@acme', '@types', '@babel', '@octo'];
@@ -128,7 +128,7 @@ function medianCpuMs(fn, runs) {
 
 async function benchNpm(count, runs) {
   const { text, nested } = syntheticPackageLock(count);
-  const parser = getLockfileParser('package-lock.json');
+  const parser = await loadLockfileParser('package-lock.json');
   const inventory = parser.parse(text, 'package-lock.json');
   const label = `npm v3 ${count.toLocaleString('en')} pkgs (${mb(text)}, ${nested} nested)`;
   const baseline = { name: 'JSON.parse', ms: await medianMs(() => JSON.parse(text), runs) };
@@ -141,7 +141,7 @@ async function benchNpm(count, runs) {
 
 async function benchPnpm(count) {
   const { text } = syntheticPnpmLock(count);
-  const parser = getLockfileParser('pnpm-lock.yaml');
+  const parser = await loadLockfileParser('pnpm-lock.yaml');
   const inventory = parser.parse(text, 'pnpm-lock.yaml');
   // parseYaml (parse/yaml.ts) composes with uniqueKeys: false; yaml's default duplicate-key check is
   // quadratic in the size of a mapping, which would flatter the ratio, so the baseline uses the same option.

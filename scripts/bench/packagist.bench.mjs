@@ -1,5 +1,5 @@
 // composer.lock with 2,000 packages (source, dist, require): median parse time.
-import { getLockfileParser } from '../../packages/core/dist/index.js';
+import { loadLockfileParser } from '../../packages/core/dist/index.js';
 import { medianMs, prng, report } from './harness.mjs';
 
 const PACKAGES = 2000;
@@ -22,7 +22,7 @@ const entry = (i) => {
 const all = Array.from({ length: PACKAGES }, (_, i) => entry(i));
 const text = JSON.stringify({ 'content-hash': hex(32), packages: all.slice(0, 1600), 'packages-dev': all.slice(1600) }, null, 4);
 
-const parser = getLockfileParser('composer.lock');
+const parser = await loadLockfileParser('composer.lock');
 const parse = () => parser.parse(text, 'composer.lock');
 const count = parse().packages.length;
 if (count !== PACKAGES) throw new Error(`expected ${PACKAGES} packages, got ${count}`);

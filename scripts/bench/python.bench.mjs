@@ -1,6 +1,6 @@
 // Python: a synthetic poetry.lock with 2,000 packages, parsed by lockwarden and, as the floor, by smol-toml alone.
 import { parse as parseToml } from 'smol-toml';
-import { getLockfileParser } from '../../packages/core/dist/index.js';
+import { loadLockfileParser } from '../../packages/core/dist/index.js';
 import { medianMs, prng, report } from './harness.mjs';
 
 const PACKAGES = 2000;
@@ -43,7 +43,7 @@ function syntheticPoetryLock(count) {
 }
 
 const text = syntheticPoetryLock(PACKAGES);
-const parser = getLockfileParser('poetry.lock');
+const parser = await loadLockfileParser('poetry.lock');
 const count = parser.parse(text, 'poetry.lock').packages.length;
 if (count !== PACKAGES) throw new Error(`expected ${PACKAGES} packages, parsed ${count}`);
 

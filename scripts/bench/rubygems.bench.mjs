@@ -1,5 +1,5 @@
 // Gemfile.lock with 2,000 gems and their dependency lines: median parse time.
-import { getLockfileParser } from '../../packages/core/dist/index.js';
+import { loadLockfileParser } from '../../packages/core/dist/index.js';
 import { medianMs, prng, report } from './harness.mjs';
 
 const GEMS = 2000;
@@ -10,7 +10,7 @@ const specs = Array.from({ length: GEMS }, (_, i) => {
 });
 const text = `GEM\n  remote: https://rubygems.org/\n  specs:\n${specs.join('\n')}\n\nPLATFORMS\n  x86_64-linux\n\nDEPENDENCIES\n${Array.from({ length: 50 }, (_, i) => `  gem-${i * 7}`).join('\n')}\n\nBUNDLED WITH\n   2.5.6\n`;
 
-const parser = getLockfileParser('Gemfile.lock');
+const parser = await loadLockfileParser('Gemfile.lock');
 const parse = () => parser.parse(text, 'Gemfile.lock');
 const count = parse().packages.length;
 if (count !== GEMS) throw new Error(`expected ${GEMS} packages, got ${count}`);

@@ -24,7 +24,7 @@ export async function runFuzz(options) {
   const core = await import(coreUrl);
   // Extra targets (a module whose default export is a list of them) let the harness's own tests plant faults.
   const extra = extraTargetsUrl ? (await import(extraTargetsUrl)).default : [];
-  const targets = [...fuzzTargets(core), ...extra].filter((t) => !only || only.includes(t.id));
+  const targets = [...(await fuzzTargets(core)), ...extra].filter((t) => !only || only.includes(t.id));
   const { seeds, missing } = collectSeeds(targets, { core, fixtureDirs: [], policyDirs: [], ...options.seedDirs });
   const started = performance.now();
   const perTarget = Object.fromEntries(targets.map((t) => [t.id, { inputs: 0, parsed: 0, rejected: 0, untyped: 0, hangs: 0, polluted: 0 }]));

@@ -35,10 +35,11 @@ const BUILT_IN_SEEDS = {
  * Every fuzz target: each lockfile and manifest parser of the ecosystem registry, and the policy loader.
  * `core` is the loaded `@lockwarden/core` module (the built package in scripts/fuzz.mjs, the source in tests).
  */
-export function fuzzTargets(core) {
+export async function fuzzTargets(core) {
   const related = { readRelated: () => undefined };
+  const [lockfileParsers, manifestParsers] = await Promise.all([core.allLockfileParsers(), core.allManifestParsers()]);
   return [
-    ...core.allLockfileParsers().map((p) => ({
+    ...lockfileParsers.map((p) => ({
       id: p.id,
       kind: 'lockfile',
       fileNames: p.fileNames,
@@ -51,7 +52,7 @@ export function fuzzTargets(core) {
           }
         : (text) => p.parse(text, `fuzz/${p.id}`, related),
     })),
-    ...core.allManifestParsers().map((p) => ({
+    ...manifestParsers.map((p) => ({
       id: `manifest:${p.id}`,
       kind: 'manifest',
       fileNames: p.fileNames,

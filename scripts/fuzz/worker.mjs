@@ -9,7 +9,7 @@ import { fuzzTargets } from './targets.mjs';
  */
 const core = await import(workerData.coreUrl);
 const extra = workerData.extraTargetsUrl ? (await import(workerData.extraTargetsUrl)).default : [];
-const own = fuzzTargets(core);
+const own = await fuzzTargets(core);
 const targets = new Map([...own, ...extra].map((t) => [t.id, t]));
 
 const PROTOTYPES = { Object: Object.prototype, Array: Array.prototype, Function: Function.prototype, String: String.prototype };

@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compareVersions, getEcosystemPlugin, getLockfileParser, normalizePackageName, ParseError, type Inventory } from '@lockwarden/core';
+import { compareVersions, getEcosystemPlugin, loadLockfileParser, normalizePackageName, ParseError, type Inventory } from '@lockwarden/core';
 import { CONFORMANCE_DIR, conformanceAvailable } from '../../helpers/conformance.js';
 import { checkTypedFailures, mutations } from '../../helpers/mutate-input.js';
 import { errorOf } from '../../helpers/errors.js';
 
-const parser = getLockfileParser('Cargo.lock');
+const parser = await loadLockfileParser('Cargo.lock');
 const parse = (text: string): Inventory => parser.parse(text, 'Cargo.lock');
 
 const parseError = (text: string): ParseError => errorOf(() => parse(text));

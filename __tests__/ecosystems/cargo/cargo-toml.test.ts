@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allManifestParsers, ParseError } from '@lockwarden/core';
 
-const manifest = allManifestParsers().find((m) => m.id === 'Cargo.toml');
+const manifest = (await allManifestParsers()).find((m) => m.id === 'Cargo.toml');
 
 describe('Cargo.toml manifest parser', () => {
   it('declares normal, dev, build, target-specific and workspace dependencies', () => {

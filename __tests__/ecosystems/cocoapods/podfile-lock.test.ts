@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compareVersions, getLockfileParser, ParseError } from '@lockwarden/core';
+import { compareVersions, loadLockfileParser, ParseError } from '@lockwarden/core';
 import { errorOf } from '../../helpers/errors.js';
 
-const parser = getLockfileParser('Podfile.lock');
+const parser = await loadLockfileParser('Podfile.lock');
 
 
 const LOCK = `PODS:

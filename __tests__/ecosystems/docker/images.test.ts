@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { expandArgs, getLockfileParser, imagePurl, parseImageReference } from '@lockwarden/core';
+import { expandArgs, loadLockfileParser, imagePurl, parseImageReference, type Inventory } from '@lockwarden/core';
 
 const DIGEST = `sha256:${'d'.repeat(64)}`;
-const rows = (inv: ReturnType<ReturnType<typeof getLockfileParser>['parse']>) =>
+const rows = (inv: Inventory) =>
   inv.packages.map((p) => [p.name, p.version, p.location.line, p.reference?.pinned, p.reference?.via]);
 
 describe('Dockerfile', () => {
-  it('resolves global ARGs, skips stage names and scratch, reads COPY --from images, joins continuations', () => {
+  it('resolves global ARGs, skips stage names and scratch, reads COPY --from images, joins continuations', async () => {
     const text = [
       '# syntax=docker/dockerfile:1',
       'ARG NODE_VERSION=20',
@@ -21,7 +21,7 @@ describe('Dockerfile', () => {
       'FROM scratch',
       '',
     ].join('\n');
-    expect(rows(getLockfileParser('Dockerfile').parse(text, 'Dockerfile'))).toEqual([
+    expect(rows((await loadLockfileParser('Dockerfile')).parse(text, 'Dockerfile'))).toEqual([
       ['node', '20-alpine', 4, false, 'FROM'],
       ['ghcr.io/acme/runtime', DIGEST, 8, true, 'FROM'],
       ['busybox', '1.36', 10, false, 'COPY --from'],
@@ -49,12 +49,12 @@ describe('image references', () => {
 });
 
 describe('Compose and Kubernetes', () => {
-  it('reads services.*.image of a Compose file', () => {
+  it('reads services.*.image of a Compose file', async () => {
     const text = 'services:\n  web:\n    image: nginx:1.27\n  db:\n    build: .\n';
-    expect(rows(getLockfileParser('compose.yaml').parse(text, 'compose.yaml'))).toEqual([['nginx', '1.27', 3, false, 'image']]);
+    expect(rows((await loadLockfileParser('compose.yaml')).parse(text, 'compose.yaml'))).toEqual([['nginx', '1.27', 3, false, 'image']]);
   });
 
-  it('reads container images of every document of a manifest, and skips Helm templates', () => {
+  it('reads container images of every document of a manifest, and skips Helm templates', async () => {
     const text = [
       'apiVersion: v1',
       'kind: Pod',
@@ -76,7 +76,7 @@ describe('Compose and Kubernetes', () => {
       '            - image: alpine:3',
       '',
     ].join('\n');
-    const parser = getLockfileParser('kubernetes.yaml');
+    const parser = await loadLockfileParser('kubernetes.yaml');
     expect(rows(parser.parse(text, 'k8s/pod.yaml')).map((r) => [r[0], r[2]]).sort((a, b) => Number(a[1]) - Number(b[1]))).toEqual([
       ['busybox', 5],
       ['ghcr.io/acme/app', 8],

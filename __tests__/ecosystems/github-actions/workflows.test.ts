@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { compareActionRefs, getLockfileParser, usesPackage } from '@lockwarden/core';
+import { compareActionRefs, loadLockfileParser, usesPackage } from '@lockwarden/core';
 
 const SHA = '11bd71901bbe5b1630ceea73d27597364c9af683';
-const workflow = getLockfileParser('.github/workflows/*.yml');
-const action = getLockfileParser('action.yml');
+const workflow = await loadLockfileParser('.github/workflows/*.yml');
+const action = await loadLockfileParser('action.yml');
 
 describe('GitHub Actions workflows', () => {
   it('finds step actions, reusable workflows, job containers and services with their lines', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { getLockfileParser } from '@lockwarden/core';
+import { loadLockfileParser } from '@lockwarden/core';
 
 const SHA = '0123456789abcdef0123456789abcdef01234567';
 
 describe('.gitlab-ci.yml', () => {
-  it('reads project, component and remote includes and the images of the default section and jobs', () => {
+  it('reads project, component and remote includes and the images of the default section and jobs', async () => {
     const text = `include:
   - project: acme/ci-templates
     ref: v1.2.0
@@ -27,7 +27,7 @@ build:
 deploy:
   image: $DEPLOY_IMAGE
 `;
-    const inv = getLockfileParser('.gitlab-ci.yml').parse(text, '.gitlab-ci.yml');
+    const inv = (await loadLockfileParser('.gitlab-ci.yml')).parse(text, '.gitlab-ci.yml');
     const got = inv.packages.map((p) => [p.ecosystem, p.name, p.version, p.location.line, p.reference?.pinned]).sort((a, b) => Number(a[3]) - Number(b[3]));
     expect(got).toEqual([
       ['GitLab CI', 'acme/ci-templates', 'v1.2.0', 2, false],

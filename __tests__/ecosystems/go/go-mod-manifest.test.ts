@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allManifestParsers, ParseError } from '@lockwarden/core';
 
-const manifest = allManifestParsers().find((m) => m.ecosystem === 'Go' && m.id === 'go.mod');
+const manifest = (await allManifestParsers()).find((m) => m.ecosystem === 'Go' && m.id === 'go.mod');
 
 describe('go.mod manifest parser', () => {
   it('declares every require, with replacements applied and indirect ones scoped', () => {

@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { getEcosystemPlugin, getLockfileParser, ParseError, parsePurl, type Inventory } from '@lockwarden/core';
+import { getEcosystemPlugin, loadLockfileParser, ParseError, parsePurl, type Inventory } from '@lockwarden/core';
 import { CONFORMANCE_DIR, conformanceAvailable } from '../../helpers/conformance.js';
 import { checkTypedFailures, mutations } from '../../helpers/mutate-input.js';
 import { errorOf } from '../../helpers/errors.js';
 
-const parser = getLockfileParser('go.mod');
+const parser = await loadLockfileParser('go.mod');
 
 function parse(text: string, related: Record<string, string> = {}): Inventory {
   return parser.parse(text, 'svc/go.mod', { readRelated: (rel) => related[rel] });
@@ -19,10 +19,10 @@ function summary(inv: Inventory): string[] {
 const parseError = (text: string): ParseError => errorOf(() => parse(text));
 
 describe('go.mod lockfile parser', () => {
-  it('is registered for Go with the golang purl type', () => {
+  it('is registered for Go with the golang purl type', async () => {
     const plugin = getEcosystemPlugin('Go');
     expect(plugin.purlType).toBe('golang');
-    expect(plugin.parsers).toContain(parser);
+    expect(await plugin.lockfiles.find((f) => f.id === 'go.mod')?.load()).toBe(parser);
     expect(parser.fileNames).toEqual(['go.mod']);
   });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { getLockfileParser } from '@lockwarden/core';
+import { loadLockfileParser } from '@lockwarden/core';
 import { errorOf } from '../../helpers/errors.js';
 
-const parser = getLockfileParser('mix.lock');
+const parser = await loadLockfileParser('mix.lock');
 
 
 const INNER = '1'.repeat(64);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { getLockfileParser, isHubId, ParseError, pythonStringValue } from '@lockwarden/core';
+import { loadLockfileParser, isHubId, ParseError, pythonStringValue } from '@lockwarden/core';
 
 const SHA = 'abcdef0123456789abcdef0123456789abcdef01';
-const py = getLockfileParser('*.py');
-const js = getLockfileParser('*.js');
-const config = getLockfileParser('model-config');
+const py = await loadLockfileParser('*.py');
+const js = await loadLockfileParser('*.js');
+const config = await loadLockfileParser('model-config');
 const refs = (inv: ReturnType<typeof py.parse>) =>
   inv.packages.map((p) => ({ name: p.name, version: p.version, line: p.location.line, pinned: p.reference?.pinned, trust: p.reference?.trustRemoteCode ?? false, kind: p.reference?.kind, via: p.reference?.via }));
 

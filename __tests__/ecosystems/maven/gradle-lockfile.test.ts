@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { getLockfileParser, ParseError } from '@lockwarden/core';
+import { loadLockfileParser, ParseError } from '@lockwarden/core';
 
-const parser = getLockfileParser('gradle.lockfile');
+const parser = await loadLockfileParser('gradle.lockfile');
 
 const LOCK = [
   '# This is a Gradle generated file for dependency locking.',

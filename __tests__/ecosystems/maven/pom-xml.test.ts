@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { getLockfileParser, type ParseContext } from '@lockwarden/core';
+import { loadLockfileParser, type ParseContext } from '@lockwarden/core';
 import { errorOf } from '../../helpers/errors.js';
 
-const parser = getLockfileParser('pom.xml');
+const parser = await loadLockfileParser('pom.xml');
 
 
 function files(map: Record<string, string>): ParseContext {

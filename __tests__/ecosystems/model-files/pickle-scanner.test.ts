@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getLockfileParser, judgeImport, scanModelFile, scanPickle } from '@lockwarden/core';
+import { loadLockfileParser, judgeImport, scanModelFile, scanPickle } from '@lockwarden/core';
 import { writePythonModelFiles } from '../../helpers/python-pickles.js';
 
 let dir: string;
@@ -95,9 +95,9 @@ describe('pickle opcode scanner on pickles real Python wrote', () => {
     expect(judgeImport('sklearn.linear_model', 'LogisticRegression')).toBe('unknown');
   });
 
-  it('turns a committed model file into a package with its content hash', () => {
+  it('turns a committed model file into a package with its content hash', async () => {
     const bytes = read('evil-p4.pkl');
-    const inv = getLockfileParser('model-file').parseBytes!(bytes, 'models/evil-p4.pkl', { fileSize: bytes.length });
+    const inv = (await loadLockfileParser('model-file')).parseBytes!(bytes, 'models/evil-p4.pkl', { fileSize: bytes.length });
     expect(inv.packages).toHaveLength(1);
     const pkg = inv.packages[0]!;
     expect(pkg.ecosystem).toBe('Model file');

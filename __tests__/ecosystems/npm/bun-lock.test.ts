@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { getLockfileParser, ParseError } from '@lockwarden/core';
+import { loadLockfileParser, ParseError } from '@lockwarden/core';
 import { blankCommentsAndTrailingCommas } from '../../../packages/core/src/ecosystems/npm/jsonc.js';
 
-const parser = getLockfileParser('bun.lock');
+const parser = await loadLockfileParser('bun.lock');
 
 function thrown(fn: () => unknown): ParseError {
   try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildPurl, getLockfileParser, ParseError } from '@lockwarden/core';
+import { buildPurl, loadLockfileParser, ParseError } from '@lockwarden/core';
 import { NpmPurls } from '../../../packages/core/src/ecosystems/npm/package-collector.js';
 
 /** What `buildPurl` makes of an npm name and version: the reference the fast path must match. */
@@ -36,10 +36,10 @@ describe('npm purls', () => {
     expect(checked).toBe(72);
   });
 
-  it('turns an unusable package name into a ParseError with the line, not a PurlError', () => {
+  it('turns an unusable package name into a ParseError with the line, not a PurlError', async () => {
     const text = '{\n  "lockfileVersion": 3,\n  "packages": {\n    "": {},\n    "node_modules/": {"version": "1.0.0"}\n  }\n}';
     try {
-      getLockfileParser('package-lock.json').parse(text, 'package-lock.json');
+      (await loadLockfileParser('package-lock.json')).parse(text, 'package-lock.json');
       expect.unreachable();
     } catch (err) {
       expect(err).toBeInstanceOf(ParseError);

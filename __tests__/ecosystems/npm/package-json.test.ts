@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allManifestParsers, ParseError } from '@lockwarden/core';
 
-const parser = allManifestParsers().find((p) => p.id === 'package.json');
+const parser = (await allManifestParsers()).find((p) => p.id === 'package.json');
 
 describe('package.json manifest parser', () => {
   it('is registered for the npm ecosystem', () => {

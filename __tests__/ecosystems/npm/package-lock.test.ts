@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { getLockfileParser, ParseError, parserForFileName, type Inventory, type Package } from '@lockwarden/core';
+import { loadLockfileParser, ParseError, formatForFileName, type Inventory, type Package } from '@lockwarden/core';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
-const parser = getLockfileParser('package-lock.json');
+const parser = await loadLockfileParser('package-lock.json');
 const SHA512_HELLO_B64 = 'm3HSJL1i83hdltRq0+o9czGb+8KJDKra4t/3JRlnPKcjI8PZm6XBHXx6zG4UuMXaDEZjR1wuXDre9G9zvN7AQw==';
 const SHA512_HELLO_HEX =
   '9b71d224bd62f3785d96d46ad3ea3d73319bfbc2890caadae2dff72519673ca72323c3d99ba5c11d7c7acc6e14b8c5da0c4663475c2e5c3adef46f73bcdec043';
@@ -30,8 +30,8 @@ function thrown(fn: () => unknown): ParseError {
 
 describe('package-lock.json parser', () => {
   it('is found by both file names and through the registry', () => {
-    expect(parserForFileName('package-lock.json')?.id).toBe('package-lock.json');
-    expect(parserForFileName('npm-shrinkwrap.json')?.id).toBe('package-lock.json');
+    expect(formatForFileName('package-lock.json')?.id).toBe('package-lock.json');
+    expect(formatForFileName('npm-shrinkwrap.json')?.id).toBe('package-lock.json');
   });
 
   it('reports malformed JSON with file, line and column', () => {

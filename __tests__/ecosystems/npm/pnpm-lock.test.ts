@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { getLockfileParser, ParseError, type Inventory } from '@lockwarden/core';
+import { loadLockfileParser, ParseError, type Inventory } from '@lockwarden/core';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
-const parser = getLockfileParser('pnpm-lock.yaml');
+const parser = await loadLockfileParser('pnpm-lock.yaml');
 const parse = (text: string): Inventory => parser.parse(text, 'pnpm-lock.yaml');
 
 function thrown(fn: () => unknown): ParseError {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getLockfileParser, type Inventory } from '@lockwarden/core';
+import { loadLockfileParser, type Inventory } from '@lockwarden/core';
 
 /**
  * pnpm v9, bun.lock and yarn record no per-package dev flags; lockwarden derives them from the roots so that
@@ -15,7 +15,7 @@ function scopes(inventory: Inventory): Record<string, string[]> {
 const EXPECTED = { fsevents: ['optional'], react: [], shared: [], tinypool: ['dev'], vitest: ['dev'] };
 
 describe('dev and optional scopes derived from the roots', () => {
-  it('pnpm v9: from the importers of a workspace', () => {
+  it('pnpm v9: from the importers of a workspace', async () => {
     const text = `lockfileVersion: '9.0'
 
 importers:
@@ -62,10 +62,10 @@ snapshots:
     dependencies:
       tinypool: 0.8.0
 `;
-    expect(scopes(getLockfileParser('pnpm-lock.yaml').parse(text, 'pnpm-lock.yaml'))).toEqual(EXPECTED);
+    expect(scopes((await loadLockfileParser('pnpm-lock.yaml')).parse(text, 'pnpm-lock.yaml'))).toEqual(EXPECTED);
   });
 
-  it('bun.lock: from the workspaces', () => {
+  it('bun.lock: from the workspaces', async () => {
     const text = `{
   "lockfileVersion": 1,
   "workspaces": {
@@ -87,7 +87,7 @@ snapshots:
   }
 }
 `;
-    expect(scopes(getLockfileParser('bun.lock').parse(text, 'bun.lock'))).toEqual(EXPECTED);
+    expect(scopes((await loadLockfileParser('bun.lock')).parse(text, 'bun.lock'))).toEqual(EXPECTED);
   });
 
   const classic = `# yarn lockfile v1
@@ -129,19 +129,19 @@ vitest@^1.0.0:
     optionalDependencies: { fsevents: '^2.3.0' },
   });
 
-  it('yarn classic: from the root package.json', () => {
-    const inventory = getLockfileParser('yarn.lock').parse(classic, 'yarn.lock', {
+  it('yarn classic: from the root package.json', async () => {
+    const inventory = (await loadLockfileParser('yarn.lock')).parse(classic, 'yarn.lock', {
       readRelated: (rel) => (rel === 'package.json' ? rootManifest : undefined),
     });
     expect(scopes(inventory)).toEqual(EXPECTED);
   });
 
-  it('yarn classic without a readable package.json: every root counts as runtime, never a guess of dev', () => {
-    const inventory = getLockfileParser('yarn.lock').parse(classic, 'yarn.lock', { readRelated: () => undefined });
+  it('yarn classic without a readable package.json: every root counts as runtime, never a guess of dev', async () => {
+    const inventory = (await loadLockfileParser('yarn.lock')).parse(classic, 'yarn.lock', { readRelated: () => undefined });
     expect(Object.values(scopes(inventory)).every((s) => s.length === 0)).toBe(true);
   });
 
-  it("yarn berry: from every workspace's package.json (the lockfile merges dev into dependencies)", () => {
+  it("yarn berry: from every workspace's package.json (the lockfile merges dev into dependencies)", async () => {
     const entry = (name: string, range: string, version: string, deps: Record<string, string> = {}) =>
       `"${name}@npm:${range}":\n  version: ${version}\n  resolution: "${name}@npm:${version}"\n${
         Object.keys(deps).length ? `  dependencies:\n${Object.entries(deps).map(([n, r]) => `    ${n}: "npm:${r}"`).join('\n')}\n` : ''
@@ -165,7 +165,7 @@ vitest@^1.0.0:
         optionalDependencies: { fsevents: '^2.0.0' },
       }),
     };
-    const inventory = getLockfileParser('yarn.lock').parse(text, 'yarn.lock', { readRelated: (rel) => manifests[rel] });
+    const inventory = (await loadLockfileParser('yarn.lock')).parse(text, 'yarn.lock', { readRelated: (rel) => manifests[rel] });
     expect(scopes(inventory)).toEqual(EXPECTED);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getLockfileParser } from '@lockwarden/core';
+import { loadLockfileParser } from '@lockwarden/core';
 import { WorkspaceGlobs } from '../../../packages/core/src/ecosystems/npm/workspace-glob.js';
 
 const lockWith = (workspaces: unknown, keys: string[]): string =>
@@ -27,9 +27,9 @@ describe('workspace globs match without regular expressions', () => {
     ]);
   });
 
-  it('a 40,000-character pattern (fuzz #84419: "regular expression too large") is a plain comparison', () => {
+  it('a 40,000-character pattern (fuzz #84419: "regular expression too large") is a plain comparison', async () => {
     const long = 'a'.repeat(40_000);
-    const inventory = getLockfileParser('package-lock.json').parse(lockWith([long], [long, 'b']), 'package-lock.json');
+    const inventory = (await loadLockfileParser('package-lock.json')).parse(lockWith([long], [long, 'b']), 'package-lock.json');
     expect(inventory.projects?.map((p) => p.path)).toContain(long);
   });
 

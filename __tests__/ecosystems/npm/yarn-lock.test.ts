@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { getLockfileParser, ParseError, type Inventory } from '@lockwarden/core';
+import { loadLockfileParser, ParseError, type Inventory } from '@lockwarden/core';
 
-const parser = getLockfileParser('yarn.lock');
+const parser = await loadLockfileParser('yarn.lock');
 const parse = (text: string, readRelated?: (p: string) => string | undefined): Inventory =>
   parser.parse(text, 'yarn.lock', readRelated ? { readRelated } : undefined);
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { getLockfileParser, ParseError } from '@lockwarden/core';
+import { loadLockfileParser, ParseError } from '@lockwarden/core';
 import { errorOf } from '../../helpers/errors.js';
 
-const parser = getLockfileParser('packages.lock.json');
+const parser = await loadLockfileParser('packages.lock.json');
 
 
 const HASH = Buffer.alloc(64, 0xab).toString('base64');

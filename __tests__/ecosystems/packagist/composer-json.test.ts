@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allManifestParsers, ParseError } from '@lockwarden/core';
 
-const manifest = allManifestParsers().find((m) => m.id === 'composer.json');
+const manifest = (await allManifestParsers()).find((m) => m.id === 'composer.json');
 const parse = (text: string) => manifest!.parse(text, 'composer.json');
 
 describe('composer.json manifest parser', () => {

@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { getEcosystemPlugin, getLockfileParser, normalizePackageName, ParseError, type Inventory } from '@lockwarden/core';
+import { getEcosystemPlugin, loadLockfileParser, normalizePackageName, ParseError, type Inventory } from '@lockwarden/core';
 import { CONFORMANCE_DIR, conformanceAvailable } from '../../helpers/conformance.js';
 import { checkTypedFailures, mutations } from '../../helpers/mutate-input.js';
 import { errorOf } from '../../helpers/errors.js';
 
-const parser = getLockfileParser('composer.lock');
+const parser = await loadLockfileParser('composer.lock');
 const parse = (text: string, related: Record<string, string> = {}): Inventory =>
   parser.parse(text, 'app/composer.lock', { readRelated: (rel) => related[rel] });
 

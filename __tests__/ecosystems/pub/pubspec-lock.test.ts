@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { getLockfileParser, ParseError } from '@lockwarden/core';
+import { loadLockfileParser, ParseError } from '@lockwarden/core';
 import { errorOf } from '../../helpers/errors.js';
 
-const parser = getLockfileParser('pubspec.lock');
+const parser = await loadLockfileParser('pubspec.lock');
 
 
 const SHA = 'a'.repeat(64);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getLockfileParser, ParseError, type Inventory, type Package } from '@lockwarden/core';
+import { loadLockfileParser, ParseError, type Inventory, type Package } from '@lockwarden/core';
 
 const SHA_A = 'a'.repeat(64);
 const SHA_B = 'b'.repeat(64);
@@ -70,8 +70,9 @@ lock-version = "2.1"
 content-hash = "x"
 `;
 
+const poetryParser = await loadLockfileParser('poetry.lock');
 describe('poetry.lock', () => {
-  const parser = getLockfileParser('poetry.lock');
+  const parser = poetryParser;
 
   it('reads groups, hashes, sources, lines and edges, and marks roots direct without a pyproject.toml', () => {
     const inv = parser.parse(POETRY_V2, 'poetry.lock');
@@ -124,8 +125,9 @@ Black = [
   });
 });
 
+const uvParser = await loadLockfileParser('uv.lock');
 describe('uv.lock', () => {
-  const parser = getLockfileParser('uv.lock');
+  const parser = uvParser;
   const UV = `version = 1
 requires-python = ">=3.10"
 
@@ -213,7 +215,7 @@ source = { url = "https://files.example.org/pytest-8.0.0.tar.gz" }
 });
 
 describe('pdm.lock', () => {
-  it('maps groups, git revisions and PEP 508 dependency strings to edges', () => {
+  it('maps groups, git revisions and PEP 508 dependency strings to edges', async () => {
     const text = `[metadata]
 groups = ["default", "dev", "docs"]
 lock_version = "4.4.1"
@@ -237,7 +239,7 @@ name = "mkdocs"
 version = "1.6.0"
 groups = ["docs"]
 `;
-    const inv = getLockfileParser('pdm.lock').parse(text, 'pdm.lock');
+    const inv = (await loadLockfileParser('pdm.lock')).parse(text, 'pdm.lock');
     expect(inv.packages.map((p) => [p.name, p.scopes, p.direct])).toEqual([
       ['toml', [], true],
       ['six', [], false],
@@ -250,7 +252,7 @@ groups = ["docs"]
 });
 
 describe('pylock.toml', () => {
-  it('reads vcs, archive and index sources, wheel hashes, and keeps directory entries as projects', () => {
+  it('reads vcs, archive and index sources, wheel hashes, and keeps directory entries as projects', async () => {
     const text = `lock-version = "1.0"
 created-by = "test"
 
@@ -276,7 +278,7 @@ archive = { url = "https://files.example.org/six-1.0.tar.gz", hashes = { sha256 
 name = "tool"
 vcs = { type = "git", url = "https://github.com/org/tool", requested-revision = "main", commit-id = "${COMMIT}" }
 `;
-    const inv = getLockfileParser('pylock.toml').parse(text, 'pylock.toml');
+    const inv = (await loadLockfileParser('pylock.toml')).parse(text, 'pylock.toml');
     expect(inv.projects.map((p) => p.name)).toEqual(['app']);
     expect(inv.packages.map((p) => [p.name, p.version, p.source, p.integrity.length, p.direct, p.location.line])).toEqual([
       ['attrs', '25.1.0', { kind: 'registry', url: 'https://pypi.example.org/simple' }, 1, true, 8],
@@ -284,12 +286,13 @@ vcs = { type = "git", url = "https://github.com/org/tool", requested-revision = 
       ['tool', '', { kind: 'git', url: 'https://github.com/org/tool', commit: COMMIT, ref: 'main' }, 0, true, 22],
     ]);
     expect(byName(inv, 'attrs').integrity).toEqual([{ algorithm: 'sha256', value: SHA_A }]);
-    expect(getLockfileParser('pylock.toml').fileNames).toContain('pylock.*.toml');
+    expect((await loadLockfileParser('pylock.toml')).fileNames).toContain('pylock.*.toml');
   });
 });
 
+const pipfileParser = await loadLockfileParser('Pipfile.lock');
 describe('Pipfile.lock', () => {
-  const parser = getLockfileParser('Pipfile.lock');
+  const parser = pipfileParser;
   const LOCK = JSON.stringify(
     {
       _meta: { sources: [{ name: 'internal', url: 'https://pypi.example.org/simple', verify_ssl: true }] },
@@ -328,8 +331,8 @@ describe('Pipfile.lock', () => {
 describe('hostile input to the TOML lockfiles', () => {
   const tomlFormats = ['poetry.lock', 'uv.lock', 'pdm.lock', 'pylock.toml'];
 
-  it.each(tomlFormats)('%s: deep nesting is a ParseError, not a stack overflow', (format) => {
-    const parser = getLockfileParser(format);
+  it.each(tomlFormats)('%s: deep nesting is a ParseError, not a stack overflow', async (format) => {
+    const parser = await loadLockfileParser(format);
     for (const text of [`x = ${'['.repeat(100_000)}`, `x = ${'{a='.repeat(100_000)}`, `[${'a.'.repeat(50_000)}b]\n`]) {
       const err = caught(() => parser.parse(text, format));
       // A deep dotted table header is legal TOML; anything else must be a typed error.
@@ -338,30 +341,32 @@ describe('hostile input to the TOML lockfiles', () => {
     expect(caught(() => parser.parse(`x = ${'['.repeat(100_000)}`, format))).toBeInstanceOf(ParseError);
   });
 
-  it.each(tomlFormats)('%s: binary garbage is a ParseError with a position', (format) => {
+  it.each(tomlFormats)('%s: binary garbage is a ParseError with a position', async (format) => {
     const bytes = Array.from({ length: 4096 }, (_, i) => String.fromCharCode((i * 7919 + 13) % 256)).join('');
-    const err = caught(() => getLockfileParser(format).parse(bytes, format)) as ParseError;
+    const parser = await loadLockfileParser(format);
+    const err = caught(() => parser.parse(bytes, format)) as ParseError;
     expect(err).toBeInstanceOf(ParseError);
     expect(err.line).toBeGreaterThanOrEqual(1);
     expect(err.column).toBeGreaterThanOrEqual(1);
   });
 
-  it.each(tomlFormats)('%s: an enormous line is read or refused, never a crash', (format) => {
+  it.each(tomlFormats)('%s: an enormous line is read or refused, never a crash', async (format) => {
     const key = format === 'pylock.toml' ? 'packages' : 'package';
     const text = `[[${key}]]\nname = "big"\nversion = "1.0"\ndescription = "${'x'.repeat(5_000_000)}"\n`;
-    expect(getLockfileParser(format).parse(text, format).packages.map((p) => p.name)).toEqual(['big']);
+    const parser = await loadLockfileParser(format);
+    expect(parser.parse(text, format).packages.map((p) => p.name)).toEqual(['big']);
     const unterminated = `[[${key}]]\nname = "${'x'.repeat(5_000_000)}`;
-    expect(caught(() => getLockfileParser(format).parse(unterminated, format))).toBeInstanceOf(ParseError);
+    expect(caught(() => parser.parse(unterminated, format))).toBeInstanceOf(ParseError);
   });
 
-  it('Pipfile.lock: binary garbage and deep nesting are ParseErrors', () => {
-    const parser = getLockfileParser('Pipfile.lock');
+  it('Pipfile.lock: binary garbage and deep nesting are ParseErrors', async () => {
+    const parser = await loadLockfileParser('Pipfile.lock');
     expect(caught(() => parser.parse('\u0000\u0001\u00ff{', 'Pipfile.lock'))).toBeInstanceOf(ParseError);
     expect(caught(() => parser.parse('['.repeat(200_000), 'Pipfile.lock'))).toBeInstanceOf(ParseError);
     expect(caught(() => parser.parse('[1, 2]', 'Pipfile.lock'))).toBeInstanceOf(ParseError);
   });
 
-  it('skips values of the wrong type instead of trusting their shape', () => {
+  it('skips values of the wrong type instead of trusting their shape', async () => {
     const text = `[[package]]
 name = 1979-05-27
 version = "1"
@@ -376,17 +381,17 @@ source = 1979-05-27T07:32:00Z
 [package.dependencies]
 ok = 1979-05-27
 `;
-    const inv = getLockfileParser('poetry.lock').parse(text, 'poetry.lock');
+    const inv = (await loadLockfileParser('poetry.lock')).parse(text, 'poetry.lock');
     expect(inv.packages.map((p) => [p.name, p.version, p.scopes, p.source, p.integrity])).toEqual([
       ['ok', '', [], { kind: 'registry' }, []],
     ]);
-    const uv = getLockfileParser('uv.lock').parse('package = 1979-05-27\n', 'uv.lock');
+    const uv = (await loadLockfileParser('uv.lock')).parse('package = 1979-05-27\n', 'uv.lock');
     expect(uv.packages).toHaveLength(0);
   });
 
-  it('ignores __proto__ keys instead of touching prototypes', () => {
+  it('ignores __proto__ keys instead of touching prototypes', async () => {
     const text = `[[package]]\nname = "a"\nversion = "1"\n[package.__proto__]\npolluted = true\n[package.dependencies]\n__proto__ = "1"\n`;
-    const inv = getLockfileParser('poetry.lock').parse(text, 'poetry.lock');
+    const inv = (await loadLockfileParser('poetry.lock')).parse(text, 'poetry.lock');
     expect(inv.packages.map((p) => p.name)).toEqual(['a']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });

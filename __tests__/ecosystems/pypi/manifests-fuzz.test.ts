@@ -33,8 +33,8 @@ function mutate(text: string, random: () => number): string {
 
 // The lockfile parsers are fuzzed by __tests__/conformance/fuzz.test.ts over the corpus; manifests are not in it.
 describe('PyPI manifest parsers under mutation', () => {
-  it.each(['pyproject.toml', 'requirements.in'])(`%s manifest: ${MUTATIONS_PER_FORMAT} mutated inputs give declarations or a typed error`, (id) => {
-    const parser = allManifestParsers().find((m) => m.id === id);
+  it.each(['pyproject.toml', 'requirements.in'])(`%s manifest: ${MUTATIONS_PER_FORMAT} mutated inputs give declarations or a typed error`, async (id) => {
+    const parser = (await allManifestParsers()).find((m) => m.id === id);
     if (!parser) throw new Error(`no manifest parser ${id}`);
     const seed =
       id === 'pyproject.toml'

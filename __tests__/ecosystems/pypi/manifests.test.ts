@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { allManifestParsers, ParseError, type DeclaredDependency, type ManifestParser } from '@lockwarden/core';
 
+const MANIFESTS = await allManifestParsers();
+
 function manifest(id: string): ManifestParser {
-  const found = allManifestParsers().find((m) => m.id === id);
+  const found = MANIFESTS.find((m) => m.id === id);
   if (!found) throw new Error(`no manifest parser ${id}`);
   return found;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { getLockfileParser, ParseError, parserForFileName, type Package } from '@lockwarden/core';
+import { loadLockfileParser, ParseError, formatForFileName, type Package } from '@lockwarden/core';
 
-const parser = getLockfileParser('requirements.txt');
+const parser = await loadLockfileParser('requirements.txt');
 
 /** A snapshot of files keyed by their path relative to the top requirements file's folder. */
 function reader(files: Record<string, string>): { readRelated: (p: string) => string | undefined; reads: string[] } {
@@ -165,9 +165,9 @@ describe('requirements.txt', () => {
 
   it('claims the usual file names and not requirements.in', () => {
     for (const name of ['requirements.txt', 'requirements-dev.txt', 'requirements_test.txt', 'dev-requirements.txt']) {
-      expect([name, parserForFileName(name)?.id]).toEqual([name, 'requirements.txt']);
+      expect([name, formatForFileName(name)?.id]).toEqual([name, 'requirements.txt']);
     }
-    expect(parserForFileName('requirements.in')).toBeUndefined();
+    expect(formatForFileName('requirements.in')).toBeUndefined();
   });
 });
 

@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { getEcosystemPlugin, getLockfileParser, parserForFileName, ParseError, type Inventory } from '@lockwarden/core';
+import { getEcosystemPlugin, loadLockfileParser, formatForFileName, ParseError, type Inventory } from '@lockwarden/core';
 import { CONFORMANCE_DIR, conformanceAvailable } from '../../helpers/conformance.js';
 import { checkTypedFailures, mutations } from '../../helpers/mutate-input.js';
 import { errorOf } from '../../helpers/errors.js';
 
-const parser = getLockfileParser('Gemfile.lock');
+const parser = await loadLockfileParser('Gemfile.lock');
 const parse = (text: string): Inventory => parser.parse(text, 'Gemfile.lock');
 
 const parseError = (text: string): ParseError => errorOf(() => parse(text));
@@ -53,9 +53,9 @@ BUNDLED WITH
 `;
 
 describe('Gemfile.lock parser', () => {
-  it('claims Gemfile.lock and gems.locked for RubyGems (purl type gem)', () => {
-    expect(parserForFileName('gems.locked')).toBe(parser);
-    expect(parserForFileName('Gemfile.lock')).toBe(parser);
+  it('claims Gemfile.lock and gems.locked for RubyGems (purl type gem)', async () => {
+    expect(await formatForFileName('gems.locked')?.load()).toBe(parser);
+    expect(await formatForFileName('Gemfile.lock')?.load()).toBe(parser);
     expect(getEcosystemPlugin('RubyGems').purlType).toBe('gem');
   });
 

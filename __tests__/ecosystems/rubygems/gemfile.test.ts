@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allManifestParsers, ParseError } from '@lockwarden/core';
 
-const manifest = allManifestParsers().find((m) => m.id === 'Gemfile');
+const manifest = (await allManifestParsers()).find((m) => m.id === 'Gemfile');
 const parse = (text: string) => manifest!.parse(text, 'Gemfile');
 
 describe('Gemfile manifest parser', () => {

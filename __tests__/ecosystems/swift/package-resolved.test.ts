@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compareVersions, getLockfileParser, normalizePackageName, ParseError } from '@lockwarden/core';
+import { compareVersions, loadLockfileParser, normalizePackageName, ParseError } from '@lockwarden/core';
 import { errorOf } from '../../helpers/errors.js';
 
-const parser = getLockfileParser('Package.resolved');
+const parser = await loadLockfileParser('Package.resolved');
 
 
 const V1 = JSON.stringify({

@@ -48,13 +48,13 @@ export function diffMarkdown(changes: readonly DependencyChange[]): string {
 }
 
 /** Loads one side of a diff: a directory, a git ref, or (for head) the work tree. */
-export function loadSide(
+export async function loadSide(
   cwd: string,
   side: { ref?: string; dir?: string },
   paths: string[],
   load: LoadOptions,
   againstRef = false,
-): Inventory[] {
+): Promise<Inventory[]> {
   if (side.dir) return loadWorkTreeInventories(resolve(cwd, side.dir), paths, load);
   if (side.ref) return loadGitInventories(cwd, side.ref, paths, load);
   // The work tree against a git base may reach what the base may: the repository (see `bound`).
@@ -72,13 +72,13 @@ export function registerDiff(program: Command, ctx: CommandContext): void {
     .option('--head-dir <dir>', 'take the head lockfiles from this directory')
     .option('--parse-as <format>', "parse named files as this format (its conventional file name, e.g. 'yarn.lock')")
     .addOption(formatOption(['table', 'json', 'markdown'], 'table'));
-  addExcludeOptions(command).action((paths: string[], options: DiffOptions) => {
+  addExcludeOptions(command).action(async (paths: string[], options: DiffOptions) => {
       if (!options.base && !options.baseDir) usageError('diff needs --base <ref> or --base-dir <dir>');
       if (options.base && options.baseDir) usageError('use either --base or --base-dir, not both');
       if (options.head && options.headDir) usageError('use either --head or --head-dir, not both');
       const load = { ...(options.parseAs ? { parseAs: options.parseAs } : {}), logger: ctx.logger, ...excludeLoadOptions(options) };
-      const base = loadSide(ctx.io.cwd, { ref: options.base, dir: options.baseDir }, paths, load);
-      const head = loadSide(ctx.io.cwd, { ref: options.head, dir: options.headDir }, paths, load, Boolean(options.base && !options.baseDir));
+      const base = await loadSide(ctx.io.cwd, { ref: options.base, dir: options.baseDir }, paths, load);
+      const head = await loadSide(ctx.io.cwd, { ref: options.head, dir: options.headDir }, paths, load, Boolean(options.base && !options.baseDir));
       const changes = diffInventories(base, head);
       if (options.format === 'json') {
         ctx.io.stdout(`${JSON.stringify(diffJson(changes), null, 2)}\n`);

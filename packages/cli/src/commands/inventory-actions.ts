@@ -67,7 +67,7 @@ export async function ingestAction(
     if (Number.isNaN(t.getTime())) throw new LockwardenError('USAGE_ERROR', `--taken-at "${options.takenAt}" is not an ISO date-time`);
     takenAt = t.toISOString();
   }
-  const { components, inputs } = readIngestInputs(ctx.io.cwd, paths, options.parseAs ? { parseAs: options.parseAs } : {});
+  const { components, inputs } = await readIngestInputs(ctx.io.cwd, paths, options.parseAs ? { parseAs: options.parseAs } : {});
   const result = await withStore(ctx, options, (store) =>
     store.ingest({ repo: options.repo, ref: options.ref, ...(options.commit ? { commit: options.commit } : {}), ...(takenAt ? { takenAt } : {}), inputs, components }),
   );

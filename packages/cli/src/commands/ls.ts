@@ -36,8 +36,8 @@ export function registerLs(program: Command, ctx: CommandContext): void {
     .argument('[paths...]', 'lockfiles or directories (default: the current directory)')
     .option('--parse-as <format>', "parse named files as this format (its conventional file name, e.g. 'yarn.lock')")
     .addOption(formatOption(['table', 'json'], 'table'));
-  addExcludeOptions(command).action((paths: string[], options: LsOptions) => {
-      const inventories = loadWorkTreeInventories(ctx.io.cwd, paths, {
+  addExcludeOptions(command).action(async (paths: string[], options: LsOptions) => {
+      const inventories = await loadWorkTreeInventories(ctx.io.cwd, paths, {
         parseAs: options.parseAs,
         logger: ctx.logger,
         ...excludeLoadOptions(options),

@@ -39,7 +39,7 @@ interface SignOptions {
 }
 
 /** Where lockfiles come from; one function so that discovery can change without touching the command. */
-export type InventoryLoader = (cwd: string, paths: readonly string[], parseAs?: string, load?: LoadOptions) => Inventory[];
+export type InventoryLoader = (cwd: string, paths: readonly string[], parseAs?: string, load?: LoadOptions) => Promise<Inventory[]>;
 
 const loadInventories: InventoryLoader = (cwd, paths, parseAs, load = {}) =>
   loadWorkTreeInventories(cwd, paths, { ...load, ...(parseAs ? { parseAs } : {}) });
@@ -76,7 +76,7 @@ export function registerSbom(program: Command, ctx: CommandContext): void {
       // project gives the same bytes from any working directory.
       const rootAbs = rootFolder(cwd, paths);
       const relativePaths = paths.map((p) => relative(rootAbs, resolve(cwd, p)).split(sep).join('/') || '.');
-      const inventories = loadInventories(rootAbs, relativePaths, options.parseAs, { logger: ctx.logger, ...excludeLoadOptions(options) });
+      const inventories = await loadInventories(rootAbs, relativePaths, options.parseAs, { logger: ctx.logger, ...excludeLoadOptions(options) });
       if (inventories.length === 0) usageError('no lockfiles found; name a lockfile or a directory that holds one');
       const root = readRootProject((rel) => readIfExists(resolve(rootAbs, rel)));
       if (options.modelCards && options.format !== 'json') usageError('--model-cards needs --format json (CycloneDX XML has no place for them here)');
@@ -144,7 +144,7 @@ export function registerSbom(program: Command, ctx: CommandContext): void {
           report.schema = { checked: true, specVersion: result.specVersion, issues: result.issues };
         }
         if (options.against) {
-          const current = loadInventories(cwd, options.against, options.parseAs, { logger: ctx.logger });
+          const current = await loadInventories(cwd, options.against, options.parseAs, { logger: ctx.logger });
           if (current.length === 0) usageError('--against: no lockfiles found');
           report.drift = { checked: true, differences: compareSbomWithInventories(inventory, current) };
         }

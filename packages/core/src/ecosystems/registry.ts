@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { Minimatch } from 'minimatch';
 import { LockwardenError } from '../errors.js';
 import type { Ecosystem } from '../model/ecosystem.js';
-import type { EcosystemPlugin, LockfileParser, ManifestParser } from './types.js';
+import type { EcosystemPlugin, LockfileFormat, LockfileParser, ManifestFormat, ManifestParser } from './types.js';
 import { npmPlugin } from './npm/index.js';
 import { goPlugin } from './go/index.js';
 import { cargoPlugin } from './cargo/index.js';
@@ -55,53 +55,68 @@ export function getEcosystemPlugin(ecosystem: string): EcosystemPlugin {
   return plugin;
 }
 
-/** Every lockfile parser of every plug-in, in registry order. */
-export function allLockfileParsers(): LockfileParser[] {
-  return [...ECOSYSTEM_PLUGINS.values()].flatMap((p) => p.parsers);
+/** Every lockfile format of every plug-in, in registry order (metadata only: no parser is loaded). */
+export function allLockfileFormats(): LockfileFormat[] {
+  return [...ECOSYSTEM_PLUGINS.values()].flatMap((p) => p.lockfiles);
 }
 
-/** Every manifest parser of every plug-in. */
-export function allManifestParsers(): ManifestParser[] {
+/** Every manifest format of every plug-in. */
+export function allManifestFormats(): ManifestFormat[] {
   return [...ECOSYSTEM_PLUGINS.values()].flatMap((p) => p.manifests ?? []);
 }
 
-/** The parser whose id (conventional file name) is `id`, e.g. `--parse-as yarn.lock`. */
-export function getLockfileParser(id: string): LockfileParser {
-  const parser = allLockfileParsers().find((p) => p.id === id);
-  if (!parser) {
-    const known = allLockfileParsers()
+/** Every lockfile parser, loaded (tests and the fuzzer; a command loads only the formats it meets). */
+export async function allLockfileParsers(): Promise<LockfileParser[]> {
+  return Promise.all(allLockfileFormats().map((f) => f.load()));
+}
+
+/** Every manifest parser, loaded. */
+export async function allManifestParsers(): Promise<ManifestParser[]> {
+  return Promise.all(allManifestFormats().map((f) => f.load()));
+}
+
+/** The format whose id (conventional file name) is `id`, e.g. `--parse-as yarn.lock`. */
+export function getLockfileFormat(id: string): LockfileFormat {
+  const format = allLockfileFormats().find((p) => p.id === id);
+  if (!format) {
+    const known = allLockfileFormats()
       .map((p) => p.id)
       .join(', ');
     throw new LockwardenError('UNSUPPORTED_FORMAT', `unknown lockfile format "${id}" (known: ${known})`);
   }
-  return parser;
+  return format;
 }
 
-/** The lockfile parser that claims a file by its base name, or `undefined` (scanners are not asked). */
-export function parserForFileName(baseName: string): LockfileParser | undefined {
-  return allLockfileParsers().find((p) => !p.scanner && p.fileNames.some((pattern) => matchesFileName(pattern, baseName)));
+/** The parser of the format whose id is `id`, loaded; throws UNSUPPORTED_FORMAT for an unknown id. */
+export function loadLockfileParser(id: string): Promise<LockfileParser> {
+  return getLockfileFormat(id).load();
+}
+
+/** The lockfile format that claims a file by its base name, or `undefined` (scanners are not asked). */
+export function formatForFileName(baseName: string): LockfileFormat | undefined {
+  return allLockfileFormats().find((p) => !p.scanner && p.fileNames.some((pattern) => matchesFileName(pattern, baseName)));
 }
 
 /**
- * The parsers for a file found during discovery: the lockfile parser that claims it by name, else every scanner
+ * The formats for a file found during discovery: the lockfile format that claims it by name, else every scanner
  * that claims it by name or path pattern (empty when none does).
  */
-export function parsersForPath(path: string): LockfileParser[] {
+export function formatsForPath(path: string): LockfileFormat[] {
   const baseName = posix.basename(path);
-  const lockfile = parserForFileName(baseName);
+  const lockfile = formatForFileName(baseName);
   if (lockfile) return [lockfile];
   return scanners().filter(
-    ({ parser, paths }) => parser.fileNames.some((pattern) => matchesFileName(pattern, baseName)) || paths.some((m) => m.match(path)),
-  ).map(({ parser }) => parser);
+    ({ format, paths }) => format.fileNames.some((pattern) => matchesFileName(pattern, baseName)) || paths.some((m) => m.match(path)),
+  ).map(({ format }) => format);
 }
 
-let compiledScanners: Array<{ parser: LockfileParser; paths: Minimatch[] }> | undefined;
+let compiledScanners: Array<{ format: LockfileFormat; paths: Minimatch[] }> | undefined;
 
 /** The scanners with their path patterns compiled once: discovery asks for every file of the tree. */
-function scanners(): Array<{ parser: LockfileParser; paths: Minimatch[] }> {
-  compiledScanners ??= allLockfileParsers()
+function scanners(): Array<{ format: LockfileFormat; paths: Minimatch[] }> {
+  compiledScanners ??= allLockfileFormats()
     .filter((p) => p.scanner)
-    .map((parser) => ({ parser, paths: (parser.pathPatterns ?? []).map((p) => new Minimatch(p, { dot: true })) }));
+    .map((format) => ({ format, paths: (format.pathPatterns ?? []).map((p) => new Minimatch(p, { dot: true })) }));
   return compiledScanners;
 }
 

@@ -49,13 +49,31 @@ export interface ManifestParser {
   parse(text: string, path: string): DeclaredDependency[];
 }
 
+/**
+ * What the registry knows of a lockfile format without loading its parser: the fields discovery and `--parse-as`
+ * need. The parser itself (and the libraries it uses: yaml, TOML, XML, PEG grammars) is imported on first `load()`,
+ * so a command that reads one package-lock.json loads one parser.
+ */
+export type LockfileFormat = Pick<LockfileParser, 'id' | 'ecosystem' | 'fileNames' | 'conformance' | 'pathPatterns' | 'scanner'> & {
+  /** True when the parser reads bytes (`parseBytes`): discovery does not read such files as text. */
+  binary?: true;
+  /** The parser; imported once, then the same object. */
+  load(): Promise<LockfileParser>;
+};
+
+/** A manifest format known without loading its parser. */
+export type ManifestFormat = Pick<ManifestParser, 'id' | 'ecosystem' | 'fileNames'> & {
+  load(): Promise<ManifestParser>;
+};
+
 /** Everything lockwarden knows about one ecosystem; one folder under `ecosystems/` each. */
 export interface EcosystemPlugin {
   ecosystem: Ecosystem;
   /** purl type (https://github.com/package-url/purl-spec/blob/master/PURL-TYPES.rst). */
   purlType: string;
-  parsers: readonly LockfileParser[];
-  manifests?: readonly ManifestParser[];
+  /** The lockfile formats, each loaded on demand. */
+  lockfiles: readonly LockfileFormat[];
+  manifests?: readonly ManifestFormat[];
   /** False for kinds OSV has no advisories for (models, images): they are not sent to the advisory source. */
   advisories?: boolean;
   /** Orders two versions as the ecosystem's own tooling does: -1, 0 or 1. Throws INVALID_VERSION when unparsable. */

@@ -20,11 +20,11 @@ export interface Judged {
  * The diff step: in PR mode the changes between base and head (plus dependencies a manifest declares without
  * locking them); in audit mode every head package.
  */
-export function diffStep(options: CheckOptions, found: Discovered, logger: Logger): Judged {
+export async function diffStep(options: CheckOptions, found: Discovered, logger: Logger): Promise<Judged> {
   if (!found.base) return { changes: [], packages: uniquePackages(found.head.flatMap((inv) => inv.packages)) };
   const changes = diffInventories(found.base, found.head);
   if (!found.fromSboms) {
-    const declared = declaredOnlyChanges(options, options.paths ?? [], found.head, logger);
+    const declared = await declaredOnlyChanges(options, options.paths ?? [], found.head, logger);
     // Nothing on either side (no lockfile, no manifest declaring a dependency): a wrong folder or ref, not a pass.
     if (found.head.length === 0 && found.base.length === 0 && declared.declaredAtHead === 0) {
       throw nothingFound(options, [headPlace(options), basePlace(options)]);
@@ -39,12 +39,12 @@ export function diffStep(options: CheckOptions, found: Discovered, logger: Logge
  * Dependencies the change declares in a manifest without locking them (an assistant's edit to package.json or
  * pyproject.toml before anyone ran the package manager), as added packages with version "".
  */
-function declaredOnlyChanges(
+async function declaredOnlyChanges(
   options: CheckOptions,
   paths: readonly string[],
   head: readonly Inventory[],
   logger: Logger,
-): { changes: DependencyChange[]; declaredAtHead: number } {
+): Promise<{ changes: DependencyChange[]; declaredAtHead: number }> {
   const headSnapshot = options.headDir
     ? new DirectorySnapshot(resolve(options.cwd, options.headDir))
     : options.head
@@ -53,9 +53,9 @@ function declaredOnlyChanges(
   const baseSnapshot = options.baseDir
     ? new DirectorySnapshot(resolve(options.cwd, options.baseDir))
     : gitSnapshotFor(options.cwd, options.base as string);
-  const atHead = loadDeclaredDependencies(headSnapshot, paths);
+  const atHead = await loadDeclaredDependencies(headSnapshot, paths);
   for (const w of atHead.warnings) logger.warn(w);
-  const atBase = loadDeclaredDependencies(baseSnapshot, paths);
+  const atBase = await loadDeclaredDependencies(baseSnapshot, paths);
   const changes = declaredOnlyPackages(atHead.declared, atBase.declared, head).map((pkg): DependencyChange => ({
     type: 'added',
     ecosystem: pkg.ecosystem,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { allLockfileParsers } from '../ecosystems/registry.js';
+import { allLockfileFormats } from '../ecosystems/registry.js';
 import { LockwardenError } from '../errors.js';
 import { gitTopLevel, loadGitInventories, loadWorkTreeInventories } from '../lockfiles/load.js';
 import { silentLogger, type Logger } from '../log/logger.js';
@@ -21,7 +21,11 @@ export interface Discovered {
  * The discover step: reads the head (and, in PR mode, the base) from SBOMs, folders, git refs or the work tree.
  * Bad input throws a LockwardenError naming the file; `logger` hears of references outside the scanned folder.
  */
-export function discover(options: CheckOptions, logger: Logger = silentLogger, policyExclude: readonly string[] = []): Discovered {
+export async function discover(
+  options: CheckOptions,
+  logger: Logger = silentLogger,
+  policyExclude: readonly string[] = [],
+): Promise<Discovered> {
   const mode = options.mode ?? 'pr';
   const exclude = [...policyExclude, ...(options.exclude ?? [])];
   const load = {
@@ -37,10 +41,10 @@ export function discover(options: CheckOptions, logger: Logger = silentLogger, p
   const head = sboms
     ? sboms.head
     : options.headDir
-      ? loadWorkTreeInventories(resolve(options.cwd, options.headDir), paths, load)
+      ? await loadWorkTreeInventories(resolve(options.cwd, options.headDir), paths, load)
       : options.head
-        ? loadGitInventories(options.cwd, options.head, paths, load)
-        : loadWorkTreeInventories(options.cwd, paths, againstGit ? { ...load, bound: gitTopLevel(options.cwd) } : load);
+        ? await loadGitInventories(options.cwd, options.head, paths, load)
+        : await loadWorkTreeInventories(options.cwd, paths, againstGit ? { ...load, bound: gitTopLevel(options.cwd) } : load);
   if (mode !== 'pr') {
     if (!sboms && head.length === 0) throw nothingFound(options, [headPlace(options)]);
     return { head, fromSboms: Boolean(sboms) };
@@ -48,8 +52,8 @@ export function discover(options: CheckOptions, logger: Logger = silentLogger, p
   const base = sboms
     ? sboms.base
     : options.baseDir
-      ? loadWorkTreeInventories(resolve(options.cwd, options.baseDir), paths, load)
-      : loadGitInventories(options.cwd, options.base as string, paths, load);
+      ? await loadWorkTreeInventories(resolve(options.cwd, options.baseDir), paths, load)
+      : await loadGitInventories(options.cwd, options.base as string, paths, load);
   // No lockfile on either side is judged by the diff step: a manifest may still declare dependencies. A head
   // without lockfiles whose base had some is a real change (every dependency removed), judged as one.
   return { head, base, fromSboms: Boolean(sboms) };
@@ -62,7 +66,7 @@ export function discover(options: CheckOptions, logger: Logger = silentLogger, p
 export function nothingFound(options: Pick<CheckOptions, 'paths'>, places: readonly string[]): LockwardenError {
   const paths = options.paths ?? [];
   const under = paths.length > 0 ? ` (limited to ${paths.join(', ')})` : '';
-  const formats = [...new Set(allLockfileParsers().map((p) => p.id))].join(', ');
+  const formats = [...new Set(allLockfileFormats().filter((p) => !p.scanner).map((p) => p.id))].join(', ');
   return new LockwardenError(
     'NO_LOCKFILES',
     `no lockfile found in ${places.join(' or ')}${under}; lockwarden reads ${formats} (name a file of another name with --parse-as FORMAT)`,

@@ -55,7 +55,7 @@ export async function runAudit(options: AuditOptions, deps: CheckDeps = {}): Pro
   const lockfiles =
     paths.length === 0 && (purls.length > 0 || sboms.length > 0)
       ? []
-      : loadWorkTreeInventories(options.cwd, paths, {
+      : await loadWorkTreeInventories(options.cwd, paths, {
           ...(options.parseAs ? { parseAs: options.parseAs } : {}),
           logger,
           exclude: [...policy.policy.exclude, ...(options.exclude ?? [])],

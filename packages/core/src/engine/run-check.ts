@@ -24,8 +24,8 @@ export async function runCheck(options: CheckOptions, deps: CheckDeps = {}): Pro
   for (const w of policy.warnings) logger.warn(w);
   logger.info(`policy: ${policy.policy.sources.join(' -> ')}`);
 
-  const found = discover(options, logger, policy.policy.exclude);
-  const judged = diffStep(options, found, logger);
+  const found = await discover(options, logger, policy.policy.exclude);
+  const judged = await diffStep(options, found, logger);
   const enrichment = await enrich(judged.packages, policy.policy, {
     ...(deps.advisories ? { advisories: deps.advisories } : {}),
     ...(deps.registry ? { registry: deps.registry } : {}),

@@ -18,7 +18,11 @@ interface Origin {
  * Reads ingest inputs into component records: CycloneDX/SPDX JSON SBOMs (ours or third-party) and lockfiles,
  * files or folders (a folder is searched for lockfiles as `audit` does). Paths in the records are relative to `cwd`.
  */
-export function readIngestInputs(cwd: string, paths: readonly string[], options: { parseAs?: string } = {}): { components: ComponentRecord[]; inputs: string[] } {
+export async function readIngestInputs(
+  cwd: string,
+  paths: readonly string[],
+  options: { parseAs?: string } = {},
+): Promise<{ components: ComponentRecord[]; inputs: string[] }> {
   if (paths.length === 0) throw new LockwardenError('USAGE_ERROR', 'name the SBOMs, lockfiles or folders to ingest');
   const components: ComponentRecord[] = [];
   const inputs: string[] = [];
@@ -43,7 +47,7 @@ export function readIngestInputs(cwd: string, paths: readonly string[], options:
     }
   }
   if (lockfilePaths.length > 0) {
-    const inventories = loadWorkTreeInventories(cwd, lockfilePaths, options.parseAs ? { parseAs: options.parseAs } : {});
+    const inventories = await loadWorkTreeInventories(cwd, lockfilePaths, options.parseAs ? { parseAs: options.parseAs } : {});
     if (inventories.length === 0) throw new LockwardenError('USAGE_ERROR', `no lockfiles found in ${lockfilePaths.join(', ')}`);
     for (const inventory of inventories) {
       components.push(...toComponents(inventory, new Map()));

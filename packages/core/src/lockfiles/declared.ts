@@ -1,29 +1,33 @@
 import { posix } from 'node:path';
-import { allManifestParsers, matchesFileName, normalizePackageName } from '../ecosystems/registry.js';
-import type { ManifestParser } from '../ecosystems/types.js';
+import { allManifestFormats, matchesFileName, normalizePackageName } from '../ecosystems/registry.js';
+import type { ManifestFormat } from '../ecosystems/types.js';
 import { isLockwardenError } from '../errors.js';
 import type { DeclaredDependency, Inventory } from '../model/inventory.js';
 import type { Package } from '../model/package.js';
 import type { Snapshot } from './snapshot.js';
 
-function manifestParserFor(baseName: string): ManifestParser | undefined {
-  return allManifestParsers().find((p) => p.fileNames.some((pattern) => matchesFileName(pattern, baseName)));
+function manifestFormatFor(baseName: string): ManifestFormat | undefined {
+  return allManifestFormats().find((p) => p.fileNames.some((pattern) => matchesFileName(pattern, baseName)));
 }
 
 /**
  * Every dependency the manifests of a snapshot declare. A manifest that cannot be read is reported in `warnings`
  * and skipped: the lockfiles are what a check stands on, a broken manifest must not hide their findings.
  */
-export function loadDeclaredDependencies(snapshot: Snapshot, paths: readonly string[] = []): { declared: DeclaredDependency[]; warnings: string[] } {
+export async function loadDeclaredDependencies(
+  snapshot: Snapshot,
+  paths: readonly string[] = [],
+): Promise<{ declared: DeclaredDependency[]; warnings: string[] }> {
   const scopes = paths.map((p) => p.replace(/^\.\/?$/, '').replace(/\/+$/, ''));
   const declared: DeclaredDependency[] = [];
   const warnings: string[] = [];
   for (const file of snapshot.listFiles()) {
     if (scopes.length > 0 && !scopes.some((s) => s === '' || file === s || file.startsWith(`${s}/`) || posix.dirname(s) === posix.dirname(file))) continue;
-    const parser = manifestParserFor(posix.basename(file));
-    if (!parser) continue;
+    const format = manifestFormatFor(posix.basename(file));
+    if (!format) continue;
     const text = snapshot.readFile(file);
     if (text === undefined) continue;
+    const parser = await format.load();
     try {
       declared.push(...parser.parse(text, file));
     } catch (err) {

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { minimatch } from 'minimatch';
-import { parsersForPath } from '../ecosystems/registry.js';
+import { formatsForPath } from '../ecosystems/registry.js';
 import type { Snapshot } from './snapshot.js';
 
 export interface FindOptions {
@@ -47,7 +47,7 @@ export function findLockfiles(snapshot: Snapshot, options: FindOptions = {}): st
     const prefix = scope === '' ? '' : `${scope}/`;
     for (const file of all) {
       if (!file.startsWith(prefix)) continue;
-      if (parsersForPath(file).length === 0) continue;
+      if (formatsForPath(file).length === 0) continue;
       if (excludes.some((glob) => minimatch(file.slice(prefix.length), glob, { dot: true }))) continue;
       picked.add(file);
     }

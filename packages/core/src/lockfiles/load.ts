@@ -41,7 +41,7 @@ function toPosix(p: string): string {
  * Inventories for command-line PATH arguments (lockfiles or folders, relative to `cwd`); no paths means
  * everything under `cwd`. Lockfile paths in the result are relative to `cwd`, so they match between base and head.
  */
-export function loadWorkTreeInventories(cwd: string, paths: readonly string[] = [], options: LoadOptions = {}): Inventory[] {
+export async function loadWorkTreeInventories(cwd: string, paths: readonly string[] = [], options: LoadOptions = {}): Promise<Inventory[]> {
   const inside: string[] = [];
   const result: Inventory[] = [];
   for (const arg of paths) {
@@ -58,12 +58,12 @@ export function loadWorkTreeInventories(cwd: string, paths: readonly string[] = 
     const prefix = toPosix(relative(cwd, root));
     const snapshot = new DirectorySnapshot(root, options.bound ? { bound: options.bound } : {});
     const named = isDir ? [] : [posix.basename(toPosix(full))];
-    for (const inv of loadInventories(snapshot, findOptions(options, named))) {
+    for (const inv of await loadInventories(snapshot, findOptions(options, named))) {
       result.push(relocate(inv, prefix));
     }
   }
   if (paths.length === 0 || inside.length > 0) {
-    result.unshift(...loadInventories(new DirectorySnapshot(cwd, options.bound ? { bound: options.bound } : {}), findOptions(options, inside)));
+    result.unshift(...(await loadInventories(new DirectorySnapshot(cwd, options.bound ? { bound: options.bound } : {}), findOptions(options, inside))));
   }
   return result;
 }
@@ -77,7 +77,7 @@ export function loadGitInventories(
   ref: string,
   paths: readonly string[] = [],
   options: LoadOptions = {},
-): Inventory[] {
+): Promise<Inventory[]> {
   return loadInventories(gitSnapshotFor(cwd, ref), findOptions(options, paths.map(toPosix)));
 }
 
@@ -99,11 +99,13 @@ export function gitSnapshotFor(cwd: string, ref: string): Snapshot {
   return new GitSnapshot(top, ref, sub);
 }
 
+/**
+ * Renames an inventory's lockfile in place. The inventory was parsed for this call and is not shared; copying
+ * every package (and spreading its location) would also force the lines that parsers compute only when read.
+ */
 function relocate(inv: Inventory, prefix: string): Inventory {
   const lockfile = posix.join(prefix, inv.lockfile);
-  return {
-    ...inv,
-    lockfile,
-    packages: inv.packages.map((p) => ({ ...p, location: { ...p.location, file: lockfile } })),
-  };
+  inv.lockfile = lockfile;
+  for (const p of inv.packages) p.location.file = lockfile;
+  return inv;
 }

@@ -1,23 +1,28 @@
 import { posix } from 'node:path';
 import { LockwardenError, isLockwardenError } from '../errors.js';
 import { silentLogger, type Logger } from '../log/logger.js';
-import { getLockfileParser, parserForFileName, parsersForPath } from '../ecosystems/registry.js';
-import type { LockfileParser } from '../ecosystems/types.js';
+import { formatForFileName, formatsForPath, getLockfileFormat } from '../ecosystems/registry.js';
+import type { LockfileFormat, LockfileParser } from '../ecosystems/types.js';
 import type { Inventory } from '../model/inventory.js';
 import { DirectorySnapshot, type Snapshot } from './snapshot.js';
 import { findLockfiles, type FindOptions } from './discover.js';
 
-/** Picks the parser for a file: `parseAs` when given, else by base name. */
-export function parserFor(path: string, parseAs?: string): LockfileParser {
-  if (parseAs) return getLockfileParser(parseAs);
-  const parser = parserForFileName(posix.basename(path.split('\\').join('/')));
-  if (!parser) {
+/** Picks the format of a file: `parseAs` when given, else by base name. */
+export function formatFor(path: string, parseAs?: string): LockfileFormat {
+  if (parseAs) return getLockfileFormat(parseAs);
+  const format = formatForFileName(posix.basename(path.split('\\').join('/')));
+  if (!format) {
     throw new LockwardenError(
       'UNSUPPORTED_FORMAT',
       `${path}: not a known lockfile name; pass --parse-as with the format's conventional file name`,
     );
   }
-  return parser;
+  return format;
+}
+
+/** The parser for a file (`parseAs` when given, else by base name), loaded. */
+export function parserFor(path: string, parseAs?: string): Promise<LockfileParser> {
+  return formatFor(path, parseAs).load();
 }
 
 /**
@@ -27,12 +32,21 @@ export function parserFor(path: string, parseAs?: string): LockfileParser {
  * the logger warns and the parser sees a missing file. A scanned folder must not be able to make lockwarden
  * print files from outside it.
  */
-export function parseLockfileText(
+export async function parseLockfileText(
   text: string,
   path: string,
   options: { parseAs?: string; snapshot?: Snapshot; logger?: Logger } = {},
+): Promise<Inventory> {
+  return parseWith(await parserFor(path, options.parseAs), text, path, options);
+}
+
+/** `parseLockfileText` with the parser already loaded. */
+function parseWith(
+  parser: LockfileParser,
+  text: string,
+  path: string,
+  options: { snapshot?: Snapshot; logger?: Logger },
 ): Inventory {
-  const parser = parserFor(path, options.parseAs);
   const snapshot = options.snapshot;
   const logger = options.logger ?? silentLogger;
   const dir = posix.dirname(path);
@@ -58,7 +72,7 @@ export function parseLockfileText(
 }
 
 /** Reads and parses the lockfile at `path` (relative to `root`, default the current directory). */
-export function parseLockfile(path: string, options: { parseAs?: string; root?: string } = {}): Inventory {
+export async function parseLockfile(path: string, options: { parseAs?: string; root?: string } = {}): Promise<Inventory> {
   const snapshot = new DirectorySnapshot(options.root ?? '.');
   const text = snapshot.readFile(path);
   if (text === undefined) throw new LockwardenError('IO_ERROR', `no such file: ${path}`);
@@ -70,29 +84,29 @@ export function parseLockfile(path: string, options: { parseAs?: string; root?: 
  * files) are run through each scanner that claims them; their findings are merged into one inventory per file,
  * and a file in which they find nothing is left out. `logger` hears of references that were not followed.
  */
-export function loadInventories(snapshot: Snapshot, options: FindOptions & { logger?: Logger } = {}): Inventory[] {
+export async function loadInventories(snapshot: Snapshot, options: FindOptions & { logger?: Logger } = {}): Promise<Inventory[]> {
   const out: Inventory[] = [];
   const found = findLockfiles(snapshot, options);
   // Source and CI files can be many: read the text ones of a commit in one batch.
-  snapshot.prefetch?.(found.filter((path) => parsersForPath(path).some((p) => p.scanner && !p.parseBytes)));
+  snapshot.prefetch?.(found.filter((path) => formatsForPath(path).some((p) => p.scanner && !p.binary)));
+  const logger = options.logger ? { logger: options.logger } : {};
   for (const path of found) {
     const named = options.paths?.includes(path) ?? false;
-    const forced = named && options.parseAs ? getLockfileParser(options.parseAs) : undefined;
+    const forced = named && options.parseAs ? await getLockfileFormat(options.parseAs).load() : undefined;
     if (forced?.parseBytes) {
       const inv = runScanner(forced, snapshot, path);
       out.push(inv);
       continue;
     }
-    const scanners = forced ? [] : parsersForPath(path).filter((p) => p.scanner);
+    const scanners = forced ? [] : formatsForPath(path).filter((p) => p.scanner);
     if (scanners.length === 0) {
       const text = snapshot.readFile(path);
       if (text === undefined) throw new LockwardenError('IO_ERROR', `${snapshot.label}: cannot read ${path}`);
-      out.push(
-        parseLockfileText(text, path, { parseAs: named ? options.parseAs : undefined, snapshot, ...(options.logger ? { logger: options.logger } : {}) }),
-      );
+      out.push(parseWith(forced ?? (await parserFor(path)), text, path, { snapshot, ...logger }));
       continue;
     }
-    const scanned = scanners.map((parser) => runScanner(parser, snapshot, path));
+    const scanned: Inventory[] = [];
+    for (const format of scanners) scanned.push(runScanner(await format.load(), snapshot, path));
     const packages = scanned.flatMap((inv) => inv.packages);
     if (packages.length === 0) continue;
     const first = scanned.find((inv) => inv.packages.length > 0) ?? scanned[0]!;
@@ -109,5 +123,5 @@ function runScanner(parser: LockfileParser, snapshot: Snapshot, path: string): I
   }
   const text = snapshot.readFile(path);
   if (text === undefined) throw new LockwardenError('IO_ERROR', `${snapshot.label}: cannot read ${path}`);
-  return parseLockfileText(text, path, { parseAs: parser.id, snapshot });
+  return parseWith(parser, text, path, { snapshot });
 }

@@ -1,6 +1,6 @@
 import { compareSemver } from '../semver-order.js';
+import { lockfileFormat } from '../lazy-format.js';
 import type { EcosystemPlugin } from '../types.js';
-import { podfileLockParser } from './podfile-lock.js';
 
 /**
  * CocoaPods trunk. Pod versions are SemVer-style (`Pod::Version`: `1.2.3`, `1.2.3-beta.1`), so they order by
@@ -9,7 +9,12 @@ import { podfileLockParser } from './podfile-lock.js';
 export const cocoapodsPlugin: EcosystemPlugin = {
   ecosystem: 'CocoaPods',
   purlType: 'cocoapods',
-  parsers: [podfileLockParser],
+  lockfiles: [
+    lockfileFormat(
+      { id: 'Podfile.lock', ecosystem: 'CocoaPods', fileNames: ['Podfile.lock'], conformance: ['swift/podfilelock'] },
+      async () => (await import('./podfile-lock.js')).podfileLockParser,
+    ),
+  ],
   compareVersions: (a, b) => compareSemver(a, b, 'CocoaPods'),
   normalizeName: (name) => name,
 };

@@ -1,7 +1,5 @@
+import { lockfileFormat } from '../lazy-format.js';
 import type { EcosystemPlugin } from '../types.js';
-import { composeFileParser } from './compose-file.js';
-import { dockerfileParser } from './dockerfile.js';
-import { kubernetesManifestParser } from './kubernetes-manifest.js';
 
 /**
  * Container images referenced from Dockerfiles/Containerfiles, Compose files and Kubernetes manifests (GitLab CI
@@ -10,7 +8,20 @@ import { kubernetesManifestParser } from './kubernetes-manifest.js';
 export const dockerPlugin: EcosystemPlugin = {
   ecosystem: 'Docker',
   purlType: 'docker',
-  parsers: [dockerfileParser, composeFileParser, kubernetesManifestParser],
+  lockfiles: [
+    lockfileFormat(
+      { id: 'Dockerfile', ecosystem: 'Docker', fileNames: ['Dockerfile', 'Containerfile', '*.Dockerfile', '*.dockerfile', 'Dockerfile.*', 'Containerfile.*'], scanner: true },
+      async () => (await import('./dockerfile.js')).dockerfileParser,
+    ),
+    lockfileFormat(
+      { id: 'compose.yaml', ecosystem: 'Docker', fileNames: ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml', 'docker-compose.*.yml', 'docker-compose.*.yaml', 'compose.*.yaml', 'compose.*.yml'], scanner: true },
+      async () => (await import('./compose-file.js')).composeFileParser,
+    ),
+    lockfileFormat(
+      { id: 'kubernetes.yaml', ecosystem: 'Docker', fileNames: ['*.yaml', '*.yml'], scanner: true },
+      async () => (await import('./kubernetes-manifest.js')).kubernetesManifestParser,
+    ),
+  ],
   advisories: false,
   compareVersions: (a, b) => (a === b ? 0 : a < b ? -1 : 1),
   normalizeName: (name) => name.toLowerCase(),

@@ -1,7 +1,7 @@
 import { LockwardenError } from '../../errors.js';
 import { compareSemver } from '../semver-order.js';
+import { lockfileFormat } from '../lazy-format.js';
 import type { EcosystemPlugin } from '../types.js';
-import { actionFileParser, workflowFileParser } from './workflow-file.js';
 
 /**
  * GitHub Actions referenced by workflows and composite actions. Tags order as SemVer with the `v` dropped
@@ -11,7 +11,16 @@ import { actionFileParser, workflowFileParser } from './workflow-file.js';
 export const githubActionsPlugin: EcosystemPlugin = {
   ecosystem: 'GitHub Actions',
   purlType: 'githubactions',
-  parsers: [workflowFileParser, actionFileParser],
+  lockfiles: [
+    lockfileFormat(
+      { id: '.github/workflows/*.yml', ecosystem: 'GitHub Actions', fileNames: [], pathPatterns: ['.github/workflows/*.yml', '.github/workflows/*.yaml', '**/.github/workflows/*.yml', '**/.github/workflows/*.yaml'], scanner: true },
+      async () => (await import('./workflow-file.js')).workflowFileParser,
+    ),
+    lockfileFormat(
+      { id: 'action.yml', ecosystem: 'GitHub Actions', fileNames: ['action.yml', 'action.yaml'], scanner: true },
+      async () => (await import('./workflow-file.js')).actionFileParser,
+    ),
+  ],
   compareVersions: compareActionRefs,
   normalizeName: (name) => name.toLowerCase(),
 };

@@ -1,6 +1,5 @@
+import { lockfileFormat, manifestFormat } from '../lazy-format.js';
 import type { EcosystemPlugin } from '../types.js';
-import { goModParser } from './go-mod.js';
-import { goModManifestParser } from './go-mod-manifest.js';
 import { compareGoVersions } from './version.js';
 
 export { goPurl } from './purl.js';
@@ -10,8 +9,18 @@ export { canonicalGoVersion } from './version.js';
 export const goPlugin: EcosystemPlugin = {
   ecosystem: 'Go',
   purlType: 'golang',
-  parsers: [goModParser],
-  manifests: [goModManifestParser],
+  lockfiles: [
+    lockfileFormat(
+      { id: 'go.mod', ecosystem: 'Go', fileNames: ['go.mod'], conformance: ['golang/gomod'] },
+      async () => (await import('./go-mod.js')).goModParser,
+    ),
+  ],
+  manifests: [
+    manifestFormat(
+      { id: 'go.mod', ecosystem: 'Go', fileNames: ['go.mod'] },
+      async () => (await import('./go-mod-manifest.js')).goModManifestParser,
+    ),
+  ],
   compareVersions: compareGoVersions,
   // Module paths are case-sensitive (the proxy escapes capitals as !x); keep them exactly as written.
   normalizeName: (name) => name,

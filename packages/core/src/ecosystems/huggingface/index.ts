@@ -1,7 +1,5 @@
+import { lockfileFormat } from '../lazy-format.js';
 import type { EcosystemPlugin } from '../types.js';
-import { configKeysParser } from './config-keys.js';
-import { jsSourceParser } from './js-source.js';
-import { pythonSourceParser } from './python-source.js';
 
 /**
  * Hugging Face Hub models and datasets loaded from Python, JavaScript and configuration files. Revisions are commit
@@ -11,7 +9,20 @@ import { pythonSourceParser } from './python-source.js';
 export const huggingfacePlugin: EcosystemPlugin = {
   ecosystem: 'Hugging Face',
   purlType: 'huggingface',
-  parsers: [pythonSourceParser, jsSourceParser, configKeysParser],
+  lockfiles: [
+    lockfileFormat(
+      { id: '*.py', ecosystem: 'Hugging Face', fileNames: ['*.py'], scanner: true },
+      async () => (await import('./python-source.js')).pythonSourceParser,
+    ),
+    lockfileFormat(
+      { id: '*.js', ecosystem: 'Hugging Face', fileNames: ['*.js', '*.mjs', '*.cjs'], scanner: true },
+      async () => (await import('./js-source.js')).jsSourceParser,
+    ),
+    lockfileFormat(
+      { id: 'model-config', ecosystem: 'Hugging Face', fileNames: ['*.yaml', '*.yml', '*.json'], scanner: true },
+      async () => (await import('./config-keys.js')).configKeysParser,
+    ),
+  ],
   advisories: false,
   compareVersions: compareRevisions,
   // Hub ids are case-insensitive for lookup but keep their case in URLs; compare them case-insensitively.

@@ -1,16 +1,34 @@
+import { lockfileFormat, manifestFormat } from '../lazy-format.js';
 import type { EcosystemPlugin } from '../types.js';
-import { bunLockParser } from './bun-lock.js';
-import { packageJsonParser } from './package-json.js';
-import { packageLockParser } from './package-lock.js';
-import { pnpmLockParser } from './pnpm-lock.js';
 import { compareNpmVersions } from './version.js';
-import { yarnLockParser } from './yarn-lock.js';
 
 export const npmPlugin: EcosystemPlugin = {
   ecosystem: 'npm',
   purlType: 'npm',
-  parsers: [packageLockParser, yarnLockParser, pnpmLockParser, bunLockParser],
-  manifests: [packageJsonParser],
+  lockfiles: [
+    lockfileFormat(
+      { id: 'package-lock.json', ecosystem: 'npm', fileNames: ['package-lock.json', 'npm-shrinkwrap.json'], conformance: ['javascript/packagelockjson'] },
+      async () => (await import('./package-lock.js')).packageLockParser,
+    ),
+    lockfileFormat(
+      { id: 'yarn.lock', ecosystem: 'npm', fileNames: ['yarn.lock'], conformance: ['javascript/yarnlock'] },
+      async () => (await import('./yarn-lock.js')).yarnLockParser,
+    ),
+    lockfileFormat(
+      { id: 'pnpm-lock.yaml', ecosystem: 'npm', fileNames: ['pnpm-lock.yaml'], conformance: ['javascript/pnpmlock'] },
+      async () => (await import('./pnpm-lock.js')).pnpmLockParser,
+    ),
+    lockfileFormat(
+      { id: 'bun.lock', ecosystem: 'npm', fileNames: ['bun.lock'], conformance: ['javascript/bunlock'] },
+      async () => (await import('./bun-lock.js')).bunLockParser,
+    ),
+  ],
+  manifests: [
+    manifestFormat(
+      { id: 'package.json', ecosystem: 'npm', fileNames: ['package.json'] },
+      async () => (await import('./package-json.js')).packageJsonParser,
+    ),
+  ],
   compareVersions: compareNpmVersions,
   // npm names are case-sensitive on the registry, but new names must be lowercase; keep them as written.
   normalizeName: (name) => name,

@@ -1,6 +1,5 @@
+import { lockfileFormat, manifestFormat } from '../lazy-format.js';
 import type { EcosystemPlugin } from '../types.js';
-import { composerJsonParser } from './composer-json.js';
-import { composerLockParser } from './composer-lock.js';
 import { comparePackagistVersions } from './version.js';
 
 export { isPlatformPackage } from './platform-packages.js';
@@ -10,8 +9,18 @@ export { composerPurl } from './purl.js';
 export const packagistPlugin: EcosystemPlugin = {
   ecosystem: 'Packagist',
   purlType: 'composer',
-  parsers: [composerLockParser],
-  manifests: [composerJsonParser],
+  lockfiles: [
+    lockfileFormat(
+      { id: 'composer.lock', ecosystem: 'Packagist', fileNames: ['composer.lock'], conformance: ['php/composerlock'] },
+      async () => (await import('./composer-lock.js')).composerLockParser,
+    ),
+  ],
+  manifests: [
+    manifestFormat(
+      { id: 'composer.json', ecosystem: 'Packagist', fileNames: ['composer.json'] },
+      async () => (await import('./composer-json.js')).composerJsonParser,
+    ),
+  ],
   compareVersions: comparePackagistVersions,
   // Composer and Packagist treat names case-insensitively and store them lowercase.
   normalizeName: (name) => name.toLowerCase(),

@@ -1,6 +1,7 @@
 import { compareSemver } from '../semver-order.js';
+import { lockfileFormat } from '../lazy-format.js';
 import type { EcosystemPlugin } from '../types.js';
-import { packageResolvedParser, swiftPackageName } from './package-resolved.js';
+import { swiftPackageName } from './package-resolved.js';
 
 /**
  * Swift Package Manager packages, named by repository URL (OSV's SwiftURL). SwiftPM versions are SemVer 2.0
@@ -9,7 +10,12 @@ import { packageResolvedParser, swiftPackageName } from './package-resolved.js';
 export const swiftPlugin: EcosystemPlugin = {
   ecosystem: 'SwiftURL',
   purlType: 'swift',
-  parsers: [packageResolvedParser],
+  lockfiles: [
+    lockfileFormat(
+      { id: 'Package.resolved', ecosystem: 'SwiftURL', fileNames: ['Package.resolved'], conformance: ['swift/packageresolved'] },
+      async () => (await import('./package-resolved.js')).packageResolvedParser,
+    ),
+  ],
   compareVersions: (a, b) => compareSemver(a, b, 'SwiftURL'),
   normalizeName: swiftPackageName,
 };
