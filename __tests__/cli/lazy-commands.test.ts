@@ -9,7 +9,8 @@ import { EXIT, type CliIO } from '../../packages/cli/src/io.js';
 import { REPO_ROOT } from '../helpers/conformance.js';
 import { modulesLoadedByScript } from '../helpers/module-census.js';
 
-const BIN = join(REPO_ROOT, 'packages/cli/bin/lockwarden.js');
+// The CLI's separate modules (the `lockwarden` command runs the bundle built from them; see bundle.test.ts).
+const BIN = join(REPO_ROOT, '__tests__/helpers/cli-modules.mjs');
 const work = mkdtempSync(join(tmpdir(), 'lw-lazy-'));
 copyFileSync(join(REPO_ROOT, 'examples/basic/head/package-lock.json'), join(work, 'package-lock.json'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

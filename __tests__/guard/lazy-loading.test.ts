@@ -15,7 +15,7 @@ function modulesLoaded(argv: string[]): string[] {
   const register = join(root, 'register.mjs');
   writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
   writeFileSync(log, '');
-  const r = spawnSync(process.execPath, ['--import', pathToFileURL(register).href, join(REPO_ROOT, 'packages', 'cli', 'bin', 'lockwarden.js'), ...argv], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--import', pathToFileURL(register).href, join(REPO_ROOT, '__tests__', 'helpers', 'cli-modules.mjs'), ...argv], { encoding: 'utf8' });
   expect(r.status, r.stderr).toBe(0);
   return readFileSync(log, 'utf8').split('\n').filter(Boolean);
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { BUILTIN_PACKS, loadPolicy, parsePolicyDocument, POLICY_SCHEMA, policyFromText, RULE_IDS, RULES, ParseError } from '@lockwarden/core';
+import { BUILTIN_PACKS, loadPolicy, loadPolicyLazily, parsePolicyDocument, POLICY_SCHEMA, policyFromText, RULE_IDS, RULES, ParseError } from '@lockwarden/core';
 import { REPO_ROOT } from '../helpers/conformance.js';
 // @ts-expect-error -- a plain .mjs build script without types
 import { render } from '../../scripts/generate/policy-packs.mjs';
@@ -55,6 +55,21 @@ describe('shipped policies', () => {
     expect(generated).toBe(render());
     expect(POLICY_SCHEMA).toEqual(JSON.parse(readFileSync(join(REPO_ROOT, 'policies/schema.json'), 'utf8')));
     expect([...BUILTIN_PACKS.keys()]).toEqual(['lockwarden:baseline', 'lockwarden:strict']);
+  });
+
+  it('each built-in pack, parsed at build time, is the document its YAML parses to (so runs on a pack load no YAML library)', () => {
+    for (const [name, pack] of BUILTIN_PACKS) {
+      expect(pack.doc, name).toEqual(JSON.parse(JSON.stringify(parsePolicyDocument(pack.text, name))));
+    }
+  });
+
+  it('loadPolicyLazily gives what loadPolicy gives, with and without a policy file', async () => {
+    const bare = tempRepo({});
+    expect(await loadPolicyLazily({ root: bare })).toEqual(loadPolicy({ root: bare }));
+    const own = tempRepo({ 'lockwarden.yml': 'extends: [lockwarden:strict]\nrules:\n  typosquat: { action: block }\n' });
+    const lazy = await loadPolicyLazily({ root: own });
+    expect(lazy).toEqual(loadPolicy({ root: own }));
+    expect(lazy.policy.sources).toEqual(['lockwarden:baseline', 'lockwarden:strict', 'lockwarden.yml']);
   });
 
   it('the baseline blocks malware, critical/high fixable vulnerabilities and nonexistent names; quarantines typosquats and young releases; warns on install scripts and unknown licenses', () => {

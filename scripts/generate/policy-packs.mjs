@@ -4,6 +4,7 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
 import { banner, GENERATED, ROOT } from './paths.mjs';
 
 const policies = join(ROOT, 'policies');
@@ -14,8 +15,20 @@ export function readPolicies() {
   const packs = readdirSync(policies)
     .filter((f) => f.endsWith('.yml'))
     .sort()
-    .map((f) => ({ name: `lockwarden:${f.replace(/\.yml$/, '')}`, file: `policies/${f}`, text: readFileSync(join(policies, f), 'utf8') }));
+    .map((f) => ({ name: `lockwarden:${f.replace(/\.yml$/, '')}`, file: `policies/${f}`, text: readFileSync(join(policies, f), 'utf8') }))
+    .map((p) => ({ ...p, doc: packValue(p) }));
   return { schema, packs };
+}
+
+/**
+ * A pack's YAML parsed here, at build time, so a run on the baseline pack loads no YAML library. The run still
+ * validates the value. Line numbers are not kept: a pack with exceptions or overrides (whose origins name a line)
+ * would need them, so one is refused until that is built.
+ */
+function packValue(pack) {
+  const doc = parse(pack.text, { maxAliasCount: 0 });
+  if (doc && (doc.exceptions || doc.overrides)) throw new Error(`${pack.file}: built-in packs carry no exceptions or overrides`);
+  return doc ?? {};
 }
 
 /** The module text (JavaScript) for the current policies/ folder. */
@@ -29,7 +42,7 @@ export function render() {
     '',
     '/** The built-in packs `extends:` accepts, by name. */',
     'export const BUILTIN_PACKS = new Map([',
-    ...packs.map((p) => `  [${JSON.stringify(p.name)}, { file: ${JSON.stringify(p.file)}, text: ${JSON.stringify(p.text)} }],`),
+    ...packs.map((p) => `  [${JSON.stringify(p.name)}, { file: ${JSON.stringify(p.file)}, text: ${JSON.stringify(p.text)}, doc: ${JSON.stringify(p.doc)} }],`),
     ']);',
     '',
   ].join('\n');
@@ -41,7 +54,7 @@ const TYPES = `${banner('policy-packs.mjs')}
 export declare const POLICY_SCHEMA: Record<string, unknown>;
 
 /** The built-in packs \`extends:\` accepts, by name. */
-export declare const BUILTIN_PACKS: ReadonlyMap<string, { file: string; text: string }>;
+export declare const BUILTIN_PACKS: ReadonlyMap<string, { file: string; text: string; doc: unknown }>;
 `;
 
 /** Writes generated/policy-packs.js and its declarations. */

@@ -1,11 +1,16 @@
 #!/usr/bin/env node
-// The command runs the compiled CLI; in a fresh clone that does not exist until the packages are built, and a raw
-// ERR_MODULE_NOT_FOUND stack would not say so.
+// The command runs the CLI bundle (scripts/build-cli.mjs says why a bundle). Node 22.1+ also keeps the compiled
+// code of the bundle between runs (module.enableCompileCache, in the OS temp folder); on Node 20 it is absent.
+// In a fresh clone the bundle does not exist until the packages are built, and a raw ERR_MODULE_NOT_FOUND stack
+// would not say so.
+import module from 'node:module';
+
+module.enableCompileCache?.();
 let main;
 try {
-  ({ main } = await import('../dist/main.js'));
+  ({ main } = await import('../bundle/index.js'));
 } catch (err) {
-  if (err?.code === 'ERR_MODULE_NOT_FOUND' && String(err.url ?? err.message).includes('/dist/')) {
+  if (err?.code === 'ERR_MODULE_NOT_FOUND' && String(err.url ?? err.message).includes('/bundle/')) {
     process.stderr.write('lockwarden: not built yet; run `npm ci && npm run build` in the repository first\n');
     process.exit(2);
   }

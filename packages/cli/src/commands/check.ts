@@ -1,10 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { createAdvisorySource } from '@lockwarden/core/advisories';
-import { RegistryClients, RegistryEnrichmentSource } from '@lockwarden/core/registry';
+import { createAdvisorySource } from '@lockwarden/core/advisories/create-source';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '@lockwarden/core/report';
-import { runCheck } from '@lockwarden/core/engine';
+import { runCheck } from '@lockwarden/core/engine/run-check';
 import type { CommandContext } from '../context.js';
 import { commandDescription } from './catalog.js';
 import { EXIT } from '../io.js';
@@ -107,7 +106,8 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
         },
         {
           ...(advisories ? { advisories } : {}),
-          registry: new RegistryEnrichmentSource(new RegistryClients({ cwd: ctx.io.cwd, env: ctx.io.env, logger: ctx.logger, ...deadline })),
+          // Offline, no registry is asked: its clients (and their XML, INI and semver libraries) are not loaded.
+          ...(flags.offline ? {} : { registry: await registrySource(ctx, deadline) }),
           logger: ctx.logger,
         },
       );
@@ -133,4 +133,9 @@ export function registerCheck(program: Command, ctx: CommandContext): void {
       }
       ctx.exitCode = EXIT_FOR_VERDICT[result.decision.verdict];
     });
+}
+
+async function registrySource(ctx: CommandContext, deadline: { deadlineMs?: number }) {
+  const { RegistryClients, RegistryEnrichmentSource } = await import('@lockwarden/core/registry');
+  return new RegistryEnrichmentSource(new RegistryClients({ cwd: ctx.io.cwd, env: ctx.io.env, logger: ctx.logger, ...deadline }));
 }

@@ -194,7 +194,7 @@ export async function reevaluateAction(
   ctx: CommandContext,
   options: StoreFlag & { offline?: boolean; db?: string; osvUrl?: string; policy?: string; format: 'table' | 'json' | 'markdown' | 'sarif' },
 ): Promise<void> {
-  const policy = loadRunPolicy({ cwd: ctx.io.cwd, ...(options.policy ? { policyFile: options.policy } : {}) });
+  const policy = await loadRunPolicy({ cwd: ctx.io.cwd, ...(options.policy ? { policyFile: options.policy } : {}) });
   for (const w of policy.warnings) ctx.logger.warn(w);
   // The OSV record cache is keyed by `modified`: an unchanged advisory is not fetched again on the next run.
   const source = createAdvisorySource({

@@ -1,8 +1,7 @@
 import { resolve } from 'node:path';
 import { diffInventories, type DependencyChange } from '../diff/diff-inventories.js';
 import { declaredOnlyPackages, loadDeclaredDependencies } from '../lockfiles/declared.js';
-import { gitSnapshotFor } from '../lockfiles/load.js';
-import { DirectorySnapshot } from '../lockfiles/snapshot.js';
+import { SnapshotCache } from '../lockfiles/load.js';
 import type { Logger } from '../log/logger.js';
 import type { Inventory } from '../model/inventory.js';
 import { packageKey, type Package } from '../model/package.js';
@@ -24,7 +23,7 @@ export async function diffStep(options: CheckOptions, found: Discovered, logger:
   if (!found.base) return { changes: [], packages: uniquePackages(found.head.flatMap((inv) => inv.packages)) };
   const changes = diffInventories(found.base, found.head);
   if (!found.fromSboms) {
-    const declared = await declaredOnlyChanges(options, options.paths ?? [], found.head, logger);
+    const declared = await declaredOnlyChanges(options, options.paths ?? [], found.head, logger, found.snapshots ?? new SnapshotCache());
     // Nothing on either side (no lockfile, no manifest declaring a dependency): a wrong folder or ref, not a pass.
     if (found.head.length === 0 && found.base.length === 0 && declared.declaredAtHead === 0) {
       throw nothingFound(options, [headPlace(options), basePlace(options)]);
@@ -44,15 +43,16 @@ async function declaredOnlyChanges(
   paths: readonly string[],
   head: readonly Inventory[],
   logger: Logger,
+  snapshots: SnapshotCache,
 ): Promise<{ changes: DependencyChange[]; declaredAtHead: number }> {
   const headSnapshot = options.headDir
-    ? new DirectorySnapshot(resolve(options.cwd, options.headDir))
+    ? snapshots.directory(resolve(options.cwd, options.headDir))
     : options.head
-      ? gitSnapshotFor(options.cwd, options.head)
-      : new DirectorySnapshot(options.cwd);
+      ? snapshots.git(options.cwd, options.head)
+      : snapshots.directory(options.cwd);
   const baseSnapshot = options.baseDir
-    ? new DirectorySnapshot(resolve(options.cwd, options.baseDir))
-    : gitSnapshotFor(options.cwd, options.base as string);
+    ? snapshots.directory(resolve(options.cwd, options.baseDir))
+    : snapshots.git(options.cwd, options.base as string);
   const atHead = await loadDeclaredDependencies(headSnapshot, paths);
   for (const w of atHead.warnings) logger.warn(w);
   const atBase = await loadDeclaredDependencies(baseSnapshot, paths);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { allLockfileFormats } from '../ecosystems/registry.js';
 import { LockwardenError } from '../errors.js';
-import { gitTopLevel, loadGitInventories, loadWorkTreeInventories } from '../lockfiles/load.js';
+import { gitTopLevel, loadGitInventories, loadWorkTreeInventories, SnapshotCache } from '../lockfiles/load.js';
 import { silentLogger, type Logger } from '../log/logger.js';
 import type { Inventory } from '../model/inventory.js';
 import { readSbom } from '../sbom/read.js';
@@ -15,6 +15,8 @@ export interface Discovered {
   base?: Inventory[];
   /** The inventories came from SBOMs (`--base-sbom/--head-sbom`), not lockfiles. */
   fromSboms: boolean;
+  /** The snapshots discovery read, for later steps that read the same trees (manifests). */
+  snapshots?: SnapshotCache;
 }
 
 /**
@@ -28,7 +30,9 @@ export async function discover(
 ): Promise<Discovered> {
   const mode = options.mode ?? 'pr';
   const exclude = [...policyExclude, ...(options.exclude ?? [])];
+  const snapshots = new SnapshotCache();
   const load = {
+    snapshots,
     ...(options.parseAs ? { parseAs: options.parseAs } : {}),
     logger,
     ...(exclude.length > 0 ? { exclude } : {}),
@@ -47,7 +51,7 @@ export async function discover(
         : await loadWorkTreeInventories(options.cwd, paths, againstGit ? { ...load, bound: gitTopLevel(options.cwd) } : load);
   if (mode !== 'pr') {
     if (!sboms && head.length === 0) throw nothingFound(options, [headPlace(options)]);
-    return { head, fromSboms: Boolean(sboms) };
+    return { head, fromSboms: Boolean(sboms), snapshots };
   }
   const base = sboms
     ? sboms.base
@@ -56,7 +60,7 @@ export async function discover(
       : await loadGitInventories(options.cwd, options.base as string, paths, load);
   // No lockfile on either side is judged by the diff step: a manifest may still declare dependencies. A head
   // without lockfiles whose base had some is a real change (every dependency removed), judged as one.
-  return { head, base, fromSboms: Boolean(sboms) };
+  return { head, base, fromSboms: Boolean(sboms), snapshots };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { gitSnapshotFor } from '../lockfiles/load.js';
-import { loadPolicy, type LoadedPolicy } from '../policy/load-policy.js';
+import { loadPolicyLazily, type LoadedPolicy } from '../policy/resolve-policy.js';
 
 /** Where a run's policy comes from: a file in the work tree, or the same file at a git ref. */
 export interface RunPolicyOptions {
@@ -18,8 +18,8 @@ export interface RunPolicyOptions {
 }
 
 /** Loads the policy of a run (discovery as in `check`), with the adapter's fail-open override applied. */
-export function loadRunPolicy(options: RunPolicyOptions): LoadedPolicy {
-  const policy = loadFrom(options);
+export async function loadRunPolicy(options: RunPolicyOptions): Promise<LoadedPolicy> {
+  const policy = await loadFrom(options);
   if (options.failOpen !== undefined) {
     policy.policy.failOpen = options.failOpen;
     policy.policy.failOpenOrigin = options.failOpenOrigin ?? 'the run (--fail-open or the fail-open input)';
@@ -27,13 +27,13 @@ export function loadRunPolicy(options: RunPolicyOptions): LoadedPolicy {
   return policy;
 }
 
-function loadFrom(options: RunPolicyOptions): LoadedPolicy {
+function loadFrom(options: RunPolicyOptions): Promise<LoadedPolicy> {
   if (!options.policyRef) {
-    return loadPolicy({ root: options.cwd, ...(options.policyFile ? { file: options.policyFile } : {}) });
+    return loadPolicyLazily({ root: options.cwd, ...(options.policyFile ? { file: options.policyFile } : {}) });
   }
   const snapshot = gitSnapshotFor(options.cwd, options.policyRef);
   const root = resolve(options.cwd);
-  return loadPolicy({
+  return loadPolicyLazily({
     root,
     ...(options.policyFile ? { file: options.policyFile } : {}),
     readFile: (path) => {

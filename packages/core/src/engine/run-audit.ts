@@ -43,7 +43,7 @@ export const PURL_INVENTORY_FILE = 'command line (--purl)';
  */
 export async function runAudit(options: AuditOptions, deps: CheckDeps = {}): Promise<CheckResult> {
   const logger = deps.logger ?? silentLogger;
-  const policy = loadRunPolicy(options);
+  const policy = await loadRunPolicy(options);
   for (const w of policy.warnings) logger.warn(w);
   logger.info(`policy: ${policy.policy.sources.join(' -> ')}`);
 

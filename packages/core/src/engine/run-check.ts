@@ -20,7 +20,7 @@ export async function runCheck(options: CheckOptions, deps: CheckDeps = {}): Pro
   if (mode === 'pr' && !options.base && !options.baseDir && !options.baseSbom) {
     throw new LockwardenError('USAGE_ERROR', 'a PR check needs a base ref (--base) or folder (--base-dir)');
   }
-  const policy = loadRunPolicy(options);
+  const policy = await loadRunPolicy(options);
   for (const w of policy.warnings) logger.warn(w);
   logger.info(`policy: ${policy.policy.sources.join(' -> ')}`);
 

@@ -7,7 +7,7 @@ import { packageKey, type Package } from '../model/package.js';
 import { buildPurl, parsePurl } from '../model/purl.js';
 import type { Enrichment, SourceFailure } from '../policy/enrichment.js';
 import { evaluate, type Decision } from '../policy/evaluate.js';
-import { loadPolicy, type LoadedPolicy } from '../policy/load-policy.js';
+import { loadPolicyLazily, type LoadedPolicy } from '../policy/resolve-policy.js';
 import type { ReportInput } from '../report/report-input.js';
 import type { RuleId, RulesConfig } from '../policy/types.js';
 import { RegistryEnrichmentSource } from '../registry/registry-enrichment.js';
@@ -97,7 +97,7 @@ export interface VetResult {
  * were a new direct dependency. Without a version the registry's latest is judged (offline: the name alone).
  */
 export async function vetPackages(options: VetOptions, deps: VetDeps = {}): Promise<VetResult> {
-  const policy = options.policyFile ? loadPolicy({ root: options.cwd, file: options.policyFile }) : loadPolicy({ root: options.cwd });
+  const policy = await loadPolicyLazily({ root: options.cwd, ...(options.policyFile ? { file: options.policyFile } : {}) });
   for (const w of policy.warnings) deps.logger?.warn(w);
   const enrichment: Enrichment = { failures: [] as SourceFailure[] };
   const registry = options.offline ? undefined : deps.registry;

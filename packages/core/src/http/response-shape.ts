@@ -20,7 +20,14 @@ const compiled = new WeakMap<JsonSchema, ValidateFunction>();
  * nothing for it (module loading time is part of every CLI run).
  */
 function loadAjv(): Promise<Ajv> {
-  ajv ??= import('ajv').then(({ Ajv: AjvClass }) => new AjvClass({ allErrors: false, strict: false, validateSchema: false }));
+  ajv ??= import('ajv').then((mod) => {
+    // Node gives the CommonJS module's named export; a bundler's interop may give it only under `default`.
+    const loaded = mod as unknown as { Ajv?: typeof Ajv; default?: typeof Ajv | { Ajv?: typeof Ajv } };
+    const fromDefault = loaded.default;
+    const AjvClass = loaded.Ajv ?? (typeof fromDefault === 'function' ? fromDefault : fromDefault?.Ajv);
+    if (!AjvClass) throw new Error('the ajv module exports no Ajv class');
+    return new AjvClass({ allErrors: false, strict: false, validateSchema: false });
+  });
   return ajv;
 }
 

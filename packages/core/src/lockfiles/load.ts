@@ -21,6 +21,32 @@ export interface LoadOptions {
   exclude?: readonly string[];
   /** Leave out test fixtures as well (default true). */
   defaultExcludes?: boolean;
+  /** Snapshots shared by the steps of one run, so each folder is listed and each ref resolved once. */
+  snapshots?: SnapshotCache;
+}
+
+/**
+ * The snapshots of one run. Discovery reads a folder's lockfiles and the diff step its manifests: both see the same
+ * listing (one `git ls-files`) and the same resolved commit. A run's snapshots are not kept beyond it: a
+ * long-running guard or MCP server makes a new cache per request and sees the tree as it is then.
+ */
+export class SnapshotCache {
+  private readonly listings = new Map<string, readonly string[]>();
+  private readonly commits = new Map<string, Snapshot>();
+
+  directory(root: string, options: { bound?: string } = {}): DirectorySnapshot {
+    return new DirectorySnapshot(root, { ...options, listings: this.listings });
+  }
+
+  git(cwd: string, ref: string): Snapshot {
+    const key = `${resolve(cwd)}\0${ref}`;
+    let snapshot = this.commits.get(key);
+    if (!snapshot) {
+      snapshot = gitSnapshotFor(cwd, ref);
+      this.commits.set(key, snapshot);
+    }
+    return snapshot;
+  }
 }
 
 function findOptions(options: LoadOptions, paths: readonly string[]): FindOptions & { logger?: Logger } {
@@ -31,6 +57,11 @@ function findOptions(options: LoadOptions, paths: readonly string[]): FindOption
     ...(options.exclude ? { exclude: options.exclude } : {}),
     ...(options.defaultExcludes === false ? { defaultExcludes: false } : {}),
   };
+}
+
+function directory(options: LoadOptions, root: string): DirectorySnapshot {
+  const bound = options.bound ? { bound: options.bound } : {};
+  return options.snapshots ? options.snapshots.directory(root, bound) : new DirectorySnapshot(root, bound);
 }
 
 function toPosix(p: string): string {
@@ -56,14 +87,14 @@ export async function loadWorkTreeInventories(cwd: string, paths: readonly strin
     const isDir = statSync(full).isDirectory();
     const root = isDir ? full : dirname(full);
     const prefix = toPosix(relative(cwd, root));
-    const snapshot = new DirectorySnapshot(root, options.bound ? { bound: options.bound } : {});
+    const snapshot = directory(options, root);
     const named = isDir ? [] : [posix.basename(toPosix(full))];
     for (const inv of await loadInventories(snapshot, findOptions(options, named))) {
       result.push(relocate(inv, prefix));
     }
   }
   if (paths.length === 0 || inside.length > 0) {
-    result.unshift(...(await loadInventories(new DirectorySnapshot(cwd, options.bound ? { bound: options.bound } : {}), findOptions(options, inside))));
+    result.unshift(...(await loadInventories(directory(options, cwd), findOptions(options, inside))));
   }
   return result;
 }
@@ -78,7 +109,7 @@ export function loadGitInventories(
   paths: readonly string[] = [],
   options: LoadOptions = {},
 ): Promise<Inventory[]> {
-  return loadInventories(gitSnapshotFor(cwd, ref), findOptions(options, paths.map(toPosix)));
+  return loadInventories(options.snapshots ? options.snapshots.git(cwd, ref) : gitSnapshotFor(cwd, ref), findOptions(options, paths.map(toPosix)));
 }
 
 /** The top folder of the git work tree holding `cwd`. */

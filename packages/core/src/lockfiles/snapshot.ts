@@ -56,8 +56,14 @@ export class DirectorySnapshot implements Snapshot {
   private readonly root: string;
   private readonly bound: string;
   private realBound: string | undefined;
+  private readonly listings: Map<string, readonly string[]> | undefined;
 
-  constructor(root: string, options: { bound?: string } = {}) {
+  /**
+   * @param options.listings listings already made of folders, by absolute root: one run looks at a folder several
+   *   times (lockfiles, then manifests) and asks git once.
+   */
+  constructor(root: string, options: { bound?: string; listings?: Map<string, readonly string[]> } = {}) {
+    this.listings = options.listings;
     this.root = resolve(root);
     this.label = root;
     if (!existsSync(this.root)) throw new LockwardenError('IO_ERROR', `no such directory: ${root}`);
@@ -71,7 +77,11 @@ export class DirectorySnapshot implements Snapshot {
    * elsewhere, a walk of the folder.
    */
   listFiles(): string[] {
-    return this.gitListing() ?? this.walk();
+    const known = this.listings?.get(this.root);
+    if (known) return [...known];
+    const files = this.gitListing() ?? this.walk();
+    this.listings?.set(this.root, files);
+    return [...files];
   }
 
   private gitListing(): string[] | undefined {
@@ -172,7 +182,14 @@ export class GitSnapshot implements Snapshot {
     this.prefix = subdir ? `${subdir.replace(/\/+$/, '')}/` : '';
   }
 
+  private listing: readonly string[] | undefined;
+
   listFiles(): string[] {
+    this.listing ??= this.gitListing();
+    return [...this.listing];
+  }
+
+  private gitListing(): string[] {
     const out = git(this.repoDir, ['ls-tree', '-r', '-z', '--name-only', this.commit, '--', this.prefix || '.']);
     return out
       .split('\0')

@@ -1,7 +1,7 @@
 import { compareSemver } from '../semver-order.js';
 import { lockfileFormat } from '../lazy-format.js';
 import type { EcosystemPlugin } from '../types.js';
-import { swiftPackageName } from './package-resolved.js';
+import { swiftPackageName } from './package-name.js';
 
 /**
  * Swift Package Manager packages, named by repository URL (OSV's SwiftURL). SwiftPM versions are SemVer 2.0

@@ -6,21 +6,9 @@ import { isRecord, parseJson } from '../../parse/json.js';
 import { assertNestingDepth } from '../../parse/nesting.js';
 import { LineIndex } from '../../parse/line-index.js';
 import type { LockfileParser } from '../types.js';
+import { swiftPackageName } from './package-name.js';
 
-/**
- * The SwiftURL name of a package: its repository URL without scheme, credentials and `.git`
- * (`https://github.com/apple/swift-nio.git` -> `github.com/apple/swift-nio`; `git@github.com:a/b` -> `github.com/a/b`).
- */
-export function swiftPackageName(location: string): string {
-  let name = location.trim();
-  const scp = /^[^/@:]+@([^/:]+):(.+)$/.exec(name);
-  if (scp) name = `${scp[1]}/${scp[2]}`;
-  name = name.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/^[^/@]*@/, '');
-  name = name.replace(/\/+$/, '').replace(/\.git$/, '');
-  const slash = name.indexOf('/');
-  // Host names are case-insensitive; the path is not.
-  return slash < 0 ? name.toLowerCase() : name.slice(0, slash).toLowerCase() + name.slice(slash);
-}
+export { swiftPackageName };
 
 /** `pkg:swift/<host>/<owner>/<repo>@<version>`: namespace is everything before the last path segment. */
 export function swiftPurl(name: string, version: string): string {
