@@ -1,0 +1,575 @@
+export const id = 398;
+export const ids = [398,117];
+export const modules = {
+
+/***/ 42398:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AU: () => (/* binding */ parseArtifactHash),
+/* harmony export */   GW: () => (/* binding */ addHashes),
+/* harmony export */   v$: () => (/* binding */ artifactFileHashes)
+/* harmony export */ });
+/* harmony import */ var _parse_toml_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26331);
+
+const ALGORITHMS = new Set(['sha1', 'sha256', 'sha384', 'sha512', 'md5', 'blake2b']);
+/**
+ * Reads `sha256:<hex>` (pip, poetry, Pipfile.lock, uv) or an algorithm and value given apart (pylock's
+ * `hashes = { sha256 = "..." }`). Malformed hashes are dropped rather than reported as integrity we cannot check.
+ */
+function parseArtifactHash(text, value) {
+    let algorithm = text;
+    let hex = value;
+    if (hex === undefined) {
+        const colon = text.indexOf(':');
+        if (colon < 0)
+            return undefined;
+        algorithm = text.slice(0, colon);
+        hex = text.slice(colon + 1);
+    }
+    algorithm = algorithm.trim().toLowerCase();
+    hex = hex.trim().toLowerCase();
+    if (!ALGORITHMS.has(algorithm) || !/^[0-9a-f]+$/.test(hex))
+        return undefined;
+    return { algorithm: algorithm, value: hex };
+}
+/** Adds hashes to a list once each, keeping the order they were found in. */
+function addHashes(into, hashes) {
+    for (const h of hashes) {
+        if (h && !into.some((x) => x.algorithm === h.algorithm && x.value === h.value))
+            into.push(h);
+    }
+    return into;
+}
+/** The hashes of a package's `files` array of tables (`{ file, hash = "sha256:..." }`), as poetry and pdm write it. */
+function artifactFileHashes(files) {
+    return addHashes([], (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_0__/* .tomlTables */ .UL)(files).map((f) => {
+        const hash = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_0__/* .tomlString */ .Ge)(f.hash);
+        return hash === undefined ? undefined : parseArtifactHash(hash);
+    }));
+}
+//# sourceMappingURL=artifact-hash.js.map
+
+/***/ }),
+
+/***/ 87094:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IA: () => (/* binding */ namesDeclaredInPyproject),
+/* harmony export */   Re: () => (/* binding */ markDirect),
+/* harmony export */   yj: () => (/* binding */ byNormalizedName)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71403);
+/* harmony import */ var _package_name_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(63159);
+/* harmony import */ var _pyproject_toml_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1117);
+
+
+
+/**
+ * Normalised names the sibling `pyproject.toml` declares, for lockfiles that do not record their roots
+ * (poetry.lock, pdm.lock, pylock.toml). `undefined` when there is no readable pyproject.toml: a broken manifest
+ * must not make the lockfile unreadable.
+ */
+function namesDeclaredInPyproject(context) {
+    const text = context?.readRelated?.('pyproject.toml');
+    if (text === undefined)
+        return undefined;
+    try {
+        const declared = (0,_pyproject_toml_js__WEBPACK_IMPORTED_MODULE_2__.readPyprojectDependencies)(text, 'pyproject.toml');
+        return new Set(declared.map((d) => (0,_package_name_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizePypiName */ .T)(d.name)));
+    }
+    catch (err) {
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isLockwardenError */ .De)(err))
+            return undefined;
+        throw err;
+    }
+}
+/**
+ * Sets `direct`: from the declared names when known; otherwise, when the lockfile records edges, a package that
+ * no other package depends on must have been asked for directly (one that is also pulled in stays `false`).
+ */
+function markDirect(inventory, declared) {
+    if (declared) {
+        for (const p of inventory.packages)
+            p.direct = declared.has((0,_package_name_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizePypiName */ .T)(p.name));
+        return;
+    }
+    if (!inventory.edges)
+        return;
+    const projects = new Set(inventory.projects.map((p) => p.id));
+    const pulledIn = new Set(inventory.edges.filter((e) => !projects.has(e.from) && e.from !== e.to).map((e) => e.to));
+    for (const p of inventory.packages)
+        p.direct = !pulledIn.has(p.id);
+}
+/** Indexes packages by normalised name, for formats whose dependency lists name packages without versions. */
+function byNormalizedName(packages) {
+    const map = new Map();
+    for (const p of packages) {
+        const key = (0,_package_name_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizePypiName */ .T)(p.name);
+        const list = map.get(key) ?? [];
+        list.push(p);
+        map.set(key, list);
+    }
+    return map;
+}
+//# sourceMappingURL=direct-dependencies.js.map
+
+/***/ }),
+
+/***/ 56425:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ PypiInventoryBuilder)
+/* harmony export */ });
+/* harmony import */ var _direct_dependencies_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(87094);
+/* harmony import */ var _package_name_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(63159);
+/* harmony import */ var _model_purl_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(56819);
+
+
+
+/** Collects the packages of one Python lockfile and gives each a unique id (`name@version`, `#2` on repeats). */
+class PypiInventoryBuilder {
+    lockfile;
+    format;
+    packages = [];
+    ids = new Set();
+    edges;
+    projects = [{ id: '', path: '' }];
+    constructor(lockfile, format) {
+        this.lockfile = lockfile;
+        this.format = format;
+    }
+    /** Adds a package and returns it; parsers may still set `direct` and `scopes` on it before `build()`. */
+    add(init) {
+        const base = `${(0,_package_name_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizePypiName */ .T)(init.name)}@${init.version}`;
+        let id = base;
+        for (let n = 2; this.ids.has(id); n++)
+            id = `${base}#${n}`;
+        this.ids.add(id);
+        const pkg = {
+            id,
+            ecosystem: 'PyPI',
+            name: init.name,
+            version: init.version,
+            purl: (0,_model_purl_js__WEBPACK_IMPORTED_MODULE_2__/* .atEntry */ .Mv)(init.file, init.line, () => (0,_package_name_js__WEBPACK_IMPORTED_MODULE_1__/* .pypiPurl */ .i)(init.name, init.version)),
+            direct: init.direct ?? false,
+            scopes: init.scopes ?? [],
+            integrity: init.integrity ?? [],
+            source: init.source ?? { kind: 'registry' },
+            location: init.line === undefined ? { file: init.file } : { file: init.file, line: init.line },
+        };
+        this.packages.push(pkg);
+        return pkg;
+    }
+    /** Records a project (workspace member, the root) other than the implicit root `""`. */
+    addProject(project) {
+        if (project.id === '') {
+            this.projects[0] = project;
+        }
+        else {
+            this.projects.push(project);
+        }
+    }
+    /** Records that `edge.from` (a package or project id) depends on `edge.to`. */
+    addEdge(edge) {
+        (this.edges ??= []).push(edge);
+    }
+    /**
+     * Links each package to the packages its dependencies name (poetry and pdm name them without versions); a name
+     * that resolves to several versions (per-marker pins) links to each, so "who pulls this in" never misses a path.
+     */
+    linkByName(dependencies) {
+        this.recordsEdges();
+        const index = (0,_direct_dependencies_js__WEBPACK_IMPORTED_MODULE_0__/* .byNormalizedName */ .yj)(this.packages);
+        for (const { from, names } of dependencies) {
+            for (const name of names) {
+                for (const target of index.get((0,_package_name_js__WEBPACK_IMPORTED_MODULE_1__/* .normalizePypiName */ .T)(name)) ?? [])
+                    this.addEdge({ from, to: target.id });
+            }
+        }
+    }
+    /** Marks that the format records edges even when there are none (so `edges` is `[]`, not `undefined`). */
+    recordsEdges() {
+        this.edges ??= [];
+    }
+    /** The packages added so far, in lockfile order. */
+    get all() {
+        return this.packages;
+    }
+    /** The inventory; `edges` is left out unless the format records them. */
+    build() {
+        const inventory = {
+            lockfile: this.lockfile,
+            format: this.format,
+            ecosystem: 'PyPI',
+            packages: this.packages,
+            projects: this.projects,
+        };
+        if (this.edges)
+            inventory.edges = this.edges;
+        return inventory;
+    }
+}
+//# sourceMappingURL=inventory-builder.js.map
+
+/***/ }),
+
+/***/ 1117:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  pyprojectTomlParser: () => (/* binding */ pyprojectTomlParser),
+  readPyprojectDependencies: () => (/* binding */ readPyprojectDependencies)
+});
+
+// EXTERNAL MODULE: ./packages/core/dist/ecosystems/pypi/package-name.js
+var package_name = __webpack_require__(63159);
+// EXTERNAL MODULE: ./packages/core/dist/ecosystems/pypi/requirement-spec.js
+var requirement_spec = __webpack_require__(34066);
+// EXTERNAL MODULE: ./packages/core/dist/parse/line-index.js
+var line_index = __webpack_require__(86787);
+;// CONCATENATED MODULE: ./packages/core/dist/ecosystems/pypi/source-lines.js
+
+/**
+ * Finds where values sit in a TOML file for `location.line`. smol-toml gives values without positions, so this
+ * searches the text: for a quoted string or a `key =` line after a table header. Best effort: a miss leaves the
+ * line out, it never points at a wrong section.
+ */
+class SourceLines {
+    text;
+    index;
+    taken = new Set();
+    sections = new Map();
+    constructor(text) {
+        this.text = text;
+        this.index = new line_index/* LineIndex */.r(text);
+    }
+    /**
+     * Offset just after the `[header]` line (dotted keys may be quoted or spaced), or `undefined`. Lines are read
+     * by hand, not matched by a pattern built from the keys: keys are data, and a 40,000-character key compiled
+     * into a regex is "regular expression too large".
+     */
+    headerOffset(path, arrayOfTables = false) {
+        for (let start = 0; start < this.text.length;) {
+            const newline = this.text.indexOf('\n', start);
+            const end = newline < 0 ? this.text.length : newline;
+            const keys = headerKeys(this.text.slice(start, end), arrayOfTables);
+            if (keys !== undefined && keys.length === path.length && keys.every((k, i) => k === path[i]))
+                return end;
+            start = end + 1;
+        }
+        return undefined;
+    }
+    /** Line of the first not-yet-used occurrence of `"value"` or `'value'` at or after `from`. */
+    quoted(value, from = 0) {
+        for (const q of ['"', "'"]) {
+            let at = this.text.indexOf(`${q}${value}${q}`, from);
+            while (at >= 0 && this.taken.has(at))
+                at = this.text.indexOf(`${q}${value}${q}`, at + 1);
+            if (at >= 0) {
+                this.taken.add(at);
+                return this.index.line(at);
+            }
+        }
+        return undefined;
+    }
+    /** Line of `key =` (bare or quoted key) at the start of a line, searching from `from` up to the next header. */
+    key(key, from) {
+        let section = this.sections.get(from);
+        if (section === undefined) {
+            section = this.indexSection(from);
+            this.sections.set(from, section);
+        }
+        const offset = section.get(key);
+        return offset === undefined ? undefined : this.index.line(offset);
+    }
+    /**
+     * The first offset of each `key =` line from `from` to the next header, built once per section so that looking
+     * up every dependency of a section is one pass over it, not one pass per dependency.
+     */
+    indexSection(from) {
+        const keys = new Map();
+        for (let start = from; start < this.text.length;) {
+            const newline = this.text.indexOf('\n', start);
+            const end = newline < 0 ? this.text.length : newline;
+            let p = start;
+            while (p < end && (this.text[p] === ' ' || this.text[p] === '\t'))
+                p++;
+            if (this.text[p] === '[')
+                break;
+            const key = leadingKey(this.text, p, end);
+            if (key !== undefined && !keys.has(key))
+                keys.set(key, start);
+            start = end + 1;
+        }
+        return keys;
+    }
+}
+/** The keys of a `[a."b".c]` (or `[[...]]`) header line, or `undefined` when the line is not one. */
+function headerKeys(line, arrayOfTables) {
+    const open = arrayOfTables ? '[[' : '[';
+    const close = arrayOfTables ? ']]' : ']';
+    let p = 0;
+    while (line[p] === ' ' || line[p] === '\t')
+        p++;
+    if (!line.startsWith(open, p) || (!arrayOfTables && line[p + 1] === '['))
+        return undefined;
+    p += open.length;
+    const keys = [];
+    for (;;) {
+        while (line[p] === ' ' || line[p] === '\t')
+            p++;
+        const quote = line[p];
+        let key;
+        if (quote === '"' || quote === "'") {
+            const endQuote = line.indexOf(quote, p + 1);
+            if (endQuote < 0)
+                return undefined;
+            key = line.slice(p + 1, endQuote);
+            p = endQuote + 1;
+        }
+        else {
+            const startKey = p;
+            while (p < line.length && /[A-Za-z0-9_-]/.test(line[p]))
+                p++;
+            if (p === startKey)
+                return undefined;
+            key = line.slice(startKey, p);
+        }
+        keys.push(key);
+        while (line[p] === ' ' || line[p] === '\t')
+            p++;
+        if (line[p] === '.') {
+            p++;
+            continue;
+        }
+        if (!line.startsWith(close, p))
+            return undefined;
+        p += close.length;
+        break;
+    }
+    const rest = line.slice(p).replace(/\r$/, '').trim();
+    return rest === '' || rest.startsWith('#') ? keys : undefined;
+}
+/** The bare or quoted key that a `key =` line starts with at `p`, or `undefined`. */
+function leadingKey(text, p, end) {
+    let key;
+    let q = p;
+    const quote = text[p];
+    if (quote === '"' || quote === "'") {
+        const endQuote = text.indexOf(quote, p + 1);
+        if (endQuote < 0 || endQuote >= end)
+            return undefined;
+        key = text.slice(p + 1, endQuote);
+        q = endQuote + 1;
+    }
+    else {
+        while (q < end && text[q] !== '=' && text[q] !== ' ' && text[q] !== '\t')
+            q++;
+        if (q === p)
+            return undefined;
+        key = text.slice(p, q);
+    }
+    while (q < end && (text[q] === ' ' || text[q] === '\t'))
+        q++;
+    return text[q] === '=' ? key : undefined;
+}
+//# sourceMappingURL=source-lines.js.map
+// EXTERNAL MODULE: ./packages/core/dist/parse/toml.js + 9 modules
+var toml = __webpack_require__(26331);
+// EXTERNAL MODULE: ./packages/core/dist/model/purl.js
+var purl = __webpack_require__(56819);
+;// CONCATENATED MODULE: ./packages/core/dist/ecosystems/pypi/pyproject-toml.js
+
+
+
+
+
+function declare(c, name, specifier, scopes, line) {
+    const dep = {
+        ecosystem: 'PyPI',
+        name,
+        specifier,
+        purl: (0,purl/* atEntry */.Mv)(c.file, line, () => (0,package_name/* pypiPurl */.i)(name, '')),
+        scopes,
+        location: line === undefined ? { file: c.file } : { file: c.file, line },
+    };
+    c.out.push(dep);
+}
+/** PEP 508 strings (`[project].dependencies`, optional-dependencies, PEP 735 groups, PDM dev groups). */
+function pep508List(c, list, scopes, from) {
+    for (const item of (0,toml/* tomlArray */.Wl)(list)) {
+        // PEP 735 `{ include-group = "x" }` entries repeat another group, whose own entries are declared already.
+        if (typeof item !== 'string')
+            continue;
+        const req = (0,requirement_spec/* parseRequirement */.p)(item);
+        if (!req)
+            continue;
+        declare(c, req.name, req.url ?? req.specifier, scopes, c.lines.quoted(item, from));
+    }
+}
+/** Poetry's `name = "^1.2"` / `{ version = "...", optional = true }` / `{ git = "..." }` / arrays of those. */
+function poetryTable(c, table, scopes, headerPath) {
+    if (!table)
+        return;
+    const from = c.lines.headerOffset(headerPath) ?? 0;
+    for (const [name, value] of Object.entries(table)) {
+        if (name.toLowerCase() === 'python')
+            continue; // the interpreter constraint, not a package
+        const line = c.lines.key(name, from);
+        const variants = Array.isArray(value) ? value : [value];
+        for (const variant of variants) {
+            if (typeof variant === 'string') {
+                declare(c, name, variant, scopes, line);
+                continue;
+            }
+            const spec = (0,toml/* tomlTable */.lR)(variant);
+            if (!spec)
+                continue;
+            const specifier = poetrySpecifier(spec);
+            const optional = spec.optional === true && !scopes.includes('optional') ? [...scopes, 'optional'] : scopes;
+            declare(c, name, specifier, optional, line);
+        }
+    }
+}
+function poetrySpecifier(spec) {
+    const git = (0,toml/* tomlString */.Ge)(spec.git);
+    if (git !== undefined) {
+        const ref = (0,toml/* tomlString */.Ge)(spec.rev) ?? (0,toml/* tomlString */.Ge)(spec.tag) ?? (0,toml/* tomlString */.Ge)(spec.branch);
+        return ref === undefined ? `git+${git}` : `git+${git}@${ref}`;
+    }
+    return (0,toml/* tomlString */.Ge)(spec.version) ?? (0,toml/* tomlString */.Ge)(spec.url) ?? (0,toml/* tomlString */.Ge)(spec.path) ?? (0,toml/* tomlString */.Ge)(spec.file) ?? '';
+}
+/**
+ * The dependencies a `pyproject.toml` declares: PEP 621 `[project]` dependencies (scope `[]`) and
+ * optional-dependencies (scope: the extra's name), PEP 735 `[dependency-groups]` (the group's name), Poetry's
+ * `[tool.poetry.dependencies]`, `dev-dependencies` (`dev`) and `[tool.poetry.group.<g>.dependencies]` (`<g>`),
+ * PDM's `[tool.pdm.dev-dependencies]` and uv's `[tool.uv] dev-dependencies`. Optional Poetry dependencies also get
+ * `optional`. Malformed TOML is a `ParseError` with line and column.
+ */
+function readPyprojectDependencies(text, file) {
+    const doc = (0,toml/* parseTomlDocument */.d2)(text, file);
+    const c = { file, lines: new SourceLines(text), out: [] };
+    const project = (0,toml/* tomlTable */.lR)(doc.project);
+    if (project) {
+        pep508List(c, project.dependencies, [], c.lines.headerOffset(['project']) ?? 0);
+        const optional = (0,toml/* tomlTable */.lR)(project['optional-dependencies']);
+        const from = c.lines.headerOffset(['project', 'optional-dependencies']) ?? 0;
+        for (const [extra, list] of Object.entries(optional ?? {}))
+            pep508List(c, list, [extra], from);
+    }
+    const groups = (0,toml/* tomlTable */.lR)(doc['dependency-groups']);
+    const groupsFrom = c.lines.headerOffset(['dependency-groups']) ?? 0;
+    for (const [group, list] of Object.entries(groups ?? {}))
+        pep508List(c, list, [group], groupsFrom);
+    const tool = (0,toml/* tomlTable */.lR)(doc.tool);
+    const poetry = (0,toml/* tomlTable */.lR)(tool?.poetry);
+    if (poetry) {
+        poetryTable(c, (0,toml/* tomlTable */.lR)(poetry.dependencies), [], ['tool', 'poetry', 'dependencies']);
+        poetryTable(c, (0,toml/* tomlTable */.lR)(poetry['dev-dependencies']), ['dev'], ['tool', 'poetry', 'dev-dependencies']);
+        for (const [group, body] of Object.entries((0,toml/* tomlTable */.lR)(poetry.group) ?? {})) {
+            poetryTable(c, (0,toml/* tomlTable */.lR)((0,toml/* tomlTable */.lR)(body)?.dependencies), [group], ['tool', 'poetry', 'group', group, 'dependencies']);
+        }
+    }
+    const pdmDev = (0,toml/* tomlTable */.lR)((0,toml/* tomlTable */.lR)(tool?.pdm)?.['dev-dependencies']);
+    const pdmFrom = c.lines.headerOffset(['tool', 'pdm', 'dev-dependencies']) ?? 0;
+    for (const [group, list] of Object.entries(pdmDev ?? {}))
+        pep508List(c, list, [group], pdmFrom);
+    const uv = (0,toml/* tomlTable */.lR)(tool?.uv);
+    if (uv)
+        pep508List(c, uv['dev-dependencies'], ['dev'], c.lines.headerOffset(['tool', 'uv']) ?? 0);
+    return c.out;
+}
+/** `pyproject.toml` as a manifest (PEP 621, PEP 735, Poetry, PDM and uv tables). */
+const pyprojectTomlParser = {
+    id: 'pyproject.toml',
+    ecosystem: 'PyPI',
+    fileNames: ['pyproject.toml'],
+    parse: readPyprojectDependencies,
+};
+//# sourceMappingURL=pyproject-toml.js.map
+
+/***/ }),
+
+/***/ 34066:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ pinnedVersion),
+/* harmony export */   p: () => (/* binding */ parseRequirement)
+/* harmony export */ });
+const NAME_AND_EXTRAS = /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(?:\[([^\]]*)\])?\s*/;
+const CLAUSE = /^\s*(===|~=|==|!=|<=|>=|<|>)\s*(\S(?:.*\S)?)\s*$/s;
+/**
+ * Splits a PEP 508 requirement (`requests[socks] >= 2.8, < 3 ; python_version < "3.8"`, `pkg @ https://...`).
+ * Returns `undefined` when it is not one. A version may keep inner spaces (`==1.0 trailing text`), as pip's
+ * requirements-file reader passes them through and the peer corpus expects.
+ */
+function parseRequirement(text) {
+    const head = NAME_AND_EXTRAS.exec(text);
+    if (!head || head[1] === undefined)
+        return undefined;
+    const extras = (head[2] ?? '')
+        .split(',')
+        .map((e) => e.trim())
+        .filter((e) => e !== '');
+    let rest = text.slice(head[0].length);
+    const requirement = { name: head[1], extras, specifier: '', clauses: [] };
+    if (rest.startsWith('@')) {
+        // PEP 508: a URL requirement's marker needs whitespace before the `;`, since `;` may occur in URLs.
+        const body = rest.slice(1).trim();
+        const markerAt = body.search(/\s;/);
+        const url = (markerAt < 0 ? body : body.slice(0, markerAt)).trim();
+        if (url === '' || /\s/.test(url))
+            return undefined;
+        requirement.url = url;
+        if (markerAt >= 0)
+            requirement.marker = body.slice(markerAt).trim().slice(1).trim();
+        return requirement;
+    }
+    const semicolon = rest.indexOf(';');
+    if (semicolon >= 0) {
+        requirement.marker = rest.slice(semicolon + 1).trim();
+        rest = rest.slice(0, semicolon);
+    }
+    rest = rest.trim();
+    if (rest.startsWith('(') && rest.endsWith(')'))
+        rest = rest.slice(1, -1).trim();
+    if (rest === '')
+        return requirement;
+    for (const part of rest.split(',')) {
+        const clause = CLAUSE.exec(part);
+        if (!clause || clause[1] === undefined || clause[2] === undefined)
+            return undefined;
+        requirement.clauses.push({ operator: clause[1], version: clause[2] });
+    }
+    requirement.specifier = requirement.clauses.map((c) => `${c.operator}${c.version}`).join(',');
+    return requirement;
+}
+const PINNING = new Set(['==', '===', '>=', '<=', '~=']);
+/**
+ * The version a requirements file "pins": the one version of a single `==`, `===`, `>=`, `<=` or `~=` clause
+ * (the peer's rule, so `keyring >= 4.1.1` gives 4.1.1); `""` for ranges, exclusions, wildcards and
+ * unexpanded `${VARIABLES}`.
+ */
+function pinnedVersion(requirement) {
+    if (requirement.clauses.length !== 1)
+        return '';
+    const [only] = requirement.clauses;
+    if (!only || !PINNING.has(only.operator))
+        return '';
+    if (only.version.includes('*') || only.version.includes('${'))
+        return '';
+    return only.version;
+}
+//# sourceMappingURL=requirement-spec.js.map
+
+/***/ })
+
+};

@@ -1,0 +1,155 @@
+export const id = 80;
+export const ids = [80];
+export const modules = {
+
+/***/ 68080:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   jsSourceParser: () => (/* binding */ jsSourceParser)
+/* harmony export */ });
+/* harmony import */ var acorn__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(54559);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(71403);
+/* harmony import */ var _reference_package_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(48798);
+/* harmony import */ var _hub_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(42112);
+
+
+
+
+/**
+ * Whether a file can hold a loader call with a literal Hub id: the callee followed, within one call's worth of
+ * text, by a quoted `owner/name`. Only files that pass are parsed; a 5 MB bundle without one costs a regex scan,
+ * not a full parse. The parser, not this test, decides what a reference is.
+ */
+const TRIGGER = /(?:from_pretrained|pipeline)\s*\([^;]{0,400}?['"`][\w.-]+\/[\w.-]+['"`]/;
+function isNode(value) {
+    return typeof value === 'object' && value !== null && typeof value.type === 'string';
+}
+/** Every call expression under `root`, with an explicit stack: bundles nest deep enough to make recursion slow. */
+function callExpressions(root) {
+    const calls = [];
+    const stack = [root];
+    while (stack.length > 0) {
+        const node = stack.pop();
+        if (node.type === 'CallExpression')
+            calls.push(node);
+        for (const key in node) {
+            if (key === 'loc' || key === 'type' || key === 'start' || key === 'end')
+                continue;
+            const value = node[key];
+            if (Array.isArray(value)) {
+                for (const item of value)
+                    if (isNode(item))
+                        stack.push(item);
+            }
+            else if (isNode(value)) {
+                stack.push(value);
+            }
+        }
+    }
+    return calls.sort((a, b) => a.start - b.start);
+}
+function stringLiteral(node) {
+    if (!isNode(node))
+        return undefined;
+    if (node.type === 'Literal' && typeof node.value === 'string')
+        return node.value;
+    if (node.type === 'TemplateLiteral' && Array.isArray(node.expressions) && node.expressions.length === 0) {
+        const quasi = node.quasis[0];
+        return quasi?.value.cooked;
+    }
+    return undefined;
+}
+/** `{ revision: '...' }` of an options object, and whether it sets `trust_remote_code: true`. */
+function options(node) {
+    if (!isNode(node) || node.type !== 'ObjectExpression')
+        return {};
+    const out = {};
+    for (const prop of node.properties) {
+        if (prop.type !== 'Property' || !isNode(prop.key))
+            continue;
+        const key = prop.key.type === 'Identifier' ? prop.key.name : stringLiteral(prop.key);
+        if (key === 'revision') {
+            const v = stringLiteral(prop.value);
+            if (v !== undefined)
+                out.revision = v;
+        }
+        if (key === 'trust_remote_code' && isNode(prop.value) && prop.value.type === 'Literal' && prop.value.value === true)
+            out.trust = true;
+    }
+    return out;
+}
+/**
+ * Scans JavaScript with acorn (a real ECMAScript parser) for `@huggingface/transformers` loaders:
+ * `pipeline(task, 'org/model', { revision })` and `X.from_pretrained('org/model', { revision })`.
+ * TypeScript and JSX are not parsed (acorn reads standard JavaScript only).
+ */
+const jsSourceParser = {
+    id: '*.js',
+    ecosystem: 'Hugging Face',
+    scanner: true,
+    fileNames: ['*.js', '*.mjs', '*.cjs'],
+    parse(text, path) {
+        const packages = [];
+        if (!TRIGGER.test(text))
+            return (0,_reference_package_js__WEBPACK_IMPORTED_MODULE_3__/* .referenceInventory */ .I0)(path, '*.js', 'Hugging Face', packages);
+        let program;
+        const base = { ecmaVersion: 'latest', locations: true, allowHashBang: true, allowReturnOutsideFunction: true };
+        try {
+            program = (0,acorn__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(text, { ...base, sourceType: 'module' });
+        }
+        catch {
+            try {
+                program = (0,acorn__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(text, { ...base, sourceType: 'script' });
+            }
+            catch (err) {
+                const loc = err.loc;
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ParseError */ .mB(path, `invalid JavaScript: ${err.message.replace(/\s*\(\d+:\d+\)$/, '')}`, loc ? { line: loc.line, column: loc.column + 1 } : {}, { cause: err });
+            }
+        }
+        for (const node of callExpressions(program)) {
+            if (!isNode(node.callee))
+                continue;
+            const callee = node.callee;
+            const name = callee.type === 'Identifier'
+                ? callee.name
+                : callee.type === 'MemberExpression' && isNode(callee.property) && callee.property.type === 'Identifier'
+                    ? callee.property.name
+                    : undefined;
+            const args = node.arguments;
+            let idNode;
+            let opts;
+            if (name === 'pipeline') {
+                idNode = args[1];
+                opts = args[2];
+            }
+            else if (name === 'from_pretrained') {
+                idNode = args[0];
+                opts = args[1];
+            }
+            else {
+                continue;
+            }
+            const id = stringLiteral(idNode);
+            if (!idNode || id === undefined || !(0,_hub_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isHubId */ .Pp)(id))
+                continue;
+            const { revision, trust } = options(opts);
+            packages.push((0,_hub_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .hubPackage */ .K0)({
+                id,
+                kind: 'model',
+                ...(revision !== undefined ? { revision } : {}),
+                ...(trust ? { trustRemoteCode: true } : {}),
+                file: path,
+                line: idNode.loc?.start.line ?? 1,
+                via: name,
+            }));
+        }
+        return (0,_reference_package_js__WEBPACK_IMPORTED_MODULE_3__/* .referenceInventory */ .I0)(path, '*.js', 'Hugging Face', packages);
+    },
+};
+//# sourceMappingURL=js-source.js.map
+
+/***/ })
+
+};
