@@ -37,13 +37,36 @@ function entrySource(entry: Record<string, unknown>, indexes: Map<string, string
   return url === undefined ? { kind: 'registry' } : { kind: 'registry', url };
 }
 
-/** Line of `"name":` inside a section, found from the section's own key onwards. */
-function keyLine(text: string, lines: LineIndex, name: string, from: number): number | undefined {
-  const needle = JSON.stringify(name);
-  for (let at = text.indexOf(needle, from); at >= 0; at = text.indexOf(needle, at + 1)) {
-    if (/^\s*:/.test(text.slice(at + needle.length, at + needle.length + 64))) return lines.line(at);
+/**
+ * Line of `"name":` inside a section. Entries come in document order (JSON.parse keeps it, except for integer-like
+ * keys, which JavaScript objects move to the front), so each search starts where the previous entry was found:
+ * one pass over the section, not one per entry (that was quadratic: 5,000 entries took 1.3 s). A key not found
+ * after the cursor is looked for again from the section's start.
+ */
+class KeyLines {
+  private cursor: number;
+  constructor(
+    private readonly text: string,
+    private readonly lines: LineIndex,
+    private readonly sectionAt: number,
+  ) {
+    this.cursor = sectionAt;
   }
-  return undefined;
+
+  line(name: string): number | undefined {
+    const needle = JSON.stringify(name);
+    const at = this.find(needle, this.cursor) ?? this.find(needle, this.sectionAt);
+    if (at === undefined) return undefined;
+    this.cursor = Math.max(this.cursor, at + needle.length);
+    return this.lines.line(at);
+  }
+
+  private find(needle: string, from: number): number | undefined {
+    for (let at = this.text.indexOf(needle, from); at >= 0; at = this.text.indexOf(needle, at + 1)) {
+      if (/^\s*:/.test(this.text.slice(at + needle.length, at + needle.length + 64))) return at;
+    }
+    return undefined;
+  }
 }
 
 /** Names in the sibling Pipfile's `[packages]` and `[dev-packages]`; `undefined` when unreadable. */
@@ -90,7 +113,7 @@ export const pipfileLockParser: LockfileParser = {
       const body = doc[section];
       if (body === undefined) continue;
       if (!isRecord(body)) throw new ParseError(path, `"${section}" is not an object`);
-      const sectionAt = Math.max(0, text.search(new RegExp(`"${section}"\\s*:`)));
+      const keyLines = new KeyLines(text, lines, Math.max(0, text.search(new RegExp(`"${section}"\\s*:`))));
       for (const [name, raw] of Object.entries(body)) {
         if (!isRecord(raw)) continue;
         const source = entrySource(raw, indexes);
@@ -105,7 +128,7 @@ export const pipfileLockParser: LockfileParser = {
             [],
             hashes.map((h) => (typeof h === 'string' ? parseArtifactHash(h) : undefined)),
           ),
-          line: keyLine(text, lines, name, sectionAt),
+          line: keyLines.line(name),
           dev,
         });
       }
