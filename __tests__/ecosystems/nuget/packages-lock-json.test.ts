@@ -71,3 +71,14 @@ describe('packages.lock.json', () => {
     expect(inv.packages[0]?.location).toEqual({ file: 'packages.lock.json' });
   });
 });
+
+describe('packages.lock.json lines at scale', () => {
+  it('gives each of thousands of entries its own line (one property map per object, not a scan per entry)', () => {
+    const entries = Array.from({ length: 3000 }, (_, i) => `    "Pkg.N${i}": { "type": "Transitive", "resolved": "1.0.${i}" }`);
+    const text = `{\n  "version": 1,\n  "dependencies": {\n   "net8.0": {\n${entries.join(',\n')}\n   }\n  }\n}\n`;
+    const inv = parser.parse(text, 'packages.lock.json');
+    expect(inv.packages).toHaveLength(3000);
+    expect(inv.packages[0]?.location.line).toBe(5);
+    expect(inv.packages[2999]?.location.line).toBe(3004);
+  });
+});

@@ -1,4 +1,4 @@
-import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
+import { parseTree, type Node as JsonNode } from 'jsonc-parser';
 import { ParseError } from '../../errors.js';
 import type { Hash, Package } from '../../model/package.js';
 import { buildPurl } from '../../model/purl.js';
@@ -54,8 +54,27 @@ export const packagesLockJsonParser: LockfileParser = {
     // JSON.parse keeps no positions; jsonc-parser's tree of the same (already valid) text gives each entry's line.
     const tree = positionTree(text);
     const lines = new LineIndex(text);
-    const lineOf = (...segments: string[]): number | undefined => {
-      const node = tree ? findNodeAtLocation(tree, ['dependencies', ...segments]) : undefined;
+    // One map per object, built on first use: jsonc-parser's findNodeAtLocation scans an object's properties
+    // from the start on every call, which made a framework of 50,000 entries quadratic.
+    const members = new Map<JsonNode, Map<string, JsonNode>>();
+    const member = (node: JsonNode | undefined, key: string): JsonNode | undefined => {
+      if (node?.type !== 'object') return undefined;
+      let byName = members.get(node);
+      if (byName === undefined) {
+        byName = new Map();
+        for (const property of node.children ?? []) {
+          const [k, v] = property.children ?? [];
+          // Same rule as findNodeAtLocation: the first well-formed property of that name.
+          if (property.children?.length === 2 && k && v && typeof k.value === 'string' && !byName.has(k.value)) byName.set(k.value, v);
+        }
+        members.set(node, byName);
+      }
+      return byName.get(key);
+    };
+    const dependencies = member(tree, 'dependencies');
+    const lineOf = (framework: string, name?: string): number | undefined => {
+      const frameworkNode = member(dependencies, framework);
+      const node = name === undefined ? frameworkNode : member(frameworkNode, name);
       const offset = node?.parent?.offset ?? node?.offset;
       return offset === undefined ? undefined : lines.line(offset);
     };
