@@ -4,7 +4,7 @@ import { Option, type Command } from 'commander';
 import { LockwardenError } from '@lockwarden/core/errors';
 import type { Inventory } from '@lockwarden/core/model';
 import { loadWorkTreeInventories, type LoadOptions } from '@lockwarden/core/lockfiles';
-import { compareSbomWithInventories, DEFAULT_SBOM_SPEC_VERSION, generateSbom, readRootProject, readSbom, SBOM_SPEC_VERSIONS, signDetached, verifyDetached, type SbomDrift, type SbomFormat, type SbomSchemaIssue, type SbomSpecVersion } from '@lockwarden/core/sbom';
+import { compareSbomWithInventories, DEFAULT_SBOM_SPEC_VERSION, readRootProject, renderSbom, readSbom, SBOM_SPEC_VERSIONS, signDetached, verifyDetached, type SbomDrift, type SbomFormat, type SbomSchemaIssue, type SbomSpecVersion } from '@lockwarden/core/sbom';
 import { HubRegistryClient, hubSettings, RegistryFetcher, RegistryHttp } from '@lockwarden/core/registry';
 import { modelCardsFromHub } from '@lockwarden/core/sbom';
 import type { CommandContext } from '../context.js';
@@ -85,7 +85,8 @@ export function registerSbom(program: Command, ctx: CommandContext): void {
         const hub = new HubRegistryClient(hubSettings(ctx.io.env), new RegistryFetcher({ http: new RegistryHttp({ logger: ctx.logger }) }));
         modelCards = await modelCardsFromHub(inventories, (name, revision) => hub.getRepo(name, revision));
       }
-      const text = generateSbom(inventories, {
+      // JSON is written directly; the CycloneDX library (and xmlbuilder2) load only for --format xml.
+      const text = await renderSbom(inventories, {
         modelCards,
         toolVersion: VERSION,
         root,
