@@ -202,6 +202,29 @@ describe('the direct JSON writer gives the CycloneDX library path\'s bytes', () 
     expect(serial(text)).toBe(serial(generateSbom([inventory], { toolVersion: '1', reproducible: true })));
   });
 
+  it('lists longer than one write batch, and none at all', () => {
+    // 4,500 packages: the writer stringifies 2,000 at a time; a model card in the last batch, and shared deps.
+    const packages = Array.from({ length: 4500 }, (_, i) => npmPackage(`node_modules/p${i}`, i % 9 === 0 ? `@s${i % 4}/p${i}` : `p${i}`, `1.${i % 7}.0`, { direct: i < 30, license: i % 3 === 0 ? 'MIT' : 'ISC OR MIT' }));
+    // Sorted by bom-ref, the Hub model comes first and the other (a purl sorting after npm's) in the last batch.
+    const model = { ...npmPackage('model', 'm', '1.0.0'), purl: buildPurl('huggingface', 'org', 'model', 'a'.repeat(40)), reference: { kind: 'model' as const, pinned: true, via: 'from_pretrained' } };
+    const late = { ...model, id: 'late', purl: buildPurl('swift', 'example.org/org', 'model', '1.0.0') };
+    const inventory: Inventory = {
+      lockfile: 'package-lock.json',
+      format: 'package-lock.json',
+      ecosystem: 'npm',
+      projects: [{ id: '', path: '' }],
+      packages: [...packages, model, late],
+      edges: packages.flatMap((p, i) => [{ from: i < 30 ? '' : `node_modules/p${Math.floor(i / 3)}`, to: p.id }, { from: p.id, to: `node_modules/p${(i * 7) % 4500}` }]),
+    };
+    expectSameBytes([inventory], { toolVersion: '1', reproducible: true, modelCards: new Map([[late.purl, { modelParameters: { task: 'fill-mask' } }]]) });
+    const cards = new Map<string, ModelCard>([[model.purl, { modelParameters: { task: 'fill-mask' } }], [late.purl, { considerations: { useCases: ['x'] } }]]);
+    const text = expectSameBytes([inventory], { toolVersion: '1', reproducible: true, modelCards: cards });
+    expect(text.match(/"modelCard"/g)).toHaveLength(2);
+    expectSameBytes([inventory], { toolVersion: '1', reproducible: true, specVersion: '1.7' });
+    expectSameBytes([], { toolVersion: '1', reproducible: true });
+    expectSameBytes([{ ...inventory, packages: [], edges: [] }], { toolVersion: '1', reproducible: true });
+  });
+
   it('a license named like an Object.prototype member is a named license (the library loses its name)', async () => {
     const inventory = appInventory();
     (inventory.packages[0] as Package).license = 'constructor';

@@ -30,19 +30,33 @@ export interface GenerateSbomOptions {
  * library: use `renderSbom`.
  */
 export function generateSbom(inventories: readonly Inventory[], options: GenerateSbomOptions): string {
+  const parts: string[] = [];
+  writeSbomJson(inventories, options, (text) => parts.push(text));
+  return parts.join('');
+}
+
+/**
+ * `generateSbom`, handing the text to `write` piece by piece (a component or a dependency at a time) instead of
+ * returning it: a file or stream written this way never holds the whole SBOM as one string.
+ */
+export function writeSbomJson(inventories: readonly Inventory[], options: GenerateSbomOptions, write: (text: string) => void): void {
   if ((options.format ?? 'json') !== 'json') {
     throw new LockwardenError('USAGE_ERROR', `generateSbom writes JSON; renderSbom writes ${String(options.format)}`);
   }
   const reproducible = Boolean(options.reproducible) || Boolean(options.sourceDateEpoch);
-  return writeCycloneDxJson(inventories, {
-    toolVersion: options.toolVersion,
-    root: options.root,
-    rootDir: options.rootDir,
-    specVersion: options.specVersion,
-    timestamp: reproducible ? reproducibleTimestamp(options.sourceDateEpoch) : (options.now ?? new Date()),
-    reproducible,
-    modelCards: options.modelCards,
-  });
+  writeCycloneDxJson(
+    inventories,
+    {
+      toolVersion: options.toolVersion,
+      root: options.root,
+      rootDir: options.rootDir,
+      specVersion: options.specVersion,
+      timestamp: reproducible ? reproducibleTimestamp(options.sourceDateEpoch) : (options.now ?? new Date()),
+      reproducible,
+      modelCards: options.modelCards,
+    },
+    write,
+  );
 }
 
 /**

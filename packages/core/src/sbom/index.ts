@@ -8,7 +8,7 @@ export {
   type SbomSpecVersion,
   type SbomFormat,
 } from './spec.js';
-export { generateSbom, renderSbom, type GenerateSbomOptions } from './generate.js';
+export { generateSbom, renderSbom, writeSbomJson, type GenerateSbomOptions } from './generate.js';
 export { readRootProject, type RootProject, type ReadRelated } from './root-project.js';
 // The CycloneDX library's models (XML, the GitLab report) have their own entry, @lockwarden/core/sbom/cyclonedx-library,
 // and schema validation (Ajv and the CycloneDX schemas) has @lockwarden/core/sbom/validate, so that writing or reading

@@ -35,12 +35,26 @@ export const SERIAL_NAMESPACE = '6f1f3a5e-5c1e-4e0b-9f55-2f2b7c0c8d4a';
 
 /** RFC 9562 UUID version 5 (SHA-1 over namespace bytes + name). */
 export function uuidV5(namespace: string, name: string): string {
-  const ns = Buffer.from(namespace.replace(/-/g, ''), 'hex');
-  const bytes = createHash('sha1').update(ns).update(name, 'utf8').digest().subarray(0, 16);
-  bytes[6] = ((bytes[6] as number) & 0x0f) | 0x50;
-  bytes[8] = ((bytes[8] as number) & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  const hasher = uuidV5Hasher(namespace);
+  hasher.update(name);
+  return hasher.uuid();
+}
+
+/** A UUID v5 over a name given in parts, so that a long name (a whole document) is never one string. */
+export function uuidV5Hasher(namespace: string): { update(part: string): void; uuid(): string } {
+  const hash = createHash('sha1').update(Buffer.from(namespace.replace(/-/g, ''), 'hex'));
+  return {
+    update: (part) => {
+      hash.update(part, 'utf8');
+    },
+    uuid: () => {
+      const bytes = hash.digest().subarray(0, 16);
+      bytes[6] = ((bytes[6] as number) & 0x0f) | 0x50;
+      bytes[8] = ((bytes[8] as number) & 0x3f) | 0x80;
+      const hex = bytes.toString('hex');
+      return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+    },
+  };
 }
 
 /**

@@ -21,7 +21,7 @@ import {
 } from '../bom-terms.js';
 import type { ModelCard } from '../model-card.js';
 import type { RootProject } from '../root-project.js';
-import { JSON_SCHEMA_URLS, SERIAL_NAMESPACE, supportedSpecVersion, uuidV5, type SbomSpecVersion } from '../spec.js';
+import { JSON_SCHEMA_URLS, SERIAL_NAMESPACE, supportedSpecVersion, uuidV5Hasher, type SbomSpecVersion } from '../spec.js';
 import { groupAndName } from './component-name.js';
 import { licenseChoice, type LicenseChoiceJson } from './license-choice.js';
 
@@ -50,12 +50,15 @@ interface Node {
   purl: string | undefined;
   /** Packages only; projects and the root have no scope. */
   rank: ScopeRank | undefined;
-  hashes: Map<CdxHashAlgorithm, string> | undefined;
+  /** One digest per algorithm, the first one read. */
+  hashes: Array<{ alg: CdxHashAlgorithm; content: string }> | undefined;
   license: LicenseChoiceJson | undefined;
   externalReference: { url: string; type: string } | undefined;
   properties: Array<{ name: string; value: string }>;
-  lockfiles: Set<string> | undefined;
-  dependsOn: Set<Node>;
+  /** In the order the edges were read; may repeat a node (deduplicated when written). */
+  dependsOn: Node[];
+  /** Place in the collation order of bom-refs, set once every bom-ref is final. */
+  order: number;
 }
 
 // `localeCompare` is what the CycloneDX library sorts with; one collator of the same (default) locale compares the
@@ -71,11 +74,12 @@ const compare = new Intl.Collator().compare;
  * Packages are merged by purl (local packages by their place): one component per purl, listing each lockfile in
  * a `lockwarden:lockfile` property, with the widest scope of its occurrences (required > optional > excluded).
  */
-export function writeCycloneDxJson(inventories: readonly Inventory[], options: CycloneDxJsonOptions): string {
+export function writeCycloneDxJson(inventories: readonly Inventory[], options: CycloneDxJsonOptions, write: (text: string) => void): void {
   const specVersion = supportedSpecVersion(options.specVersion);
   const root = rootNode(options.root);
   /** Every component in the order the library's repository would hold them (ties in sorting keep this order). */
   const components: Node[] = [];
+  /** Project components by bom-ref; a project whose ref is a package's key is that package (`byKey`). */
   const byRef = new Map<string, Node>();
   const byKey = new Map<string, Node>();
   // Per inventory: Package.id / Project.id -> the node that stands for it in the graph.
@@ -92,7 +96,6 @@ export function writeCycloneDxJson(inventories: readonly Inventory[], options: C
         entry = packageNode(pkg, key);
         byKey.set(key, entry);
         components.push(entry);
-        if (!byRef.has(key)) byRef.set(key, entry);
       }
       addOccurrence(entry, pkg, inventory.lockfile);
       node.set(pkg.id, entry);
@@ -105,13 +108,13 @@ export function writeCycloneDxJson(inventories: readonly Inventory[], options: C
         continue;
       }
       const bomRef = projectBomRef(path);
-      let component = byRef.get(bomRef);
+      let component = byRef.get(bomRef) ?? byKey.get(bomRef);
       if (!component) {
         component = bareNode('application', project.name ?? path, bomRef);
         component.properties.push({ name: LOCKFILE_PROPERTY, value: inventory.lockfile });
         byRef.set(bomRef, component);
         components.push(component);
-        root.dependsOn.add(component);
+        root.dependsOn.push(component);
       }
       node.set(project.id, component);
     }
@@ -124,7 +127,7 @@ export function writeCycloneDxJson(inventories: readonly Inventory[], options: C
     for (const edge of inventory.edges ?? []) {
       const from = node.get(edge.from);
       const to = node.get(edge.to);
-      if (from && to && from !== to) from.dependsOn.add(to);
+      if (from && to && from !== to) from.dependsOn.push(to);
     }
     // Formats without edges from the project (requirements.txt has none, poetry.lock only between packages) still
     // tie every direct package to its project, so the graph reaches them from the root.
@@ -134,47 +137,113 @@ export function writeCycloneDxJson(inventories: readonly Inventory[], options: C
       const owner = (rootProject && node.get(rootProject.id)) ?? root;
       for (const pkg of inventory.packages) {
         const component = node.get(pkg.id);
-        if (pkg.direct && component && component !== owner) owner.dependsOn.add(component);
+        if (pkg.direct && component && component !== owner) owner.dependsOn.push(component);
       }
     }
   });
   makeRefsUnique(root, components);
 
+  const all = [root, ...components];
+  orderByBomRef(all);
   const cards = options.modelCards;
-  const sorted = [...components].sort(compareComponents);
-  const document = {
-    $schema: JSON_SCHEMA_URLS[specVersion],
-    bomFormat: 'CycloneDX',
-    specVersion,
-    version: 1,
-    metadata: {
-      timestamp: options.timestamp?.toISOString(),
-      tools: { components: [componentJson(bareNode('application', 'lockwarden', TOOL_BOM_REF, options.toolVersion), cards)] },
-      component: componentJson(root, cards),
-    },
-    components: sorted.map((c) => componentJson(c, cards)),
-    dependencies: [root, ...components]
-      .map((n) => {
-        const dependsOn = [...n.dependsOn].map((d) => d.bomRef).sort(compare);
-        return { ref: n.bomRef, dependsOn: dependsOn.length > 0 ? dependsOn : undefined };
-      })
-      .sort((a, b) => compare(a.ref, b.ref)),
+
+  // The text is JSON.stringify(document, null, 2), written a member at a time and the long lists a batch at a
+  // time, so that neither a tree of the whole document nor a copy of its text is built. Each piece is stringified
+  // inside an object of its own key, which gives it the document's indentation; the wrapper's first and last
+  // lines are cut off. `serialNumber` goes after `version`. A random serial is known at once, so the text goes
+  // straight to `write`; a content-derived one is known at the end, so the text is held until then (and the
+  // serial computed over it as it is made, without model cards: they are the Hub's answers, not the lockfiles').
+  const hasher = options.reproducible ? uuidV5Hasher(SERIAL_NAMESPACE) : undefined;
+  const held: string[] = [];
+  const out = (text: string, forSerial = text): void => {
+    if (!hasher) return write(text);
+    hasher.update(forSerial);
+    held.push(text);
   };
-  const text = `${JSON.stringify(document, null, 2)}\n`;
-  // The serial number is the field after `version`; the text without it is what the content-derived serial is
-  // computed over, so it is spliced in rather than serialized twice. Model cards (the Hub's answers, not the
-  // lockfiles') are not part of what the serial is derived from.
-  const serial = `urn:uuid:${options.reproducible ? uuidV5(SERIAL_NAMESPACE, withoutModelCards(document) ?? text) : randomUUID()}`;
-  const after = text.indexOf('\n', text.indexOf('\n  "version": 1,') + 1);
-  return `${text.slice(0, after + 1)}  "serialNumber": ${JSON.stringify(serial)},\n${text.slice(after + 1)}`;
+  const head = `{\n  "$schema": ${JSON.stringify(JSON_SCHEMA_URLS[specVersion])},\n  "bomFormat": "CycloneDX",\n  "specVersion": ${JSON.stringify(specVersion)},\n  "version": 1,\n`;
+  const serialLine = (serial: string): string => `  "serialNumber": ${JSON.stringify(`urn:uuid:${serial}`)},\n`;
+  if (hasher) {
+    hasher.update(head);
+  } else {
+    write(head);
+    write(serialLine(randomUUID()));
+  }
+  const metadata = {
+    timestamp: options.timestamp?.toISOString(),
+    tools: { components: [componentJson(bareNode('application', 'lockwarden', TOOL_BOM_REF, options.toolVersion), undefined)] },
+    component: componentJson(root, undefined),
+  };
+  out(`${member('metadata', metadata)},\n`);
+  const sorted = [...components].sort(compareComponents);
+  if (sorted.length === 0) out('  "components": [],\n');
+  forEachBatch(sorted, 'components', (node) => componentJson(node, cards), (frame, batch) => {
+    const text = frame(batch);
+    if (!hasher || !batch.some((c) => c.modelCard !== undefined)) return out(text);
+    for (const c of batch) delete c.modelCard;
+    out(text, frame(batch));
+  });
+  forEachBatch([...all].sort(byOrder), 'dependencies', (node) => {
+    const dependsOn = [...new Set(node.dependsOn)].sort(byOrder).map((d) => d.bomRef);
+    return { ref: node.bomRef, dependsOn: dependsOn.length > 0 ? dependsOn : undefined };
+  }, (frame, batch) => out(frame(batch)));
+  out('}\n');
+  if (hasher) {
+    write(head);
+    write(serialLine(hasher.uuid()));
+    for (const text of held) write(text);
+  }
 }
 
-/** The document's text without its model cards, or `undefined` when it has none. */
-function withoutModelCards(document: { components: Array<Record<string, unknown>> }): string | undefined {
-  if (!document.components.some((c) => 'modelCard' in c)) return undefined;
-  const components = document.components.map(({ modelCard: _card, ...rest }) => rest);
-  return `${JSON.stringify({ ...document, components }, null, 2)}\n`;
+/** `  "key": value` as a member of the document (no trailing comma or newline). */
+function member(key: string, value: unknown): string {
+  const text = JSON.stringify({ [key]: value }, null, 2);
+  return text.slice(2, -2);
 }
+
+/** Items of the document's list `key`, as `JSON.stringify` indents them there, joined by `,\n`, without brackets. */
+function listItems(key: string, items: readonly unknown[]): string {
+  const text = JSON.stringify({ [key]: items }, null, 2);
+  // `{\n  "key": [\n` ... `\n  ]\n}`
+  return text.slice(key.length + 10, -6);
+}
+
+/** Items per `JSON.stringify` call: big enough for its fast path, small enough that no list is built whole. */
+const BATCH = 100;
+
+/**
+ * Writes the list `key` (`  "key": [` ... `  ],`; the last list of the document, `dependencies`, without the
+ * comma) a batch of items at a time: `make` turns a node into its JSON value; `emit` gets the batch's values and
+ * `frame`, which gives the batch's text (its place in the list included) from them.
+ */
+function forEachBatch<T extends Record<string, unknown>>(
+  nodes: readonly Node[],
+  key: 'components' | 'dependencies',
+  make: (node: Node) => T,
+  emit: (frame: (batch: T[]) => string, batch: T[]) => void,
+): void {
+  if (nodes.length === 0) return;
+  const last = key === 'dependencies';
+  for (let start = 0; start < nodes.length; start += BATCH) {
+    const open = start === 0 ? `  ${JSON.stringify(key)}: [\n` : '';
+    const end = start + BATCH >= nodes.length ? (last ? '\n  ]\n' : '\n  ],\n') : ',\n';
+    emit((batch) => `${open}${listItems(key, batch)}${end}`, nodes.slice(start, start + BATCH).map(make));
+  }
+}
+
+/**
+ * Numbers the nodes in the collation order of their bom-refs (equal-comparing refs share a number), so that the
+ * component list, the dependency list and every `dependsOn` sort by number: one collator pass instead of three.
+ */
+function orderByBomRef(nodes: readonly Node[]): void {
+  const sorted = [...nodes].sort((a, b) => compare(a.bomRef, b.bomRef));
+  let order = 0;
+  sorted.forEach((node, i) => {
+    if (i > 0 && compare((sorted[i - 1] as Node).bomRef, node.bomRef) !== 0) order++;
+    node.order = order;
+  });
+}
+
+const byOrder = (a: Node, b: Node): number => a.order - b.order;
 
 function bareNode(type: CdxComponentType, name: string, bomRef: string, version?: string): Node {
   return {
@@ -189,8 +258,8 @@ function bareNode(type: CdxComponentType, name: string, bomRef: string, version?
     license: undefined,
     externalReference: undefined,
     properties: [],
-    lockfiles: undefined,
-    dependsOn: new Set(),
+    dependsOn: [],
+    order: 0,
   };
 }
 
@@ -217,16 +286,14 @@ function packageNode(pkg: Package, bomRef: string): Node {
 function addOccurrence(node: Node, pkg: Package, lockfile: string): void {
   const rank = scopeRank(pkg);
   if (node.rank === undefined || rank > node.rank) node.rank = rank;
-  node.lockfiles ??= new Set();
-  if (!node.lockfiles.has(lockfile)) {
-    node.lockfiles.add(lockfile);
+  if (!node.properties.some((p) => p.name === LOCKFILE_PROPERTY && p.value === lockfile)) {
     node.properties.push({ name: LOCKFILE_PROPERTY, value: lockfile });
   }
   for (const hash of pkg.integrity) {
     const algorithm = cycloneDxHashAlgorithm(hash);
     if (!algorithm) continue;
-    node.hashes ??= new Map();
-    if (!node.hashes.has(algorithm)) node.hashes.set(algorithm, hash.value);
+    node.hashes ??= [];
+    if (!node.hashes.some((h) => h.alg === algorithm)) node.hashes.push({ alg: algorithm, content: hash.value });
   }
 }
 
@@ -244,10 +311,9 @@ function makeRefsUnique(root: Node, components: readonly Node[]): void {
   }
 }
 
-/** The library's `Component.compare`: bom-ref, then purl, then group, name and version. */
+/** The library's `Component.compare`: bom-ref (by its collation order), then purl, then group, name and version. */
 function compareComponents(a: Node, b: Node): number {
-  const byRef = compare(a.bomRef, b.bomRef);
-  if (byRef !== 0) return byRef;
+  if (a.order !== b.order) return a.order - b.order;
   if (a.purl !== undefined && b.purl !== undefined) return compare(a.purl, b.purl);
   return compare(a.group ?? '', b.group ?? '') || compare(a.name, b.name) || compare(a.version ?? '', b.version ?? '');
 }
@@ -263,7 +329,7 @@ function componentJson(node: Node, cards: ReadonlyMap<string, ModelCard> | undef
     'bom-ref': node.bomRef || undefined,
     scope: node.rank === undefined ? undefined : SCOPE_NAMES[node.rank],
     hashes: node.hashes
-      ? [...node.hashes].sort(([a1, c1], [a2, c2]) => compare(a1, a2) || compare(c1, c2)).map(([alg, content]) => ({ alg, content }))
+      ? [...node.hashes].sort((a, b) => compare(a.alg, b.alg) || compare(a.content, b.content))
       : undefined,
     licenses: node.license ? [node.license] : undefined,
     purl: node.purl,
