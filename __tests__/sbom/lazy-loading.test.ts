@@ -5,11 +5,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/conformance.js';
 import { modulesLoadedBy, modulesLoadedByScript } from '../helpers/module-census.js';
 
-/** The packages (and `core:<folder>/<file>` for the SBOM code) a fresh process loads. */
+/** The packages, core folders and SBOM files (`core:sbom/<file>`) a fresh process loads. */
 function owners(files: readonly string[]): Set<string> {
   return new Set(
     files.map((f) => {
-      const own = /packages\/core\/dist\/(sbom\/[^.]+)/.exec(f);
+      const own = /packages\/core\/dist\/(sbom\/[^.]+|[^/.]+)/.exec(f);
       if (own) return `core:${own[1]}`;
       const dep = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(f);
       return dep ? (dep[1] as string) : f;
@@ -24,10 +24,10 @@ copyFileSync(join(REPO_ROOT, 'examples/basic/head/package-lock.json'), join(work
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('writing a JSON SBOM loads neither the CycloneDX library, xmlbuilder2 nor Ajv (built packages, fresh process)', () => {
-  it('lockwarden sbom writes JSON with the direct writer alone', () => {
+  it('lockwarden sbom writes JSON with the direct writer alone, and no registry client (only --model-cards asks the Hub)', () => {
     const loaded = owners(modulesLoadedByScript(BIN, ['sbom', '--reproducible'], work));
     expect(loaded).toContain('core:sbom/json/cyclonedx-json');
-    for (const heavy of LIBRARY_PATH) expect(loaded, heavy).not.toContain(heavy);
+    for (const heavy of [...LIBRARY_PATH, 'core:registry']) expect(loaded, heavy).not.toContain(heavy);
   });
 
   it('lockwarden sbom --format xml imports the library for XML', () => {

@@ -5,7 +5,6 @@ import { LockwardenError } from '@lockwarden/core/errors';
 import type { Inventory } from '@lockwarden/core/model';
 import { loadWorkTreeInventories, type LoadOptions } from '@lockwarden/core/lockfiles';
 import { compareSbomWithInventories, DEFAULT_SBOM_SPEC_VERSION, readRootProject, renderSbom, readSbom, writeSbomJson, SBOM_SPEC_VERSIONS, signDetached, verifyDetached, type SbomDrift, type SbomFormat, type SbomSchemaIssue, type SbomSpecVersion } from '@lockwarden/core/sbom';
-import { HubRegistryClient, hubSettings, RegistryFetcher, RegistryHttp } from '@lockwarden/core/registry';
 import { modelCardsFromHub } from '@lockwarden/core/sbom';
 import type { CommandContext } from '../context.js';
 import { commandDescription } from './catalog.js';
@@ -82,6 +81,8 @@ export function registerSbom(program: Command, ctx: CommandContext): void {
       if (options.modelCards && options.format !== 'json') usageError('--model-cards needs --format json (CycloneDX XML has no place for them here)');
       let modelCards;
       if (options.modelCards) {
+        // The registry clients load only when the Hub is asked.
+        const { HubRegistryClient, hubSettings, RegistryFetcher, RegistryHttp } = await import('@lockwarden/core/registry');
         const hub = new HubRegistryClient(hubSettings(ctx.io.env), new RegistryFetcher({ http: new RegistryHttp({ logger: ctx.logger }) }));
         modelCards = await modelCardsFromHub(inventories, (name, revision) => hub.getRepo(name, revision));
       }
