@@ -15,7 +15,7 @@ const coreDist = join(repo, 'packages', 'core', 'dist', 'index.js');
 const ncc = join(repo, 'node_modules', '.bin', 'ncc');
 
 const ENTRY = `
-import { generateSbom, validateSbomJson } from ${JSON.stringify(coreDist)};
+import { generateSbom, renderSbom, validateSbomJson } from ${JSON.stringify(coreDist)};
 const pkg = { id: 'node_modules/@acme/a', ecosystem: 'npm', name: '@acme/a', version: '1.0.0', purl: 'pkg:npm/%40acme/a@1.0.0',
   direct: true, scopes: [], integrity: [{ algorithm: 'sha512', value: 'ab'.repeat(64) }], source: { kind: 'registry' },
   location: { file: 'package-lock.json' }, license: 'MIT OR Apache-2.0' };
@@ -24,7 +24,7 @@ const inventory = { lockfile: 'package-lock.json', format: 'package-lock.json', 
 try {
   const good = generateSbom([inventory], { toolVersion: '1', reproducible: true });
   const bad = good.replace('"version": "1.0.0"', '"version": 1');
-  const xml = generateSbom([inventory], { toolVersion: '1', format: 'xml' });
+  const xml = await renderSbom([inventory], { toolVersion: '1', format: 'xml' });
   const results = [await validateSbomJson(good), await validateSbomJson(bad)];
   console.log(JSON.stringify({ results, xml: xml.includes('<group>@acme</group>') }));
 } catch (err) {

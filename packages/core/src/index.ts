@@ -17,6 +17,7 @@ export * from './typosquat/index.js';
 export * from './registry/index.js';
 export * from './sbom/index.js';
 export * from './sbom/validate.js';
+export * from './sbom/cyclonedx-library/index.js';
 export * from './policy/index.js';
 export * from './report/index.js';
 export * from './engine/index.js';

@@ -1,11 +1,10 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { Option, type Command } from 'commander';
 import { LockwardenError } from '@lockwarden/core/errors';
 import type { Inventory } from '@lockwarden/core/model';
 import { loadWorkTreeInventories, type LoadOptions } from '@lockwarden/core/lockfiles';
-import { compareSbomWithInventories, DEFAULT_SBOM_SPEC_VERSION, generateSbom, readRootProject, readSbom, SBOM_SPEC_VERSIONS, signDetached, verifyDetached, type SbomDrift, type SbomFormat, type SbomSchemaIssue, type SbomSpecVersion } from '@lockwarden/core/sbom';
-import { HubRegistryClient, hubSettings, RegistryFetcher, RegistryHttp } from '@lockwarden/core/registry';
+import { compareSbomWithInventories, DEFAULT_SBOM_SPEC_VERSION, readRootProject, renderSbom, readSbom, writeSbomJson, SBOM_SPEC_VERSIONS, signDetached, verifyDetached, type SbomDrift, type SbomFormat, type SbomSchemaIssue, type SbomSpecVersion } from '@lockwarden/core/sbom';
 import { modelCardsFromHub } from '@lockwarden/core/sbom';
 import type { CommandContext } from '../context.js';
 import { commandDescription } from './catalog.js';
@@ -82,10 +81,12 @@ export function registerSbom(program: Command, ctx: CommandContext): void {
       if (options.modelCards && options.format !== 'json') usageError('--model-cards needs --format json (CycloneDX XML has no place for them here)');
       let modelCards;
       if (options.modelCards) {
+        // The registry clients load only when the Hub is asked.
+        const { HubRegistryClient, hubSettings, RegistryFetcher, RegistryHttp } = await import('@lockwarden/core/registry');
         const hub = new HubRegistryClient(hubSettings(ctx.io.env), new RegistryFetcher({ http: new RegistryHttp({ logger: ctx.logger }) }));
         modelCards = await modelCardsFromHub(inventories, (name, revision) => hub.getRepo(name, revision));
       }
-      const text = generateSbom(inventories, {
+      const generateOptions = {
         modelCards,
         toolVersion: VERSION,
         root,
@@ -94,13 +95,23 @@ export function registerSbom(program: Command, ctx: CommandContext): void {
         format: options.format,
         reproducible: options.reproducible,
         sourceDateEpoch: ctx.io.env.SOURCE_DATE_EPOCH,
-      });
+      };
+      // JSON is written directly, in pieces, so a large SBOM is never one string in memory; the CycloneDX library
+      // (and xmlbuilder2) load only for --format xml.
+      const emit = (write: (text: string) => void): Promise<void> | void =>
+        options.format === 'json' ? writeSbomJson(inventories, generateOptions, write) : renderSbom(inventories, generateOptions).then(write);
       if (options.output) {
-        writeFileSync(resolve(cwd, options.output), text);
+        const fd = openSync(resolve(cwd, options.output), 'w');
+        try {
+          // writeFileSync on a descriptor writes all of the text at the current position (writeSync may write less).
+          await emit((text) => writeFileSync(fd, text));
+        } finally {
+          closeSync(fd);
+        }
         const count = new Set(inventories.flatMap((i) => i.packages.map((p) => p.purl))).size;
         ctx.io.stderr(`wrote ${options.output}: ${count} packages from ${inventories.length} lockfile(s)\n`);
       } else {
-        ctx.io.stdout(text);
+        await emit((text) => ctx.io.stdout(text));
       }
     });
 

@@ -2,7 +2,8 @@
 import * as Enums from '@cyclonedx/cyclonedx-library/Enums';
 import * as Models from '@cyclonedx/cyclonedx-library/Models';
 import type { Ecosystem, Inventory } from '@lockwarden/core/model';
-import { buildBom, LOCKFILE_PROPERTY, reproducibleTimestamp, serializeBom, type RootProject } from '@lockwarden/core/sbom';
+import { LOCKFILE_PROPERTY, reproducibleTimestamp, type RootProject } from '@lockwarden/core/sbom';
+import { buildBom, serializeBom } from '@lockwarden/core/sbom/cyclonedx-library';
 
 /** Property names of GitLab's CycloneDX property taxonomy (docs: development/sec/cyclonedx_property_taxonomy). */
 export const GITLAB_SBOM_PROPERTIES = {

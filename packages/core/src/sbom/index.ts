@@ -1,19 +1,18 @@
-export { buildBom, LOCKFILE_PROPERTY, type BuildBomOptions } from './build.js';
+export { LOCKFILE_PROPERTY } from './bom-terms.js';
 export { attachModelCards, modelCardFromHub, modelCardsFromHub, type HubRepoReader, type ModelCard } from './model-card.js';
 export {
-  serializeBom,
   uuidV5,
   reproducibleTimestamp,
   SBOM_SPEC_VERSIONS,
   DEFAULT_SBOM_SPEC_VERSION,
   type SbomSpecVersion,
   type SbomFormat,
-  type SerializeBomOptions,
-} from './serialize.js';
-export { generateSbom, type GenerateSbomOptions } from './generate.js';
+} from './spec.js';
+export { generateSbom, renderSbom, writeSbomJson, type GenerateSbomOptions } from './generate.js';
 export { readRootProject, type RootProject, type ReadRelated } from './root-project.js';
-// Schema validation (Ajv and the CycloneDX schemas) has its own entry, @lockwarden/core/sbom/validate, so writing
-// or reading an SBOM does not load a JSON Schema validator.
+// The CycloneDX library's models (XML, the GitLab report) have their own entry, @lockwarden/core/sbom/cyclonedx-library,
+// and schema validation (Ajv and the CycloneDX schemas) has @lockwarden/core/sbom/validate, so that writing or reading
+// a JSON SBOM loads neither.
 export type { SbomSchemaIssue, SbomValidationResult } from './validate.js';
 export { readSbom, type SbomInputFormat, type SbomInventory, type SbomVersionConflict } from './read.js';
 export { compareSbomWithInventories, type SbomDrift, type SbomDriftKind } from './drift.js';

@@ -1,12 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import isIdnEmail from 'ajv-formats-draft2019/formats/idn-email.js';
 import { LockwardenError, ParseError } from '../errors.js';
 import { isRecord, parseJson } from '../parse/json.js';
+import { cycloneDxSchemaDir, SCHEMA_FILES } from './schema-dir.js';
+
+export { BUNDLED_SCHEMA_FOLDER, cycloneDxSchemaDir } from './schema-dir.js';
 
 /** One schema violation: where (a JSONPath such as `$.components[3].version`) and what. */
 export interface SbomSchemaIssue {
@@ -20,15 +21,6 @@ export interface SbomValidationResult {
   issues: SbomSchemaIssue[];
 }
 
-/** CycloneDX versions with an official JSON schema (1.0 and 1.1 were XML-only), and the schema file of each. */
-const SCHEMA_FILES: Readonly<Record<string, string>> = {
-  '1.2': 'bom-1.2-strict.SNAPSHOT.schema.json',
-  '1.3': 'bom-1.3-strict.SNAPSHOT.schema.json',
-  '1.4': 'bom-1.4.SNAPSHOT.schema.json',
-  '1.5': 'bom-1.5.SNAPSHOT.schema.json',
-  '1.6': 'bom-1.6.SNAPSHOT.schema.json',
-  '1.7': 'bom-1.7.SNAPSHOT.schema.json',
-};
 export const VALIDATED_SPEC_VERSIONS: readonly string[] = Object.keys(SCHEMA_FILES);
 
 /** Schemas the bom schemas `$ref` by URL; served from the same folder, never fetched. */
@@ -37,31 +29,6 @@ const REFERENCED_SCHEMAS: Readonly<Record<string, string>> = {
   'http://cyclonedx.org/schema/cryptography-defs.SNAPSHOT.schema.json': 'cryptography-defs.SNAPSHOT.schema.json',
   'http://cyclonedx.org/schema/jsf-0.82.SNAPSHOT.schema.json': 'jsf-0.82.SNAPSHOT.schema.json',
 };
-
-/** Folder name a bundle ships the schemas in, next to the bundled file. */
-export const BUNDLED_SCHEMA_FOLDER = 'cyclonedx-schema';
-
-/**
- * The folder holding the official CycloneDX JSON schemas: the copies bundled with `@cyclonedx/cyclonedx-library`
- * (`res/schema/`), or, inside an ncc bundle where that package is not installed, a `cyclonedx-schema/` folder
- * next to the bundled file, into which the Action build copies `res/schema/*.schema.json`. Throws SBOM_ERROR
- * when neither exists.
- */
-export function cycloneDxSchemaDir(): string {
-  const candidates: string[] = [];
-  try {
-    const pkg = createRequire(import.meta.url).resolve('@cyclonedx/cyclonedx-library/package.json');
-    candidates.push(join(dirname(pkg), 'res', 'schema'));
-  } catch {
-    // Not installed: we are running from a bundle.
-  }
-  candidates.push(fileURLToPath(new URL(`${BUNDLED_SCHEMA_FOLDER}/`, import.meta.url)));
-  const found = candidates.find((dir) => existsSync(join(dir, SCHEMA_FILES['1.6'] as string)));
-  if (!found) {
-    throw new LockwardenError('SBOM_ERROR', `CycloneDX JSON schemas not found (looked in ${candidates.join(', ')})`);
-  }
-  return found;
-}
 
 // The ajv plug-in's default export is the function under CommonJS interop.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;

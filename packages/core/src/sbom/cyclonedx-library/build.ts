@@ -3,10 +3,26 @@ import { Factories as LicenseFactories } from '@cyclonedx/cyclonedx-library/Cont
 import * as Enums from '@cyclonedx/cyclonedx-library/Enums';
 import * as Models from '@cyclonedx/cyclonedx-library/Models';
 import spdxExpressionParse from 'spdx-expression-parse';
-import type { Inventory, Project } from '../model/inventory.js';
-import { parsePurl } from '../model/purl.js';
-import { isLocalPackage, type Hash, type Package } from '../model/package.js';
-import type { RootProject } from './root-project.js';
+import type { Inventory, Project } from '../../model/inventory.js';
+import { parsePurl } from '../../model/purl.js';
+import { isLocalPackage, type Package } from '../../model/package.js';
+import {
+  componentType,
+  cycloneDxHashAlgorithm,
+  DETECTED_COMMENT,
+  externalReferenceOf,
+  GROUPED_PURL_TYPES,
+  LOCKFILE_PROPERTY,
+  projectBomRef,
+  projectPath,
+  RANK_EXCLUDED,
+  referenceProperties,
+  ROOT_BOM_REF,
+  scopeRank,
+  TOOL_BOM_REF,
+  type ScopeRank,
+} from '../bom-terms.js';
+import type { RootProject } from '../root-project.js';
 
 /** What goes into a BOM besides the inventories. */
 export interface BuildBomOptions {
@@ -23,38 +39,6 @@ export interface BuildBomOptions {
   rootDir?: string | undefined;
 }
 
-/** Property naming the lockfile a component was read from; repeated when several lockfiles hold it. */
-export const LOCKFILE_PROPERTY = 'lockwarden:lockfile';
-
-/** Property saying whether a model, action, image or include reference is pinned to immutable content. */
-export const PINNED_PROPERTY = 'lockwarden:pinned';
-
-/**
- * Dev-only groups: packages needed only to build or test, never shipped. Python groups and Maven's `test`
- * scope land here too.
- */
-const DEV_SCOPES = new Set(['dev', 'development', 'test']);
-
-/** Our algorithm names → CycloneDX's, given the digest's hex length; `undefined` when the length does not fit. */
-const HASH_ALGORITHMS: Record<Hash['algorithm'], (hexLength: number) => Enums.HashAlgorithm | undefined> = {
-  md5: (n) => (n === 32 ? Enums.HashAlgorithm.MD5 : undefined),
-  sha1: (n) => (n === 40 ? Enums.HashAlgorithm['SHA-1'] : undefined),
-  sha256: (n) => (n === 64 ? Enums.HashAlgorithm['SHA-256'] : undefined),
-  sha384: (n) => (n === 96 ? Enums.HashAlgorithm['SHA-384'] : undefined),
-  sha512: (n) => (n === 128 ? Enums.HashAlgorithm['SHA-512'] : undefined),
-  blake2b: (hexLength) =>
-    hexLength === 64
-      ? Enums.HashAlgorithm['BLAKE2b-256']
-      : hexLength === 96
-        ? Enums.HashAlgorithm['BLAKE2b-384']
-        : hexLength === 128
-          ? Enums.HashAlgorithm['BLAKE2b-512']
-          : undefined,
-};
-
-/** purl types whose namespace is what CycloneDX calls `group` (npm scope, Maven groupId, composer vendor). */
-const GROUPED_PURL_TYPES = new Set(['npm', 'maven', 'composer']);
-
 /** Built on first use: importing the SBOM builder constructs nothing. */
 let licenseFactory: LicenseFactories.LicenseFactory | undefined;
 function licenses(): LicenseFactories.LicenseFactory {
@@ -62,21 +46,6 @@ function licenses(): LicenseFactories.LicenseFactory {
     spdxExpressionParse(expression);
   });
   return licenseFactory;
-}
-
-type ScopeRank = 0 | 1 | 2;
-const RANK_REQUIRED: ScopeRank = 2;
-const RANK_OPTIONAL: ScopeRank = 1;
-const RANK_EXCLUDED: ScopeRank = 0;
-
-/**
- * The CycloneDX scope of one occurrence of a package. Dev-only packages are `excluded` (not part of what
- * ships); `optional` wins over `dev` because npm's `devOptional` packages may still be installed in production.
- */
-function scopeRank(pkg: Package): ScopeRank {
-  if (pkg.scopes.includes('optional')) return RANK_OPTIONAL;
-  if (pkg.scopes.some((s) => DEV_SCOPES.has(s))) return RANK_EXCLUDED;
-  return RANK_REQUIRED;
 }
 
 const SCOPES: Record<ScopeRank, Enums.ComponentScope> = {
@@ -105,7 +74,7 @@ export function buildBom(inventories: readonly Inventory[], options: BuildBomOpt
         components: new Models.ComponentRepository([
           new Models.Component(Enums.ComponentType.Application, 'lockwarden', {
             version: options.toolVersion,
-            bomRef: 'lockwarden:tool',
+            bomRef: TOOL_BOM_REF,
           }),
         ]),
       }),
@@ -138,7 +107,7 @@ export function buildBom(inventories: readonly Inventory[], options: BuildBomOpt
   });
   for (const entry of byPurl.values()) entry.component.scope = SCOPES[entry.rank];
   // Cargo.lock (and others) list the root crate itself; bom-refs must stay unique, so the root steps aside.
-  if (root.bomRef.value !== undefined && byPurl.has(root.bomRef.value)) root.bomRef.value = 'lockwarden:root';
+  if (root.bomRef.value !== undefined && byPurl.has(root.bomRef.value)) root.bomRef.value = ROOT_BOM_REF;
 
   inventories.forEach((inventory, index) => {
     const node = nodes[index] as Map<string, Models.Component>;
@@ -168,9 +137,7 @@ function addOccurrence(entry: Entry, pkg: Package, lockfile: string): void {
   const already = [...entry.component.properties].some((p) => p.name === LOCKFILE_PROPERTY && p.value === lockfile);
   if (!already) entry.component.properties.add(new Models.Property(LOCKFILE_PROPERTY, lockfile));
   for (const hash of pkg.integrity) {
-    // A digest that is not hex of the algorithm's length would make the BOM schema-invalid; leave it out.
-    if (!/^[0-9a-f]+$/.test(hash.value)) continue;
-    const algorithm = HASH_ALGORITHMS[hash.algorithm]?.(hash.value.length);
+    const algorithm = cycloneDxHashAlgorithm(hash) as Enums.HashAlgorithm | undefined;
     if (algorithm && !entry.component.hashes.has(algorithm)) entry.component.hashes.set(algorithm, hash.value);
   }
 }
@@ -186,76 +153,26 @@ function makeComponent(pkg: Package, bomRef: string): Models.Component {
       name = purl.name;
     }
   }
-  const component = new Models.Component(componentType(pkg), name, {
+  const component = new Models.Component(componentType(pkg) as Enums.ComponentType, name, {
     bomRef,
     group,
     version: pkg.version || undefined,
     purl: local ? undefined : pkg.purl || undefined,
   });
   if (pkg.license) component.licenses.add(licenses().makeFromString(pkg.license));
-  if (pkg.reference) {
-    component.properties.add(new Models.Property(PINNED_PROPERTY, String(pkg.reference.pinned)));
-    if (pkg.reference.trustRemoteCode) component.properties.add(new Models.Property('lockwarden:trust-remote-code', 'true'));
-    for (const i of pkg.reference.scan?.imports ?? []) {
-      if (i.verdict !== 'safe') component.properties.add(new Models.Property(`lockwarden:pickle-import:${i.verdict}`, `${i.module}.${i.name}`));
-    }
+  for (const p of referenceProperties(pkg)) component.properties.add(new Models.Property(p.name, p.value));
+  const reference = externalReferenceOf(pkg);
+  if (reference) {
+    component.externalReferences.add(
+      new Models.ExternalReference(reference.url, reference.type as Enums.ExternalReferenceType, { comment: DETECTED_COMMENT }),
+    );
   }
-  const reference = externalReference(pkg);
-  if (reference) component.externalReferences.add(reference);
   return component;
-}
-
-/**
- * CycloneDX component types for references: Hub models are `machine-learning-model`, datasets `data`, actions,
- * reusable workflows and includes `application`, images `container`, committed model files `file`; packages
- * stay `library`.
- */
-function componentType(pkg: Package): Enums.ComponentType {
-  switch (pkg.reference?.kind) {
-    case 'model':
-      return Enums.ComponentType.MachineLearningModel;
-    case 'dataset':
-      return Enums.ComponentType.Data;
-    case 'action':
-    case 'reusable-workflow':
-    case 'include':
-      return Enums.ComponentType.Application;
-    case 'image':
-      return Enums.ComponentType.Container;
-    case 'model-file':
-      return Enums.ComponentType.File;
-    default:
-      return Enums.ComponentType.Library;
-  }
-}
-
-function externalReference(pkg: Package): Models.ExternalReference | undefined {
-  const source = pkg.source;
-  switch (source.kind) {
-    case 'registry':
-      return source.url
-        ? new Models.ExternalReference(source.url, Enums.ExternalReferenceType.Distribution, {
-            comment: 'as detected from the lockfile',
-          })
-        : undefined;
-    case 'tarball':
-      return new Models.ExternalReference(source.url, Enums.ExternalReferenceType.Distribution, {
-        comment: 'as detected from the lockfile',
-      });
-    case 'git':
-      return new Models.ExternalReference(
-        source.commit ? `${source.url}#${source.commit}` : source.url,
-        Enums.ExternalReferenceType.VCS,
-        { comment: 'as detected from the lockfile' },
-      );
-    default:
-      return undefined;
-  }
 }
 
 function makeRootComponent(root: RootProject | undefined): Models.Component {
   return new Models.Component(Enums.ComponentType.Application, root?.name ?? 'unknown', {
-    bomRef: root?.purl ?? 'lockwarden:root',
+    bomRef: root?.purl ?? ROOT_BOM_REF,
     group: root?.group,
     version: root?.version,
     purl: root?.purl,
@@ -273,10 +190,9 @@ function projectComponent(
   project: Project,
   rootDir: string,
 ): Models.Component {
-  const dir = relativeTo(lockfileDir(inventory.lockfile), rootDir);
-  const path = [dir, project.path].filter((p) => p !== '').join('/');
+  const path = projectPath(inventory.lockfile, project.path, rootDir);
   if (path === '') return root;
-  const bomRef = `lockwarden:project:${path}`;
+  const bomRef = projectBomRef(path);
   const existing = [...bom.components].find((c) => c.bomRef.value === bomRef);
   if (existing) return existing;
   const component = new Models.Component(Enums.ComponentType.Application, project.name ?? path, { bomRef });
@@ -284,18 +200,4 @@ function projectComponent(
   bom.components.add(component);
   root.dependencies.add(component.bomRef);
   return component;
-}
-
-/** `dir` as seen from `base` (both posix, relative to the same folder); `dir` unchanged when outside `base`. */
-function relativeTo(dir: string, base: string): string {
-  const b = base === '.' ? '' : base.replace(/^\.\//, '').replace(/\/$/, '');
-  if (b === '') return dir;
-  if (dir === b) return '';
-  return dir.startsWith(`${b}/`) ? dir.slice(b.length + 1) : dir;
-}
-
-function lockfileDir(lockfile: string): string {
-  const normalized = lockfile.replace(/\\/g, '/').replace(/^\.\//, '');
-  const slash = normalized.lastIndexOf('/');
-  return slash < 0 ? '' : normalized.slice(0, slash);
 }
