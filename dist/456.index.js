@@ -68,8 +68,29 @@ const packagesLockJsonParser = {
         // JSON.parse keeps no positions; jsonc-parser's tree of the same (already valid) text gives each entry's line.
         const tree = positionTree(text);
         const lines = new _parse_line_index_js__WEBPACK_IMPORTED_MODULE_5__/* .LineIndex */ .r(text);
-        const lineOf = (...segments) => {
-            const node = tree ? (0,jsonc_parser__WEBPACK_IMPORTED_MODULE_0__.findNodeAtLocation)(tree, ['dependencies', ...segments]) : undefined;
+        // One map per object, built on first use: jsonc-parser's findNodeAtLocation scans an object's properties
+        // from the start on every call, which made a framework of 50,000 entries quadratic.
+        const members = new Map();
+        const member = (node, key) => {
+            if (node?.type !== 'object')
+                return undefined;
+            let byName = members.get(node);
+            if (byName === undefined) {
+                byName = new Map();
+                for (const property of node.children ?? []) {
+                    const [k, v] = property.children ?? [];
+                    // Same rule as findNodeAtLocation: the first well-formed property of that name.
+                    if (property.children?.length === 2 && k && v && typeof k.value === 'string' && !byName.has(k.value))
+                        byName.set(k.value, v);
+                }
+                members.set(node, byName);
+            }
+            return byName.get(key);
+        };
+        const dependencies = member(tree, 'dependencies');
+        const lineOf = (framework, name) => {
+            const frameworkNode = member(dependencies, framework);
+            const node = name === undefined ? frameworkNode : member(frameworkNode, name);
             const offset = node?.parent?.offset ?? node?.offset;
             return offset === undefined ? undefined : lines.line(offset);
         };
