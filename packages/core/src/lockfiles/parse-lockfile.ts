@@ -6,6 +6,7 @@ import type { LockfileFormat, LockfileParser } from '../ecosystems/types.js';
 import type { Inventory } from '../model/inventory.js';
 import { DirectorySnapshot, type Snapshot } from './snapshot.js';
 import { findLockfiles, type FindOptions } from './discover.js';
+import { releaseParseGarbage } from './release-parse-garbage.js';
 
 /** Picks the format of a file: `parseAs` when given, else by base name. */
 export function formatFor(path: string, parseAs?: string): LockfileFormat {
@@ -54,7 +55,7 @@ function parseWith(
     logger.warn(`${path}: not reading ${JSON.stringify(rel)}: it is outside the scanned folder (${snapshot?.label ?? '.'})`);
     return undefined;
   };
-  return parser.parse(text, path, {
+  const inventory = parser.parse(text, path, {
     readRelated: snapshot
       ? (rel) => {
           const target = rel.replace(/\\/g, '/');
@@ -69,6 +70,8 @@ function parseWith(
         }
       : undefined,
   });
+  releaseParseGarbage(text.length);
+  return inventory;
 }
 
 /** Reads and parses the lockfile at `path` (relative to `root`, default the current directory). */
