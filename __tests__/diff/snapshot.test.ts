@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -88,5 +88,35 @@ describe('findLockfiles', () => {
     const snap = new DirectorySnapshot(repo.dir);
     expect(findLockfiles(snap, { paths: ['README.md'] })).toEqual(['README.md']);
     expect(findLockfiles(snap, { paths: ['web'] }).length).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('a lockfile named explicitly', () => {
+  it('is found without listing the tree around it (a home or /tmp folder outside git is not walked)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lockwarden-named-'));
+    try {
+      writeFileSync(join(dir, 'npm-shrinkwrap.json'), '{}');
+      writeFileSync(join(dir, 'package-lock.json'), '{}');
+      writeFileSync(join(dir, 'pnpm-lock.yaml'), "lockfileVersion: '9.0'\n");
+      mkdirSync(join(dir, 'deep', 'er'), { recursive: true });
+      writeFileSync(join(dir, 'deep', 'er', 'yarn.lock'), '');
+      const snap = new DirectorySnapshot(dir);
+      let walked = 0;
+      const listFiles = snap.listFiles.bind(snap);
+      snap.listFiles = () => {
+        walked++;
+        return listFiles();
+      };
+      expect(findLockfiles(snap, { paths: ['pnpm-lock.yaml'] })).toEqual(['pnpm-lock.yaml']);
+      expect(findLockfiles(snap, { paths: ['./pnpm-lock.yaml'] })).toEqual(['pnpm-lock.yaml']);
+      // The shrinkwrap rule still sees the named file's siblings: npm ignores package-lock.json beside it.
+      expect(findLockfiles(snap, { paths: ['package-lock.json', 'npm-shrinkwrap.json'] })).toEqual(['npm-shrinkwrap.json']);
+      expect(walked).toBe(0);
+      // A folder named is searched below it, which needs the listing.
+      expect(findLockfiles(snap, { paths: ['deep'] })).toEqual(['deep/er/yarn.lock']);
+      expect(walked).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -4,7 +4,7 @@ import type { ManifestFormat } from '../ecosystems/types.js';
 import { isLockwardenError } from '../errors.js';
 import type { DeclaredDependency, Inventory } from '../model/inventory.js';
 import type { Package } from '../model/package.js';
-import type { Snapshot } from './snapshot.js';
+import { namedFilesAndSiblings, type Snapshot } from './snapshot.js';
 
 function manifestFormatFor(baseName: string): ManifestFormat | undefined {
   return allManifestFormats().find((p) => p.fileNames.some((pattern) => matchesFileName(pattern, baseName)));
@@ -21,7 +21,7 @@ export async function loadDeclaredDependencies(
   const scopes = paths.map((p) => p.replace(/^\.\/?$/, '').replace(/\/+$/, ''));
   const declared: DeclaredDependency[] = [];
   const warnings: string[] = [];
-  for (const file of snapshot.listFiles()) {
+  for (const file of namedFilesAndSiblings(snapshot, scopes) ?? snapshot.listFiles()) {
     if (scopes.length > 0 && !scopes.some((s) => s === '' || file === s || file.startsWith(`${s}/`) || posix.dirname(s) === posix.dirname(file))) continue;
     const format = manifestFormatFor(posix.basename(file));
     if (!format) continue;

@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import { minimatch } from 'minimatch';
 import { formatsForPath } from '../ecosystems/registry.js';
-import type { Snapshot } from './snapshot.js';
+import { namedFilesAndSiblings, type Snapshot } from './snapshot.js';
 
 export interface FindOptions {
   /**
@@ -32,8 +32,8 @@ export const DEFAULT_EXCLUDES: readonly string[] = ['**/testdata/**', '**/fixtur
  * `exclude` globs; a `package-lock.json` next to an `npm-shrinkwrap.json` is left out, because npm itself ignores it.
  */
 export function findLockfiles(snapshot: Snapshot, options: FindOptions = {}): string[] {
-  const all = snapshot.listFiles();
   const scopes = (options.paths ?? []).map((p) => posix.normalize(p.split('\\').join('/')).replace(/^\.\/?$/, '').replace(/\/+$/, ''));
+  const all = namedFilesAndSiblings(snapshot, scopes) ?? snapshot.listFiles();
   const fileSet = new Set(all);
   const picked = new Set<string>();
   const excludes = [...(options.defaultExcludes === false ? [] : DEFAULT_EXCLUDES), ...(options.exclude ?? [])];
@@ -59,3 +59,4 @@ export function findLockfiles(snapshot: Snapshot, options: FindOptions = {}): st
     })
     .sort();
 }
+

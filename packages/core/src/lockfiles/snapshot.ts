@@ -17,6 +17,11 @@ export interface Snapshot {
   /** Every file path below the root (skipping SKIPPED_DIRECTORIES). */
   listFiles(): string[];
   /**
+   * The files directly in `folder` ("" for the root), without listing the whole tree: a command given one lockfile
+   * looks at it and its siblings only. Optional; without it callers filter `listFiles()`.
+   */
+  listFolder?(folder: string): string[] | undefined;
+  /**
    * A file's text, or `undefined` when it does not exist in this snapshot. A path that leaves the root (`../`, an
    * absolute path, a symlink to elsewhere) throws `PATH_OUTSIDE_ROOT` and is never read.
    */
@@ -28,6 +33,24 @@ export interface Snapshot {
   readBytes(path: string, maxBytes?: number): { bytes: Uint8Array; size: number } | undefined;
   /** Reads many files at once ahead of `readFile` (a git commit: one process instead of one per file). */
   prefetch?(paths: readonly string[]): void;
+}
+
+/**
+ * When every path named is a file: those files and the other files of their folders, listed without walking the
+ * whole tree (in a large folder that is not a git work tree, a walk of everything below it). That is all a search
+ * for named lockfiles needs (siblings for the npm-shrinkwrap.json rule and the manifests beside a lockfile).
+ * Undefined when a folder is named, a path is not a file, or the snapshot cannot list one folder.
+ */
+export function namedFilesAndSiblings(snapshot: Snapshot, scopes: readonly string[]): string[] | undefined {
+  if (scopes.length === 0 || !snapshot.listFolder || scopes.includes('')) return undefined;
+  const files = new Set<string>();
+  for (const scope of scopes) {
+    const folder = posix.dirname(scope);
+    const siblings = snapshot.listFolder(folder === '.' ? '' : folder);
+    if (siblings === undefined || !siblings.includes(scope)) return undefined;
+    for (const file of siblings) files.add(file);
+  }
+  return [...files].sort();
 }
 
 /** Files larger than this are read one by one rather than in a prefetch batch. */
@@ -82,6 +105,25 @@ export class DirectorySnapshot implements Snapshot {
     const files = this.gitListing() ?? this.walk();
     this.listings?.set(this.root, files);
     return [...files];
+  }
+
+  listFolder(folder: string): string[] | undefined {
+    const known = this.listings?.get(this.root);
+    const prefix = folder === '' ? '' : `${folder}/`;
+    if (known) return known.filter((f) => f.startsWith(prefix) && !f.slice(prefix.length).includes('/'));
+    if (folder.split('/').some((segment) => segment === '..' || SKIPPED_DIRECTORIES.has(segment))) return undefined;
+    const full = resolve(this.root, folder);
+    if (escapes(this.bound, full)) return undefined;
+    let entries;
+    try {
+      entries = readdirSync(full, { withFileTypes: true });
+    } catch {
+      return undefined;
+    }
+    return entries
+      .filter((e) => e.isFile())
+      .map((e) => `${prefix}${e.name}`)
+      .sort();
   }
 
   private gitListing(): string[] | undefined {
