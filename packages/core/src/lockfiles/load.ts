@@ -6,6 +6,7 @@ import type { Inventory } from '../model/inventory.js';
 import { DirectorySnapshot, GitSnapshot, git, type Snapshot } from './snapshot.js';
 import type { FindOptions } from './discover.js';
 import { loadInventories } from './parse-lockfile.js';
+import { ParseMemo } from './parse-memo.js';
 
 export interface LoadOptions {
   /** Parse files named in `paths` as this format. */
@@ -33,6 +34,8 @@ export interface LoadOptions {
 export class SnapshotCache {
   private readonly listings = new Map<string, readonly string[]>();
   private readonly commits = new Map<string, Snapshot>();
+  /** Parses of this run: a lockfile the same at base and head is parsed once. */
+  readonly parses = new ParseMemo();
 
   directory(root: string, options: { bound?: string } = {}): DirectorySnapshot {
     return new DirectorySnapshot(root, { ...options, listings: this.listings });
@@ -49,9 +52,11 @@ export class SnapshotCache {
   }
 }
 
-function findOptions(options: LoadOptions, paths: readonly string[]): FindOptions & { logger?: Logger } {
+/** `memo` false for inventories that are changed in place after loading (`relocate`): those must not be shared. */
+function findOptions(options: LoadOptions, paths: readonly string[], memo = true): FindOptions & { logger?: Logger; memo?: ParseMemo } {
   return {
     paths,
+    ...(memo && options.snapshots ? { memo: options.snapshots.parses } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.parseAs ? { parseAs: options.parseAs } : {}),
     ...(options.exclude ? { exclude: options.exclude } : {}),
@@ -89,7 +94,7 @@ export async function loadWorkTreeInventories(cwd: string, paths: readonly strin
     const prefix = toPosix(relative(cwd, root));
     const snapshot = directory(options, root);
     const named = isDir ? [] : [posix.basename(toPosix(full))];
-    for (const inv of await loadInventories(snapshot, findOptions(options, named))) {
+    for (const inv of await loadInventories(snapshot, findOptions(options, named, false))) {
       result.push(relocate(inv, prefix));
     }
   }

@@ -6,6 +6,7 @@ import type { LockfileFormat, LockfileParser } from '../ecosystems/types.js';
 import type { Inventory } from '../model/inventory.js';
 import { DirectorySnapshot, type Snapshot } from './snapshot.js';
 import { findLockfiles, type FindOptions } from './discover.js';
+import type { ParseMemo } from './parse-memo.js';
 import { releaseParseGarbage } from './release-parse-garbage.js';
 
 /** Picks the format of a file: `parseAs` when given, else by base name. */
@@ -46,7 +47,7 @@ function parseWith(
   parser: LockfileParser,
   text: string,
   path: string,
-  options: { snapshot?: Snapshot; logger?: Logger },
+  options: { snapshot?: Snapshot; logger?: Logger; memo?: ParseMemo },
 ): Inventory {
   const snapshot = options.snapshot;
   const logger = options.logger ?? silentLogger;
@@ -55,21 +56,46 @@ function parseWith(
     logger.warn(`${path}: not reading ${JSON.stringify(rel)}: it is outside the scanned folder (${snapshot?.label ?? '.'})`);
     return undefined;
   };
-  const inventory = parser.parse(text, path, {
-    readRelated: snapshot
-      ? (rel) => {
-          const target = rel.replace(/\\/g, '/');
-          // An absolute path goes to the snapshot as it is, which refuses it; joining would silently re-root it.
-          const absolute = posix.isAbsolute(target) || /^[A-Za-z]:\//.test(target);
-          try {
-            return snapshot.readFile(absolute ? target : posix.normalize(posix.join(dir, target)));
-          } catch (err) {
-            if (isLockwardenError(err) && err.code === 'PATH_OUTSIDE_ROOT') return refuse(rel);
-            throw err;
-          }
+  const readRelated = snapshot
+    ? (rel: string): string | undefined => {
+        const target = rel.replace(/\\/g, '/');
+        // An absolute path goes to the snapshot as it is, which refuses it; joining would silently re-root it.
+        const absolute = posix.isAbsolute(target) || /^[A-Za-z]:\//.test(target);
+        try {
+          return snapshot.readFile(absolute ? target : posix.normalize(posix.join(dir, target)));
+        } catch (err) {
+          if (isLockwardenError(err) && err.code === 'PATH_OUTSIDE_ROOT') return refuse(rel);
+          throw err;
         }
-      : undefined,
-  });
+      }
+    : undefined;
+  const memo = options.memo;
+  if (!memo) return parseAndRelease(parser, text, path, readRelated);
+  const reused = memo.reuse(parser.id, path, text, readRelated ?? (() => undefined));
+  if (reused) return reused;
+  const related: Array<[string, string | undefined]> = [];
+  const inventory = parseAndRelease(
+    parser,
+    text,
+    path,
+    readRelated &&
+      ((rel) => {
+        const read = readRelated(rel);
+        related.push([rel, read]);
+        return read;
+      }),
+  );
+  memo.remember(parser.id, path, text, related, inventory);
+  return inventory;
+}
+
+function parseAndRelease(
+  parser: LockfileParser,
+  text: string,
+  path: string,
+  readRelated: ((rel: string) => string | undefined) | undefined,
+): Inventory {
+  const inventory = parser.parse(text, path, { readRelated });
   releaseParseGarbage(text.length);
   return inventory;
 }
@@ -87,12 +113,15 @@ export async function parseLockfile(path: string, options: { parseAs?: string; r
  * files) are run through each scanner that claims them; their findings are merged into one inventory per file,
  * and a file in which they find nothing is left out. `logger` hears of references that were not followed.
  */
-export async function loadInventories(snapshot: Snapshot, options: FindOptions & { logger?: Logger } = {}): Promise<Inventory[]> {
+export async function loadInventories(
+  snapshot: Snapshot,
+  options: FindOptions & { logger?: Logger; memo?: ParseMemo } = {},
+): Promise<Inventory[]> {
   const out: Inventory[] = [];
   const found = findLockfiles(snapshot, options);
   // Source and CI files can be many: read the text ones of a commit in one batch.
   snapshot.prefetch?.(found.filter((path) => formatsForPath(path).some((p) => p.scanner && !p.binary)));
-  const logger = options.logger ? { logger: options.logger } : {};
+  const shared = { ...(options.logger ? { logger: options.logger } : {}), ...(options.memo ? { memo: options.memo } : {}) };
   for (const path of found) {
     const named = options.paths?.includes(path) ?? false;
     const forced = named && options.parseAs ? await getLockfileFormat(options.parseAs).load() : undefined;
@@ -105,7 +134,7 @@ export async function loadInventories(snapshot: Snapshot, options: FindOptions &
     if (scanners.length === 0) {
       const text = snapshot.readFile(path);
       if (text === undefined) throw new LockwardenError('IO_ERROR', `${snapshot.label}: cannot read ${path}`);
-      out.push(parseWith(forced ?? (await parserFor(path)), text, path, { snapshot, ...logger }));
+      out.push(parseWith(forced ?? (await parserFor(path)), text, path, { snapshot, ...shared }));
       continue;
     }
     const scanned: Inventory[] = [];
