@@ -1,5 +1,5 @@
 export const id = 117;
-export const ids = [117];
+export const ids = [117,384];
 export const modules = {
 
 /***/ 1117:
@@ -167,8 +167,8 @@ function leadingKey(text, p, end) {
     return text[q] === '=' ? key : undefined;
 }
 //# sourceMappingURL=source-lines.js.map
-// EXTERNAL MODULE: ./packages/core/dist/parse/toml.js + 9 modules
-var toml = __webpack_require__(26331);
+// EXTERNAL MODULE: ./packages/core/dist/parse/toml.js
+var toml = __webpack_require__(99384);
 // EXTERNAL MODULE: ./packages/core/dist/model/purl.js
 var purl = __webpack_require__(56819);
 ;// CONCATENATED MODULE: ./packages/core/dist/ecosystems/pypi/pyproject-toml.js
@@ -190,7 +190,7 @@ function declare(c, name, specifier, scopes, line) {
 }
 /** PEP 508 strings (`[project].dependencies`, optional-dependencies, PEP 735 groups, PDM dev groups). */
 function pep508List(c, list, scopes, from) {
-    for (const item of (0,toml/* tomlArray */.Wl)(list)) {
+    for (const item of (0,toml.tomlArray)(list)) {
         // PEP 735 `{ include-group = "x" }` entries repeat another group, whose own entries are declared already.
         if (typeof item !== 'string')
             continue;
@@ -215,7 +215,7 @@ function poetryTable(c, table, scopes, headerPath) {
                 declare(c, name, variant, scopes, line);
                 continue;
             }
-            const spec = (0,toml/* tomlTable */.lR)(variant);
+            const spec = (0,toml.tomlTable)(variant);
             if (!spec)
                 continue;
             const specifier = poetrySpecifier(spec);
@@ -225,12 +225,12 @@ function poetryTable(c, table, scopes, headerPath) {
     }
 }
 function poetrySpecifier(spec) {
-    const git = (0,toml/* tomlString */.Ge)(spec.git);
+    const git = (0,toml.tomlString)(spec.git);
     if (git !== undefined) {
-        const ref = (0,toml/* tomlString */.Ge)(spec.rev) ?? (0,toml/* tomlString */.Ge)(spec.tag) ?? (0,toml/* tomlString */.Ge)(spec.branch);
+        const ref = (0,toml.tomlString)(spec.rev) ?? (0,toml.tomlString)(spec.tag) ?? (0,toml.tomlString)(spec.branch);
         return ref === undefined ? `git+${git}` : `git+${git}@${ref}`;
     }
-    return (0,toml/* tomlString */.Ge)(spec.version) ?? (0,toml/* tomlString */.Ge)(spec.url) ?? (0,toml/* tomlString */.Ge)(spec.path) ?? (0,toml/* tomlString */.Ge)(spec.file) ?? '';
+    return (0,toml.tomlString)(spec.version) ?? (0,toml.tomlString)(spec.url) ?? (0,toml.tomlString)(spec.path) ?? (0,toml.tomlString)(spec.file) ?? '';
 }
 /**
  * The dependencies a `pyproject.toml` declares: PEP 621 `[project]` dependencies (scope `[]`) and
@@ -240,34 +240,34 @@ function poetrySpecifier(spec) {
  * `optional`. Malformed TOML is a `ParseError` with line and column.
  */
 function readPyprojectDependencies(text, file) {
-    const doc = (0,toml/* parseTomlDocument */.d2)(text, file);
+    const doc = (0,toml.parseTomlDocument)(text, file);
     const c = { file, lines: new SourceLines(text), out: [] };
-    const project = (0,toml/* tomlTable */.lR)(doc.project);
+    const project = (0,toml.tomlTable)(doc.project);
     if (project) {
         pep508List(c, project.dependencies, [], c.lines.headerOffset(['project']) ?? 0);
-        const optional = (0,toml/* tomlTable */.lR)(project['optional-dependencies']);
+        const optional = (0,toml.tomlTable)(project['optional-dependencies']);
         const from = c.lines.headerOffset(['project', 'optional-dependencies']) ?? 0;
         for (const [extra, list] of Object.entries(optional ?? {}))
             pep508List(c, list, [extra], from);
     }
-    const groups = (0,toml/* tomlTable */.lR)(doc['dependency-groups']);
+    const groups = (0,toml.tomlTable)(doc['dependency-groups']);
     const groupsFrom = c.lines.headerOffset(['dependency-groups']) ?? 0;
     for (const [group, list] of Object.entries(groups ?? {}))
         pep508List(c, list, [group], groupsFrom);
-    const tool = (0,toml/* tomlTable */.lR)(doc.tool);
-    const poetry = (0,toml/* tomlTable */.lR)(tool?.poetry);
+    const tool = (0,toml.tomlTable)(doc.tool);
+    const poetry = (0,toml.tomlTable)(tool?.poetry);
     if (poetry) {
-        poetryTable(c, (0,toml/* tomlTable */.lR)(poetry.dependencies), [], ['tool', 'poetry', 'dependencies']);
-        poetryTable(c, (0,toml/* tomlTable */.lR)(poetry['dev-dependencies']), ['dev'], ['tool', 'poetry', 'dev-dependencies']);
-        for (const [group, body] of Object.entries((0,toml/* tomlTable */.lR)(poetry.group) ?? {})) {
-            poetryTable(c, (0,toml/* tomlTable */.lR)((0,toml/* tomlTable */.lR)(body)?.dependencies), [group], ['tool', 'poetry', 'group', group, 'dependencies']);
+        poetryTable(c, (0,toml.tomlTable)(poetry.dependencies), [], ['tool', 'poetry', 'dependencies']);
+        poetryTable(c, (0,toml.tomlTable)(poetry['dev-dependencies']), ['dev'], ['tool', 'poetry', 'dev-dependencies']);
+        for (const [group, body] of Object.entries((0,toml.tomlTable)(poetry.group) ?? {})) {
+            poetryTable(c, (0,toml.tomlTable)((0,toml.tomlTable)(body)?.dependencies), [group], ['tool', 'poetry', 'group', group, 'dependencies']);
         }
     }
-    const pdmDev = (0,toml/* tomlTable */.lR)((0,toml/* tomlTable */.lR)(tool?.pdm)?.['dev-dependencies']);
+    const pdmDev = (0,toml.tomlTable)((0,toml.tomlTable)(tool?.pdm)?.['dev-dependencies']);
     const pdmFrom = c.lines.headerOffset(['tool', 'pdm', 'dev-dependencies']) ?? 0;
     for (const [group, list] of Object.entries(pdmDev ?? {}))
         pep508List(c, list, [group], pdmFrom);
-    const uv = (0,toml/* tomlTable */.lR)(tool?.uv);
+    const uv = (0,toml.tomlTable)(tool?.uv);
     if (uv)
         pep508List(c, uv['dev-dependencies'], ['dev'], c.lines.headerOffset(['tool', 'uv']) ?? 0);
     return c.out;
@@ -355,6 +355,106 @@ function pinnedVersion(requirement) {
     return only.version;
 }
 //# sourceMappingURL=requirement-spec.js.map
+
+/***/ }),
+
+/***/ 99384:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   arrayTableLines: () => (/* binding */ arrayTableLines),
+/* harmony export */   isTable: () => (/* binding */ isTable),
+/* harmony export */   isTomlTable: () => (/* binding */ isTomlTable),
+/* harmony export */   parseTomlDocument: () => (/* binding */ parseTomlDocument),
+/* harmony export */   tomlArray: () => (/* binding */ tomlArray),
+/* harmony export */   tomlString: () => (/* binding */ tomlString),
+/* harmony export */   tomlTable: () => (/* binding */ tomlTable),
+/* harmony export */   tomlTables: () => (/* binding */ tomlTables)
+/* harmony export */ });
+/* harmony import */ var smol_toml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3292);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(71403);
+/* harmony import */ var _json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76702);
+/* harmony import */ var _line_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(86787);
+
+
+
+
+/**
+ * Parses TOML with smol-toml, turning its errors into `ParseError`s with the file, line and column it reports.
+ * `__proto__`/`constructor` keys are dropped, and inline nesting is capped so hostile input fails fast.
+ */
+function parseTomlDocument(text, file) {
+    if (text.length > _json_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_LOCKFILE_BYTES */ .hP)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ParseError */ .mB(file, `file is larger than ${_json_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_LOCKFILE_BYTES */ .hP} bytes`);
+    try {
+        return (0,smol_toml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)((0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .stripBom */ .F8)(text), { unsafeKeyBehaviour: 'drop', maxDepth: 100 });
+    }
+    catch (err) {
+        if (err instanceof smol_toml__WEBPACK_IMPORTED_MODULE_0__/* .TomlError */ .zx) {
+            // The message repeats the offending source lines after the first line; keep the reason only.
+            const reason = (err.message.split('\n')[0] ?? 'invalid TOML').replace(/^Invalid TOML document: /, '');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ParseError */ .mB(file, `invalid TOML: ${reason}`, { line: err.line, column: err.column }, { cause: err });
+        }
+        // A RangeError from deep recursion, or anything else the parser did not foresee.
+        const reason = err instanceof Error ? err.message : String(err);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ParseError */ .mB(file, `invalid TOML: ${reason.slice(0, 200)}`, {}, { cause: err });
+    }
+}
+/** A string value, or `undefined` when the key is absent or holds something else. */
+function tomlString(value) {
+    return typeof value === 'string' ? value : undefined;
+}
+/** True for a TOML table: a plain or prototype-less object (smol-toml's dates are objects too, `TomlDate`s). */
+function isTomlTable(value) {
+    if (!(0,_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(value))
+        return false;
+    const proto = Object.getPrototypeOf(value);
+    return proto === null || proto === Object.prototype;
+}
+/** A table value, or `undefined`. */
+function tomlTable(value) {
+    return isTomlTable(value) ? value : undefined;
+}
+/** An array value (any element type), or `[]`. */
+function tomlArray(value) {
+    return Array.isArray(value) ? value : [];
+}
+/** The elements of an array that are tables. */
+function tomlTables(value) {
+    return tomlArray(value).filter(isTomlTable);
+}
+/**
+ * 1-based lines of the `[[<header>]]` array-of-tables headers, in order. Only trusted when their count equals the
+ * number of tables the parser produced (a header-like line inside a multi-line string would otherwise shift them).
+ */
+function arrayTableLines(text, header, expected) {
+    const lines = [];
+    const pattern = new RegExp(`^\\s*\\[\\[\\s*${header.replace(/\./g, '\\s*\\.\\s*')}\\s*\\]\\]\\s*(#.*)?$`);
+    let lineNo = 1;
+    let counted = 0;
+    // Jump from one `[[` to the next instead of walking every line: lockfiles have few headers and many lines.
+    for (let at = text.indexOf('[['); at >= 0; at = text.indexOf('[[', at)) {
+        const lineStart = text.lastIndexOf('\n', at) + 1;
+        const newline = text.indexOf('\n', at);
+        const lineEnd = newline < 0 ? text.length : newline;
+        if (pattern.test(text.slice(lineStart, lineEnd).replace(/\r$/, ''))) {
+            lineNo += (0,_line_index_js__WEBPACK_IMPORTED_MODULE_3__/* .countNewlines */ .D)(text, counted, lineStart);
+            counted = lineStart;
+            lines.push(lineNo);
+        }
+        at = lineEnd;
+    }
+    return lines.length === expected ? lines : new Array(expected).fill(undefined);
+}
+/** True for a TOML table (smol-toml gives plain or prototype-less objects; dates are `TomlDate`s). */
+function isTable(value) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return false;
+    const proto = Object.getPrototypeOf(value);
+    return proto === Object.prototype || proto === null;
+}
+//# sourceMappingURL=toml.js.map
 
 /***/ })
 

@@ -135,7 +135,7 @@ const gitlabCiFileParser = {
     scanner: true,
     fileNames: ['.gitlab-ci.yml', '.gitlab-ci.yaml'],
     parse(text, path) {
-        const { doc, lines } = (0,yaml/* parseYaml */.hN)(text, path);
+        const { doc, lines } = (0,yaml.parseYaml)(text, path);
         const packages = [];
         includes((0,yaml_nodes/* mapGet */.ZX)(doc.contents, 'include'), lines, path, packages);
         const scopes = [doc.contents];

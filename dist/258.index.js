@@ -12,7 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _artifact_hash_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42398);
 /* harmony import */ var _inventory_builder_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(56425);
 /* harmony import */ var _package_name_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(63159);
-/* harmony import */ var _parse_toml_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(26331);
+/* harmony import */ var _parse_toml_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(99384);
 
 
 
@@ -38,36 +38,36 @@ function uvGitSource(value) {
 function uvSource(table) {
     if (!table)
         return { kind: 'registry' };
-    const registry = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__/* .tomlString */ .Ge)(table.registry);
+    const registry = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__.tomlString)(table.registry);
     if (registry !== undefined)
         return { kind: 'registry', url: registry };
-    const git = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__/* .tomlString */ .Ge)(table.git);
+    const git = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__.tomlString)(table.git);
     if (git !== undefined)
         return uvGitSource(git);
-    const url = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__/* .tomlString */ .Ge)(table.url);
+    const url = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__.tomlString)(table.url);
     if (url !== undefined)
         return { kind: 'tarball', url };
-    const path = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__/* .tomlString */ .Ge)(table.path) ?? (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__/* .tomlString */ .Ge)(table.directory) ?? (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__/* .tomlString */ .Ge)(table.editable) ?? (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__/* .tomlString */ .Ge)(table.virtual);
+    const path = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__.tomlString)(table.path) ?? (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__.tomlString)(table.directory) ?? (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__.tomlString)(table.editable) ?? (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__.tomlString)(table.virtual);
     if (path !== undefined)
         return { kind: 'path', path };
     return { kind: 'unknown' };
 }
 function artifactHashes(pkg) {
-    const artifacts = [(0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__/* .tomlTable */ .lR)(pkg.sdist), ...(0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__/* .tomlTables */ .UL)(pkg.wheels)];
+    const artifacts = [(0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__.tomlTable)(pkg.sdist), ...(0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__.tomlTables)(pkg.wheels)];
     return (0,_artifact_hash_js__WEBPACK_IMPORTED_MODULE_0__/* .addHashes */ .GW)([], artifacts.map((a) => {
-        const hash = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__/* .tomlString */ .Ge)(a?.hash);
+        const hash = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__.tomlString)(a?.hash);
         return hash === undefined ? undefined : (0,_artifact_hash_js__WEBPACK_IMPORTED_MODULE_0__/* .parseArtifactHash */ .AU)(hash);
     }));
 }
 function dependencyRefs(pkg) {
     const refs = [];
     const push = (list, group) => {
-        for (const dep of (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__/* .tomlTables */ .UL)(list)) {
-            const name = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__/* .tomlString */ .Ge)(dep.name);
+        for (const dep of (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__.tomlTables)(list)) {
+            const name = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__.tomlString)(dep.name);
             if (name === undefined)
                 continue;
             const ref = { name };
-            const version = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__/* .tomlString */ .Ge)(dep.version);
+            const version = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__.tomlString)(dep.version);
             if (version !== undefined)
                 ref.version = version;
             if (group !== undefined)
@@ -77,7 +77,7 @@ function dependencyRefs(pkg) {
     };
     push(pkg.dependencies);
     for (const key of ['optional-dependencies', 'dev-dependencies']) {
-        for (const [group, list] of Object.entries((0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__/* .tomlTable */ .lR)(pkg[key]) ?? {}))
+        for (const [group, list] of Object.entries((0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__.tomlTable)(pkg[key]) ?? {}))
             push(list, group);
     }
     return refs;
@@ -94,10 +94,10 @@ const uvLockParser = {
     fileNames: ['uv.lock'],
     conformance: ['python/uvlock'],
     parse(text, path) {
-        const doc = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__/* .parseTomlDocument */ .d2)(text, path);
-        const tables = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__/* .tomlTables */ .UL)(doc.package);
-        const lines = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__/* .arrayTableLines */ .rt)(text, 'package', tables.length);
-        const members = new Set((Array.isArray((0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__/* .tomlTable */ .lR)(doc.manifest)?.members) ? (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__/* .tomlTable */ .lR)(doc.manifest)?.members : [])
+        const doc = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__.parseTomlDocument)(text, path);
+        const tables = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__.tomlTables)(doc.package);
+        const lines = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__.arrayTableLines)(text, 'package', tables.length);
+        const members = new Set((Array.isArray((0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__.tomlTable)(doc.manifest)?.members) ? (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__.tomlTable)(doc.manifest)?.members : [])
             .filter((m) => typeof m === 'string')
             .map(_package_name_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizePypiName */ .T));
         const builder = new _inventory_builder_js__WEBPACK_IMPORTED_MODULE_1__/* .PypiInventoryBuilder */ .y(path, 'uv.lock');
@@ -105,12 +105,12 @@ const uvLockParser = {
         const nodes = [];
         const byName = new Map();
         tables.forEach((table, i) => {
-            const name = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__/* .tomlString */ .Ge)(table.name);
+            const name = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__.tomlString)(table.name);
             if (name === undefined || name === '')
                 return;
-            const version = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__/* .tomlString */ .Ge)(table.version) ?? '';
-            const sourceTable = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__/* .tomlTable */ .lR)(table.source);
-            const local = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__/* .tomlString */ .Ge)(sourceTable?.virtual) ?? (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__/* .tomlString */ .Ge)(sourceTable?.editable);
+            const version = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__.tomlString)(table.version) ?? '';
+            const sourceTable = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__.tomlTable)(table.source);
+            const local = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__.tomlString)(sourceTable?.virtual) ?? (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__.tomlString)(sourceTable?.editable);
             const isProject = local !== undefined && (members.has((0,_package_name_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizePypiName */ .T)(name)) || local === '.');
             let id;
             let pkg;

@@ -192,7 +192,7 @@ function parsePnpmLock(text, path) {
         return collector.build();
     if (!(version >= 5 && version < 10)) {
         // Only on this error: the precise parse for the key's position.
-        const { doc, lines } = precise ?? (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .parseYaml */ .hN)(text, path);
+        const { doc, lines } = precise ?? (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_4__.parseYaml)(text, path);
         const pair = doc.contents && (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isMap */ .jh)(doc.contents) ? doc.contents.items.find((p) => (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isScalar */ .jn)(p.key) && p.key.value === 'lockfileVersion') : undefined;
         const offset = pair && (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .isScalar */ .jn)(pair.key) ? pair.key.range?.[0] : undefined;
         const where = offset === undefined ? {} : { line: lines.linePos(offset).line, column: lines.linePos(offset).col };

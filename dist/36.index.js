@@ -44,7 +44,7 @@ const workflowFileParser = {
     fileNames: [],
     pathPatterns: ['.github/workflows/*.yml', '.github/workflows/*.yaml', '**/.github/workflows/*.yml', '**/.github/workflows/*.yaml'],
     parse(text, path) {
-        const { doc, lines } = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_0__/* .parseYaml */ .hN)(text, path);
+        const { doc, lines } = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_0__.parseYaml)(text, path);
         const packages = [];
         for (const [, job] of (0,_parse_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .mapEntries */ .Nn)((0,_parse_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .mapGet */ .ZX)(doc.contents, 'jobs'))) {
             const uses = (0,_parse_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .stringAt */ .bX)((0,_parse_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .mapGet */ .ZX)(job, 'uses'), lines);
@@ -71,7 +71,7 @@ const actionFileParser = {
     scanner: true,
     fileNames: ['action.yml', 'action.yaml'],
     parse(text, path) {
-        const { doc, lines } = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_0__/* .parseYaml */ .hN)(text, path);
+        const { doc, lines } = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_0__.parseYaml)(text, path);
         const packages = [];
         const runs = (0,_parse_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .mapGet */ .ZX)(doc.contents, 'runs');
         stepUses((0,_parse_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .mapGet */ .ZX)(runs, 'steps'), lines, path, packages);

@@ -24,7 +24,7 @@ const composeFileParser = {
     scanner: true,
     fileNames: ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml', 'docker-compose.*.yml', 'docker-compose.*.yaml', 'compose.*.yaml', 'compose.*.yml'],
     parse(text, path) {
-        const { doc, lines } = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_0__/* .parseYaml */ .hN)(text, path);
+        const { doc, lines } = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_0__.parseYaml)(text, path);
         const packages = [];
         for (const [, service] of (0,_parse_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .mapEntries */ .Nn)((0,_parse_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .mapGet */ .ZX)(doc.contents, 'services'))) {
             const image = (0,_parse_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .stringAt */ .bX)((0,_parse_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__/* .mapGet */ .ZX)(service, 'image'), lines);

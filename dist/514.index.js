@@ -41,7 +41,7 @@ const configKeysParser = {
         const packages = [];
         if (!TRIGGER.test(text))
             return (0,_reference_package_js__WEBPACK_IMPORTED_MODULE_4__/* .referenceInventory */ .I0)(path, 'model-config', 'Hugging Face', packages);
-        const { doc, lines } = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_1__/* .parseYaml */ .hN)(text, path);
+        const { doc, lines } = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_1__.parseYaml)(text, path);
         for (const map of (0,_parse_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_2__/* .allMaps */ .tT)(doc.contents)) {
             for (const key of KEYS) {
                 const value = (0,_parse_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_2__/* .stringAt */ .bX)((0,_parse_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_2__/* .mapGet */ .ZX)(map, key), lines);

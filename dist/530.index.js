@@ -20,9 +20,9 @@ export const modules = {
  * Writes the CycloneDX SBOM of the head lockfiles (loaded on demand: most runs do not ask for one, and the
  * CycloneDX library is the heaviest part of the bundle). SOURCE_DATE_EPOCH makes it reproducible.
  */
-function writeSbom(path, inventories, toolVersion) {
+async function writeSbom(path, inventories, toolVersion) {
     const cwd = process.env.GITHUB_WORKSPACE ?? process.cwd();
-    const root = (0,_lockwarden_core__WEBPACK_IMPORTED_MODULE_2__/* .readRootProject */ .it4)((rel) => {
+    const root = await (0,_lockwarden_core__WEBPACK_IMPORTED_MODULE_2__/* .readRootProject */ .it4)((rel) => {
         try {
             return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, rel), 'utf8');
         }

@@ -16,7 +16,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _inventory_builder_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(56425);
 /* harmony import */ var _package_name_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(63159);
 /* harmony import */ var _requirement_url_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(54860);
-/* harmony import */ var _parse_toml_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(26331);
+/* harmony import */ var _parse_toml_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(99384);
 
 
 
@@ -82,8 +82,8 @@ function pipfileNames(context) {
     if (text === undefined)
         return undefined;
     try {
-        const doc = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_5__/* .parseTomlDocument */ .d2)(text, 'Pipfile');
-        const names = [...Object.keys((0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_5__/* .tomlTable */ .lR)(doc.packages) ?? {}), ...Object.keys((0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_5__/* .tomlTable */ .lR)(doc['dev-packages']) ?? {})];
+        const doc = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_5__.parseTomlDocument)(text, 'Pipfile');
+        const names = [...Object.keys((0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_5__.tomlTable)(doc.packages) ?? {}), ...Object.keys((0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_5__.tomlTable)(doc['dev-packages']) ?? {})];
         return new Set(names.map(_package_name_js__WEBPACK_IMPORTED_MODULE_4__/* .normalizePypiName */ .T));
     }
     catch (err) {

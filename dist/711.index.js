@@ -74,7 +74,7 @@ const podfileLockParser = {
     fileNames: ['Podfile.lock'],
     conformance: ['swift/podfilelock'],
     parse(text, path) {
-        const { doc, lines, value } = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .parseYaml */ .hN)(text, path);
+        const { doc, lines, value } = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_4__.parseYaml)(text, path);
         if (!(0,_parse_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isRecord */ .u4)(value) || !Array.isArray(value.PODS)) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ParseError */ .mB(path, 'not a Podfile.lock: no "PODS" list', { line: 1 });
         }

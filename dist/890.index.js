@@ -13,28 +13,28 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _direct_dependencies_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(87094);
 /* harmony import */ var _inventory_builder_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(56425);
 /* harmony import */ var _requirement_spec_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(34066);
-/* harmony import */ var _parse_toml_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(26331);
+/* harmony import */ var _parse_toml_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(99384);
 
 
 
 
 
 function pdmSource(pkg) {
-    const git = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__/* .tomlString */ .Ge)(pkg.git);
+    const git = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__.tomlString)(pkg.git);
     if (git !== undefined) {
         const source = { kind: 'git', url: git };
-        const revision = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__/* .tomlString */ .Ge)(pkg.revision);
-        const ref = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__/* .tomlString */ .Ge)(pkg.ref);
+        const revision = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__.tomlString)(pkg.revision);
+        const ref = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__.tomlString)(pkg.ref);
         if (revision !== undefined)
             source.commit = revision;
         if (ref !== undefined)
             source.ref = ref;
         return source;
     }
-    const url = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__/* .tomlString */ .Ge)(pkg.url);
+    const url = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__.tomlString)(pkg.url);
     if (url !== undefined)
         return { kind: 'tarball', url };
-    const path = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__/* .tomlString */ .Ge)(pkg.path);
+    const path = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__.tomlString)(pkg.path);
     if (path !== undefined)
         return { kind: 'path', path };
     return { kind: 'registry' };
@@ -44,7 +44,7 @@ function pdmSource(pkg) {
  * a dev group, which the lockfile does not tell apart) is `optional`, as the peer reports it.
  */
 function pdmScopes(pkg) {
-    const groups = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__/* .tomlArray */ .Wl)(pkg.groups).filter((g) => typeof g === 'string');
+    const groups = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__.tomlArray)(pkg.groups).filter((g) => typeof g === 'string');
     if (groups.length === 0 || groups.includes('default'))
         return [];
     return [...new Set(groups.map((g) => (g === 'dev' ? 'dev' : 'optional')))];
@@ -59,25 +59,25 @@ const pdmLockParser = {
     fileNames: ['pdm.lock'],
     conformance: ['python/pdmlock'],
     parse(text, path, context) {
-        const doc = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__/* .parseTomlDocument */ .d2)(text, path);
-        const tables = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__/* .tomlTables */ .UL)(doc.package);
-        const lines = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__/* .arrayTableLines */ .rt)(text, 'package', tables.length);
+        const doc = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__.parseTomlDocument)(text, path);
+        const tables = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__.tomlTables)(doc.package);
+        const lines = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__.arrayTableLines)(text, 'package', tables.length);
         const builder = new _inventory_builder_js__WEBPACK_IMPORTED_MODULE_2__/* .PypiInventoryBuilder */ .y(path, 'pdm.lock');
         const dependencies = [];
         tables.forEach((pkg, i) => {
-            const name = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__/* .tomlString */ .Ge)(pkg.name);
+            const name = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__.tomlString)(pkg.name);
             if (name === undefined || name === '')
                 return;
             const added = builder.add({
                 name,
-                version: (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__/* .tomlString */ .Ge)(pkg.version) ?? '',
+                version: (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__.tomlString)(pkg.version) ?? '',
                 scopes: pdmScopes(pkg),
                 integrity: (0,_artifact_hash_js__WEBPACK_IMPORTED_MODULE_0__/* .artifactFileHashes */ .v$)(pkg.files),
                 source: pdmSource(pkg),
                 file: path,
                 line: lines[i],
             });
-            const names = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__/* .tomlArray */ .Wl)(pkg.dependencies)
+            const names = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__.tomlArray)(pkg.dependencies)
                 .filter((d) => typeof d === 'string')
                 .map((d) => (0,_requirement_spec_js__WEBPACK_IMPORTED_MODULE_3__/* .parseRequirement */ .p)(d)?.name)
                 .filter((n) => n !== undefined);

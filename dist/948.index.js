@@ -13,7 +13,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _direct_dependencies_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(87094);
 /* harmony import */ var _inventory_builder_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(56425);
 /* harmony import */ var _package_name_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(63159);
-/* harmony import */ var _parse_toml_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(26331);
+/* harmony import */ var _parse_toml_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(99384);
 
 
 
@@ -22,13 +22,13 @@ __webpack_require__.r(__webpack_exports__);
 function poetrySource(table) {
     if (!table)
         return { kind: 'registry' };
-    const type = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__/* .tomlString */ .Ge)(table.type);
-    const url = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__/* .tomlString */ .Ge)(table.url) ?? '';
+    const type = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__.tomlString)(table.type);
+    const url = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__.tomlString)(table.url) ?? '';
     switch (type) {
         case 'git': {
             const source = { kind: 'git', url };
-            const ref = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__/* .tomlString */ .Ge)(table.reference);
-            const commit = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__/* .tomlString */ .Ge)(table.resolved_reference);
+            const ref = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__.tomlString)(table.reference);
+            const commit = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__.tomlString)(table.resolved_reference);
             if (ref !== undefined)
                 source.ref = ref;
             if (commit !== undefined)
@@ -60,7 +60,7 @@ function poetryScopes(pkg) {
             for (const g of groups)
                 scopes.add(g);
     }
-    else if ((0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__/* .tomlString */ .Ge)(pkg.category) === 'dev') {
+    else if ((0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__.tomlString)(pkg.category) === 'dev') {
         scopes.add('dev');
     }
     if (pkg.optional === true)
@@ -78,29 +78,29 @@ const poetryLockParser = {
     fileNames: ['poetry.lock'],
     conformance: ['python/poetrylock'],
     parse(text, path, context) {
-        const doc = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__/* .parseTomlDocument */ .d2)(text, path);
-        const tables = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__/* .tomlTables */ .UL)(doc.package);
-        const lines = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__/* .arrayTableLines */ .rt)(text, 'package', tables.length);
+        const doc = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__.parseTomlDocument)(text, path);
+        const tables = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__.tomlTables)(doc.package);
+        const lines = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__.arrayTableLines)(text, 'package', tables.length);
         // Poetry 1.x keys [metadata.files] by the package name; match it in normal form, as Poetry does.
-        const metadataFiles = new Map(Object.entries((0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__/* .tomlTable */ .lR)((0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__/* .tomlTable */ .lR)(doc.metadata)?.files) ?? {}).map(([k, v]) => [(0,_package_name_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizePypiName */ .T)(k), v]));
+        const metadataFiles = new Map(Object.entries((0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__.tomlTable)((0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__.tomlTable)(doc.metadata)?.files) ?? {}).map(([k, v]) => [(0,_package_name_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizePypiName */ .T)(k), v]));
         const builder = new _inventory_builder_js__WEBPACK_IMPORTED_MODULE_2__/* .PypiInventoryBuilder */ .y(path, 'poetry.lock');
         const dependencies = [];
         tables.forEach((pkg, i) => {
-            const name = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__/* .tomlString */ .Ge)(pkg.name);
+            const name = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__.tomlString)(pkg.name);
             if (name === undefined || name === '')
                 return;
             const integrity = (0,_artifact_hash_js__WEBPACK_IMPORTED_MODULE_0__/* .artifactFileHashes */ .v$)(pkg.files);
             (0,_artifact_hash_js__WEBPACK_IMPORTED_MODULE_0__/* .addHashes */ .GW)(integrity, (0,_artifact_hash_js__WEBPACK_IMPORTED_MODULE_0__/* .artifactFileHashes */ .v$)(metadataFiles.get((0,_package_name_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizePypiName */ .T)(name))));
             const added = builder.add({
                 name,
-                version: (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__/* .tomlString */ .Ge)(pkg.version) ?? '',
+                version: (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__.tomlString)(pkg.version) ?? '',
                 scopes: poetryScopes(pkg),
                 integrity,
-                source: poetrySource((0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__/* .tomlTable */ .lR)(pkg.source)),
+                source: poetrySource((0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__.tomlTable)(pkg.source)),
                 file: path,
                 line: lines[i],
             });
-            dependencies.push({ from: added.id, names: Object.keys((0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__/* .tomlTable */ .lR)(pkg.dependencies) ?? {}) });
+            dependencies.push({ from: added.id, names: Object.keys((0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_4__.tomlTable)(pkg.dependencies) ?? {}) });
         });
         builder.linkByName(dependencies);
         const inventory = builder.build();

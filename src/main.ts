@@ -90,7 +90,7 @@ async function report(inputs: ActionInputs, target: RunTarget, result: CheckResu
   }
   if (inputs.sbom) {
     const { writeSbom } = await import('./sbom-output.js');
-    writeSbom(inputs.sbom, result.inventories, VERSION);
+    await writeSbom(inputs.sbom, result.inventories, VERSION);
     core.setOutput('sbom', inputs.sbom);
   }
   if (inputs.inventoryStore && isDefaultBranchPush()) {

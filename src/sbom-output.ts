@@ -6,9 +6,9 @@ import { generateSbom, readRootProject, type Inventory } from '@lockwarden/core'
  * Writes the CycloneDX SBOM of the head lockfiles (loaded on demand: most runs do not ask for one, and the
  * CycloneDX library is the heaviest part of the bundle). SOURCE_DATE_EPOCH makes it reproducible.
  */
-export function writeSbom(path: string, inventories: readonly Inventory[], toolVersion: string): void {
+export async function writeSbom(path: string, inventories: readonly Inventory[], toolVersion: string): Promise<void> {
   const cwd = process.env.GITHUB_WORKSPACE ?? process.cwd();
-  const root = readRootProject((rel) => {
+  const root = await readRootProject((rel) => {
     try {
       return readFileSync(resolve(cwd, rel), 'utf8');
     } catch {

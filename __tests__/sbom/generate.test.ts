@@ -296,32 +296,32 @@ describe('validateSbomJson', () => {
 describe('readRootProject', () => {
   const from = (files: Record<string, string>) => readRootProject((rel) => files[rel]);
 
-  it('reads package.json (scope as group), pyproject.toml, Cargo.toml and go.mod', () => {
-    expect(from({ 'package.json': '{"name":"@acme/web","version":"2.0.0"}' })).toEqual({
+  it('reads package.json (scope as group), pyproject.toml, Cargo.toml and go.mod', async () => {
+    expect(await from({ 'package.json': '{"name":"@acme/web","version":"2.0.0"}' })).toEqual({
       name: 'web',
       group: '@acme',
       version: '2.0.0',
       purl: 'pkg:npm/%40acme/web@2.0.0',
       manifest: 'package.json',
     });
-    expect(from({ 'pyproject.toml': '[project]\nname = "My_Api"\nversion = "0.3.0"\n' })).toEqual({
+    expect(await from({ 'pyproject.toml': '[project]\nname = "My_Api"\nversion = "0.3.0"\n' })).toEqual({
       name: 'My_Api',
       version: '0.3.0',
       purl: 'pkg:pypi/my-api@0.3.0',
       manifest: 'pyproject.toml',
     });
-    expect(from({ 'pyproject.toml': '[tool.poetry]\nname = "svc"\nversion = "1.0"\n' })?.name).toBe('svc');
-    expect(from({ 'Cargo.toml': '[package]\nname = "tool"\nversion = "0.1.0"\n' })?.purl).toBe('pkg:cargo/tool@0.1.0');
-    expect(from({ 'go.mod': 'module github.com/acme/svc\n\ngo 1.22\n' })).toEqual({
+    expect((await from({ 'pyproject.toml': '[tool.poetry]\nname = "svc"\nversion = "1.0"\n' }))?.name).toBe('svc');
+    expect((await from({ 'Cargo.toml': '[package]\nname = "tool"\nversion = "0.1.0"\n' }))?.purl).toBe('pkg:cargo/tool@0.1.0');
+    expect(await from({ 'go.mod': 'module github.com/acme/svc\n\ngo 1.22\n' })).toEqual({
       name: 'github.com/acme/svc',
       purl: 'pkg:golang/github.com/acme/svc',
       manifest: 'go.mod',
     });
   });
 
-  it('skips manifests without a project name and returns undefined when none has one', () => {
-    expect(from({ 'package.json': '{"private":true}', 'Cargo.toml': '[workspace]\nmembers = []\n' })).toBeUndefined();
-    expect(from({ 'package.json': '{"private":true}', 'go.mod': 'module example.com/x\n' })?.name).toBe('example.com/x');
+  it('skips manifests without a project name and returns undefined when none has one', async () => {
+    expect(await from({ 'package.json': '{"private":true}', 'Cargo.toml': '[workspace]\nmembers = []\n' })).toBeUndefined();
+    expect((await from({ 'package.json': '{"private":true}', 'go.mod': 'module example.com/x\n' }))?.name).toBe('example.com/x');
   });
 });
 

@@ -33,7 +33,7 @@ afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-async function formatInventories(format: string): Promise<{ inventories: Inventory[]; root: ReturnType<typeof readRootProject> }> {
+async function formatInventories(format: string): Promise<{ inventories: Inventory[]; root: Awaited<ReturnType<typeof readRootProject>> }> {
   const dir = mkdtempSync(join(tmpdir(), 'lockwarden-json-writer-'));
   dirs.push(dir);
   for (const [name, text] of Object.entries(FORMAT_PROJECTS[format] ?? {})) {
@@ -41,7 +41,7 @@ async function formatInventories(format: string): Promise<{ inventories: Invento
     writeFileSync(join(dir, name), text);
   }
   const inventories = await loadWorkTreeInventories(dir, ['.']);
-  const root = readRootProject((rel) => {
+  const root = await readRootProject((rel) => {
     try {
       return readFileSync(join(dir, rel), 'utf8');
     } catch {

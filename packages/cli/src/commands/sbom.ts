@@ -77,7 +77,7 @@ export function registerSbom(program: Command, ctx: CommandContext): void {
       const relativePaths = paths.map((p) => relative(rootAbs, resolve(cwd, p)).split(sep).join('/') || '.');
       const inventories = await loadInventories(rootAbs, relativePaths, options.parseAs, { logger: ctx.logger, ...excludeLoadOptions(options) });
       if (inventories.length === 0) usageError('no lockfiles found; name a lockfile or a directory that holds one');
-      const root = readRootProject((rel) => readIfExists(resolve(rootAbs, rel)));
+      const root = await readRootProject((rel) => readIfExists(resolve(rootAbs, rel)));
       if (options.modelCards && options.format !== 'json') usageError('--model-cards needs --format json (CycloneDX XML has no place for them here)');
       let modelCards;
       if (options.modelCards) {

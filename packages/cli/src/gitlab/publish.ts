@@ -47,7 +47,7 @@ export async function publishGitLab(
     writeReport(run.projectDir, flags.junitReport, renderJunitReport(decision)),
   ];
   if (flags.gitlabSbom === 'true') {
-    const root = readRootProject((rel) => {
+    const root = await readRootProject((rel) => {
       const path = resolve(ctx.io.cwd, rel);
       return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
     });

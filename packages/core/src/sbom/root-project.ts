@@ -1,6 +1,4 @@
-import { parseTomlDocument } from '../parse/toml.js';
 import { isRecord, parseJson } from '../parse/json.js';
-import { parseYaml } from '../parse/yaml.js';
 import { buildPurl } from '../model/purl.js';
 
 /** The project a BOM describes: its `metadata.component`. */
@@ -16,28 +14,42 @@ export interface RootProject {
 /** Reads a file relative to the project folder; `undefined` when it does not exist. */
 export type ReadRelated = (relativePath: string) => string | undefined;
 
+/** The TOML or YAML reader a manifest needs, loaded only when such a manifest is there (most SBOMs need neither). */
+type Decode = (text: string, file: string) => unknown;
+type Reader = (text: string, file: string, decode: Decode) => RootProject | undefined;
+
+const DECODERS: Record<'json' | 'toml' | 'yaml', () => Promise<Decode>> = {
+  json: () => Promise.resolve(parseJson),
+  toml: async () => (await import('../parse/toml.js')).parseTomlDocument,
+  yaml: async () => {
+    const { parseYaml } = await import('../parse/yaml.js');
+    return (text, file) => parseYaml(text, file).value;
+  },
+};
+
 /**
  * Finds the root project in a folder from its manifest, trying package.json, pyproject.toml, Cargo.toml, go.mod,
- * composer.json, pubspec.yaml and mix.exs in that order. Returns `undefined` when none names a project. Malformed manifests throw `ParseError`.
+ * composer.json, pubspec.yaml and mix.exs in that order. Returns `undefined` when none names a project. Malformed
+ * JSON manifests throw `ParseError`; TOML and YAML ones only cost the root its name.
  */
-export function readRootProject(read: ReadRelated): RootProject | undefined {
-  for (const [manifest, reader] of MANIFESTS) {
+export async function readRootProject(read: ReadRelated): Promise<RootProject | undefined> {
+  for (const [manifest, reader, language] of MANIFESTS) {
     const text = read(manifest);
     if (text === undefined) continue;
-    const project = reader(text, manifest);
+    const project = reader(text, manifest, await DECODERS[language]());
     if (project) return project;
   }
   return undefined;
 }
 
-const MANIFESTS: ReadonlyArray<[string, (text: string, file: string) => RootProject | undefined]> = [
-  ['package.json', fromPackageJson],
-  ['pyproject.toml', fromPyproject],
-  ['Cargo.toml', fromCargoToml],
-  ['go.mod', fromGoMod],
-  ['composer.json', fromComposerJson],
-  ['pubspec.yaml', fromPubspec],
-  ['mix.exs', fromMixExs],
+const MANIFESTS: ReadonlyArray<[string, Reader, keyof typeof DECODERS]> = [
+  ['package.json', fromPackageJson, 'json'],
+  ['pyproject.toml', fromPyproject, 'toml'],
+  ['Cargo.toml', fromCargoToml, 'toml'],
+  ['go.mod', fromGoMod, 'json'],
+  ['composer.json', fromComposerJson, 'json'],
+  ['pubspec.yaml', fromPubspec, 'yaml'],
+  ['mix.exs', fromMixExs, 'json'],
 ];
 
 function fromPackageJson(text: string, file: string): RootProject | undefined {
@@ -49,17 +61,18 @@ function fromPackageJson(text: string, file: string): RootProject | undefined {
   return { name: scoped?.[2] ?? json.name, group: scoped?.[1], version, purl, manifest: file };
 }
 
-function readToml(text: string, file: string): Record<string, unknown> | undefined {
+function readToml(text: string, file: string, decode: Decode): Record<string, unknown> | undefined {
   try {
-    return parseTomlDocument(text, file);
+    const value = decode(text, file);
+    return isRecord(value) ? value : undefined;
   } catch {
     // A manifest we cannot read only costs the BOM its root name; the lockfile parsers report real errors.
     return undefined;
   }
 }
 
-function fromPyproject(text: string, file: string): RootProject | undefined {
-  const toml = readToml(text, file);
+function fromPyproject(text: string, file: string, decode: Decode): RootProject | undefined {
+  const toml = readToml(text, file, decode);
   const project = isRecord(toml?.project) ? toml.project : undefined;
   const tool = isRecord(toml?.tool) ? toml.tool : undefined;
   const poetry = isRecord(tool?.poetry) ? tool.poetry : undefined;
@@ -70,8 +83,8 @@ function fromPyproject(text: string, file: string): RootProject | undefined {
   return { name: source.name, version, purl, manifest: file };
 }
 
-function fromCargoToml(text: string, file: string): RootProject | undefined {
-  const toml = readToml(text, file);
+function fromCargoToml(text: string, file: string, decode: Decode): RootProject | undefined {
+  const toml = readToml(text, file, decode);
   const pkg = isRecord(toml?.package) ? toml.package : undefined;
   if (!pkg || typeof pkg.name !== 'string') return undefined;
   const version = typeof pkg.version === 'string' ? pkg.version : undefined;
@@ -94,10 +107,10 @@ function fromComposerJson(text: string, file: string): RootProject | undefined {
   return { name, group: vendor, version, purl: buildPurl('composer', vendor, name, version), manifest: file };
 }
 
-function fromPubspec(text: string, file: string): RootProject | undefined {
+function fromPubspec(text: string, file: string, decode: Decode): RootProject | undefined {
   let value: unknown;
   try {
-    value = parseYaml(text, file).value;
+    value = decode(text, file);
   } catch {
     // As with TOML manifests: an unreadable manifest only costs the root its name.
     return undefined;
