@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allLockfileParsers, allManifestParsers } from '@lockwarden/core';
+import { sizeRatio } from '../helpers/linear-time.js';
 
 /**
  * Every parser is linear in its input: 1 MB of its worst known pattern may take at most ~20 times as long as
@@ -81,21 +82,6 @@ const targets = [
   ...(await allManifestParsers()).map((p) => ({ id: `manifest:${p.id}`, parse: (text: string) => p.parse(text, p.id) })),
 ];
 
-/** Milliseconds of one parse: repeated until 30 ms have passed (short parses are otherwise timer noise). */
-function timeOnce(parse: (text: string) => unknown, text: string): number {
-  let reps = 0;
-  const started = performance.now();
-  do {
-    try {
-      parse(text);
-    } catch {
-      // Rejection is fine; only the time counts here.
-    }
-    reps++;
-  } while (performance.now() - started < 30);
-  return (performance.now() - started) / reps;
-}
-
 describe('every parser is linear in its input', () => {
   it('has a worst pattern for every registered parser', () => {
     expect(Object.keys(WORST).sort()).toEqual(targets.map((t) => t.id).sort());
@@ -108,16 +94,8 @@ describe('every parser is linear in its input', () => {
       // Retried: a burst of load on a shared 2-core runner can inflate one measurement, but a quadratic parser (100x)
       // fails every time, so a retry never hides one.
       it(`${target.id}${label}: 1 MB of its worst pattern takes at most ${MAX_RATIO}x 100 KB`, { retry: 2, timeout: 180_000 }, () => {
-        const small = make(SMALL);
-        const large = make(LARGE);
-        timeOnce(target.parse, small); // warm up the JIT
-        const smallMs = Math.min(...[0, 1, 2].map(() => timeOnce(target.parse, small)));
-        // One large run usually settles it; more only when load may have inflated the first.
-        let largeMs = Infinity;
-        for (let attempt = 0; attempt < 3 && largeMs / smallMs > MAX_RATIO; attempt++) {
-          largeMs = Math.min(largeMs, timeOnce(target.parse, large));
-        }
-        expect(largeMs / smallMs, `${smallMs.toFixed(1)} ms at 100 KB, ${largeMs.toFixed(1)} ms at 1 MB`).toBeLessThanOrEqual(MAX_RATIO);
+        const { ratio, detail } = sizeRatio(target.parse, make(SMALL), make(LARGE), MAX_RATIO);
+        expect(ratio, detail).toBeLessThanOrEqual(MAX_RATIO);
       });
     });
   }

@@ -31,11 +31,15 @@ export const composerJsonParser: ManifestParser = {
       const keyAt = where.keyOffset(key);
       if (!isRecord(block)) throw new ParseError(path, `"${key}" must be an object`, { line: where.line(keyAt) });
       let searching = true;
+      // Keys come back in the order they are written, so each is searched for after the one before it: searching
+      // from the block's start each time was quadratic in the number of dependencies.
+      let from = Math.max(keyAt, 0);
       for (const [name, constraint] of Object.entries(block)) {
         if (isPlatformPackage(name)) continue;
         // After one miss (a key written with \u escapes), stop searching: each miss would scan to the end.
-        const at: number = searching ? where.keyOffset(name, Math.max(keyAt, 0)) : -1;
+        const at: number = searching ? where.keyOffset(name, from) : -1;
         searching &&= at >= 0;
+        if (at >= 0) from = at;
         const line = where.line(at >= 0 ? at : keyAt);
         if (!/^[^\s/]+\/[^\s/]+$/.test(name)) {
           throw new ParseError(path, `${key}: ${quoteInput(name)} is not a vendor/package name`, { line });

@@ -26,12 +26,16 @@ function declare(c: Collector, name: string, specifier: string, scopes: string[]
 
 /** PEP 508 strings (`[project].dependencies`, optional-dependencies, PEP 735 groups, PDM dev groups). */
 function pep508List(c: Collector, list: unknown, scopes: string[], from: number): void {
+  // Items are searched for after the one before them: from the section's start each time was quadratic.
+  let cursor = from;
   for (const item of tomlArray(list)) {
     // PEP 735 `{ include-group = "x" }` entries repeat another group, whose own entries are declared already.
     if (typeof item !== 'string') continue;
     const req = parseRequirement(item);
     if (!req) continue;
-    declare(c, req.name, req.url ?? req.specifier, scopes, c.lines.quoted(item, from));
+    const at = c.lines.quotedOffset(item, cursor);
+    if (at !== undefined) cursor = at + 1;
+    declare(c, req.name, req.url ?? req.specifier, scopes, at === undefined ? undefined : c.lines.line(at));
   }
 }
 

@@ -30,17 +30,25 @@ export class SourceLines {
     return undefined;
   }
 
-  /** Line of the first not-yet-used occurrence of `"value"` or `'value'` at or after `from`. */
-  quoted(value: string, from = 0): number | undefined {
+  /**
+   * Offset of the first not-yet-used occurrence of `"value"` or `'value'` at or after `from` (marked used), or
+   * `undefined`. A caller walking an array passes the last offset back, so the array is one pass, not one per item.
+   */
+  quotedOffset(value: string, from = 0): number | undefined {
     for (const q of ['"', "'"]) {
       let at = this.text.indexOf(`${q}${value}${q}`, from);
       while (at >= 0 && this.taken.has(at)) at = this.text.indexOf(`${q}${value}${q}`, at + 1);
       if (at >= 0) {
         this.taken.add(at);
-        return this.index.line(at);
+        return at;
       }
     }
     return undefined;
+  }
+
+  /** 1-based line of an offset. */
+  line(offset: number): number {
+    return this.index.line(offset);
   }
 
   /** Line of `key =` (bare or quoted key) at the start of a line, searching from `from` up to the next header. */
