@@ -49,12 +49,17 @@ const composerJsonParser = {
             if (!(0,_parse_json_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(block))
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ParseError */ .mB(path, `"${key}" must be an object`, { line: where.line(keyAt) });
             let searching = true;
+            // Keys come back in the order they are written, so each is searched for after the one before it: searching
+            // from the block's start each time was quadratic in the number of dependencies.
+            let from = Math.max(keyAt, 0);
             for (const [name, constraint] of Object.entries(block)) {
                 if ((0,_platform_packages_js__WEBPACK_IMPORTED_MODULE_5__/* .isPlatformPackage */ .U)(name))
                     continue;
                 // After one miss (a key written with \u escapes), stop searching: each miss would scan to the end.
-                const at = searching ? where.keyOffset(name, Math.max(keyAt, 0)) : -1;
+                const at = searching ? where.keyOffset(name, from) : -1;
                 searching &&= at >= 0;
+                if (at >= 0)
+                    from = at;
                 const line = where.line(at >= 0 ? at : keyAt);
                 if (!/^[^\s/]+\/[^\s/]+$/.test(name)) {
                     throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ParseError */ .mB(path, `${key}: ${(0,_parse_error_text_js__WEBPACK_IMPORTED_MODULE_6__/* .quoteInput */ .Z)(name)} is not a vendor/package name`, { line });

@@ -266,18 +266,25 @@ class SourceLines {
         }
         return undefined;
     }
-    /** Line of the first not-yet-used occurrence of `"value"` or `'value'` at or after `from`. */
-    quoted(value, from = 0) {
+    /**
+     * Offset of the first not-yet-used occurrence of `"value"` or `'value'` at or after `from` (marked used), or
+     * `undefined`. A caller walking an array passes the last offset back, so the array is one pass, not one per item.
+     */
+    quotedOffset(value, from = 0) {
         for (const q of ['"', "'"]) {
             let at = this.text.indexOf(`${q}${value}${q}`, from);
             while (at >= 0 && this.taken.has(at))
                 at = this.text.indexOf(`${q}${value}${q}`, at + 1);
             if (at >= 0) {
                 this.taken.add(at);
-                return this.index.line(at);
+                return at;
             }
         }
         return undefined;
+    }
+    /** 1-based line of an offset. */
+    line(offset) {
+        return this.index.line(offset);
     }
     /** Line of `key =` (bare or quoted key) at the start of a line, searching from `from` up to the next header. */
     key(key, from) {
@@ -404,6 +411,8 @@ function declare(c, name, specifier, scopes, line) {
 }
 /** PEP 508 strings (`[project].dependencies`, optional-dependencies, PEP 735 groups, PDM dev groups). */
 function pep508List(c, list, scopes, from) {
+    // Items are searched for after the one before them: from the section's start each time was quadratic.
+    let cursor = from;
     for (const item of (0,toml.tomlArray)(list)) {
         // PEP 735 `{ include-group = "x" }` entries repeat another group, whose own entries are declared already.
         if (typeof item !== 'string')
@@ -411,7 +420,10 @@ function pep508List(c, list, scopes, from) {
         const req = (0,requirement_spec/* parseRequirement */.p)(item);
         if (!req)
             continue;
-        declare(c, req.name, req.url ?? req.specifier, scopes, c.lines.quoted(item, from));
+        const at = c.lines.quotedOffset(item, cursor);
+        if (at !== undefined)
+            cursor = at + 1;
+        declare(c, req.name, req.url ?? req.specifier, scopes, at === undefined ? undefined : c.lines.line(at));
     }
 }
 /** Poetry's `name = "^1.2"` / `{ version = "...", optional = true }` / `{ git = "..." }` / arrays of those. */
