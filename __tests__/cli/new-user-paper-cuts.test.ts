@@ -1,10 +1,11 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/conformance.js';
 import { runCli } from '../helpers/run-cli.js';
+import { syntheticJsLockfiles } from '../../scripts/bench/synthetic-js-lockfiles.mjs';
 
 /** What a new user meets first: an unbuilt checkout, a fail-open run, the db command's help. */
 const dirs: string[] = [];
@@ -34,6 +35,24 @@ describe('new-user paper cuts', () => {
     expect(all.match(/FAIL-OPEN: OSV API/g)).toHaveLength(1);
     expect(all).toContain('because --fail-open sets fail-open');
     expect(all).not.toContain('the policy sets fail-open');
+  });
+
+  it('output piped into a reader that quits early (`ls | head`) ends in one line and exit 2, not an EPIPE stack', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lockwarden-epipe-'));
+    dirs.push(dir);
+    const lockfiles = syntheticJsLockfiles(2000) as Record<string, [string, string]>;
+    writeFileSync(join(dir, 'package-lock.json'), lockfiles['package-lock.json']![1]);
+    const child = spawn(process.execPath, [join(REPO_ROOT, 'packages/cli/bin/lockwarden.js'), 'ls', '--format', 'json', 'package-lock.json'], {
+      cwd: dir,
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    // Read the first chunk (the output is far larger than a pipe's buffer), then go away as `head` does.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    expect(stderr).not.toContain('Unhandled');
+    expect(stderr).toBe('lockwarden: standard output was closed before the report was written (EPIPE)\n');
+    expect(status).toBe(2);
   });
 
   it('db --help names every command that reads the offline database', () => {

@@ -6,6 +6,13 @@
 import module from 'node:module';
 
 module.enableCompileCache?.();
+// `lockwarden ls | head`: once the reader has gone, the rest of the output cannot be delivered. Say so in one line
+// instead of an unhandled-error stack, and exit 2 (could not evaluate): a gate whose output was cut off did not pass.
+process.stdout.on('error', (err) => {
+  if (err?.code !== 'EPIPE') throw err;
+  process.stderr.write('lockwarden: standard output was closed before the report was written (EPIPE)\n');
+  process.exit(2);
+});
 let main;
 try {
   ({ main } = await import('../bundle/index.js'));
