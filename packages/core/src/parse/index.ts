@@ -2,3 +2,4 @@
 export { LineIndex } from './line-index.js';
 export { parseJson, isRecord } from './json.js';
 export { loadYaml, parseYaml, YamlKeyLines } from './yaml.js';
+export { readYamlSubset, type SubsetYaml } from './yaml-subset.js';

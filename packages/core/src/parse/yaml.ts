@@ -3,6 +3,7 @@ import { LineCounter, parseDocument, type Document } from 'yaml';
 import { ParseError } from '../errors.js';
 import { MAX_LOCKFILE_BYTES, stripBom } from './json.js';
 import { assertYamlDepth } from './nesting.js';
+import { readYamlSubset } from './yaml-subset.js';
 
 /** Aliases expand; a billion-laughs document must not. */
 export const MAX_YAML_ALIASES = 100;
@@ -58,6 +59,11 @@ export interface LoadedYaml {
   value: unknown;
   /** Set when the fast path could not be used (anchors, or text it rejects), so positions are at hand. */
   precise?: ParsedYaml;
+  /**
+   * Lines of the keys of each top-level block mapping, when the subset reader read the text (it notes them for
+   * free); pass them to `YamlKeyLines` to skip its scan.
+   */
+  keyLines?: Map<string, Map<string, number>>;
 }
 
 // An anchor (`&name`) at a node position; the fast loader shares aliased nodes instead of counting their
@@ -65,7 +71,8 @@ export interface LoadedYaml {
 const ANCHOR = /(?:^|[\s:[{,-])&[^\s,[\]{}]/m;
 
 /**
- * Parses big YAML (lockfiles) to plain values with js-yaml's loader, which builds no syntax tree: several times
+ * Parses big YAML (lockfiles) to plain values: first with the subset reader (`readYamlSubset`, the block YAML that
+ * package managers write, several times faster again), else with js-yaml's loader, which builds no syntax tree: several times
  * faster than the document parse and its line counter. Positions are not kept: callers find the lines a report
  * needs with a line scan (`YamlKeyLines`). Text with anchors, or that the loader rejects (a syntax error, a
  * duplicate key), goes through `parseYaml`, so a malformed file still gets the precise line and column.
@@ -73,8 +80,12 @@ const ANCHOR = /(?:^|[\s:[{,-])&[^\s,[\]{}]/m;
 export function loadYaml(text: string, file: string, options: { maxBytes?: number } = {}): LoadedYaml {
   const maxBytes = options.maxBytes ?? MAX_LOCKFILE_BYTES;
   if (text.length > maxBytes) throw new ParseError(file, `file is larger than ${maxBytes} bytes`);
-  assertYamlDepth(text, file);
   const body = stripBom(text);
+  // Machine-written lockfiles fit the subset reader: one pass, no recursion (so no depth guard needed), and the
+  // lines of the entries on the way. Everything else takes js-yaml behind the depth guard.
+  const subset = readYamlSubset(body);
+  if (subset !== undefined) return { value: subset.value, keyLines: subset.keyLines };
+  assertYamlDepth(text, file);
   if (!ANCHOR.test(body)) {
     try {
       // An empty document is null, as the precise parse has it (js-yaml says undefined).
@@ -97,7 +108,11 @@ export class YamlKeyLines {
   constructor(
     private readonly text: string,
     private readonly section: string,
-  ) {}
+    /** The lines `loadYaml` already found (`keyLines.get(section)`), when it did. */
+    known?: Map<string, number>,
+  ) {
+    this.lines = known;
+  }
 
   /** The line of `key` in the section, when it is written as a block-mapping key there. */
   lineOf(key: string): number | undefined {

@@ -2,6 +2,7 @@ import { ParseError } from '../../errors.js';
 import type { Edge, Inventory, Project } from '../../model/inventory.js';
 import type { Hash, Package, Scope, Source } from '../../model/package.js';
 import { buildPurl } from '../../model/purl.js';
+import { decodeIntegrity } from './integrity.js';
 
 /** One occurrence of a package in a lockfile, before occurrences of the same package are merged. */
 export interface PackageOccurrence {
@@ -10,7 +11,11 @@ export interface PackageOccurrence {
   name: string;
   version: string;
   scopes: Scope[];
-  integrity: Hash[];
+  /**
+   * The hashes, or the lockfile's Subresource Integrity text undecoded: then the package decodes it the first
+   * time its `integrity` is read (an SBOM or a hash rule reads it; `ls` and most checks never do).
+   */
+  integrity: Hash[] | string;
   source: Source;
   /** The entry's line, or how to find it when a report asks (a line scan the YAML fast path defers). */
   line?: number | (() => number | undefined) | undefined;
@@ -133,10 +138,11 @@ export class PackageCollector {
         purl: this.purlOf(occurrence),
         direct: false,
         scopes: occurrence.scopes.length > 1 ? [...occurrence.scopes].sort() : occurrence.scopes,
-        integrity: occurrence.integrity,
+        integrity: typeof occurrence.integrity === 'string' ? [] : occurrence.integrity,
         source: occurrence.source,
         location: locationOf(this.lockfile, occurrence.line),
       };
+      if (typeof occurrence.integrity === 'string' && occurrence.integrity !== '') deferIntegrity(pkg, occurrence.integrity);
       if (occurrence.hasInstallScript === true) pkg.hasInstallScript = true;
       if (occurrence.license !== undefined) pkg.license = occurrence.license;
       if (occurrence.aliases !== undefined && occurrence.aliases.length > 0) pkg.aliases = [...occurrence.aliases];
@@ -156,7 +162,10 @@ export class PackageCollector {
       this.packages.push(pkg);
     } else {
       pkg.scopes = mergeScopes(pkg.scopes, occurrence.scopes);
-      if (pkg.integrity.length === 0 && occurrence.integrity.length > 0) pkg.integrity = occurrence.integrity;
+      if (pkg.integrity.length === 0 && occurrence.integrity.length > 0) {
+        const incoming = typeof occurrence.integrity === 'string' ? decodeIntegrity(occurrence.integrity) : occurrence.integrity;
+        if (incoming.length > 0) pkg.integrity = incoming;
+      }
       if (occurrence.hasInstallScript === true) pkg.hasInstallScript = true;
       if (pkg.license === undefined && occurrence.license !== undefined) pkg.license = occurrence.license;
       if (occurrence.aliases !== undefined) {
@@ -279,6 +288,24 @@ export class PackageCollector {
     if (options.edges) inventory.edges = this.edges;
     return inventory;
   }
+}
+
+/**
+ * Makes `pkg.integrity` a getter that decodes `sri` once, on first read, and becomes a plain value when assigned.
+ * It is an own enumerable property, so JSON, spreads and structured clones see the decoded hashes.
+ */
+function deferIntegrity(pkg: Package, sri: string): void {
+  let decoded: Hash[] | undefined;
+  Object.defineProperty(pkg, 'integrity', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      return (decoded ??= decodeIntegrity(sri));
+    },
+    set(value: Hash[]) {
+      Object.defineProperty(pkg, 'integrity', { value, enumerable: true, writable: true, configurable: true });
+    },
+  });
 }
 
 function lineOf(line: PackageOccurrence['line']): number | undefined {

@@ -4,7 +4,6 @@ import type { Package, Scope } from '../../model/package.js';
 import { isRecord, parseJson } from '../../parse/json.js';
 import { LineIndex } from '../../parse/line-index.js';
 import type { LockfileParser, ParseContext } from '../types.js';
-import { decodeIntegrity } from './integrity.js';
 import { JsonKeyLocator } from './json-key-locator.js';
 import { WorkspaceGlobs } from './workspace-glob.js';
 import { InstallTree } from './install-tree.js';
@@ -244,7 +243,7 @@ function parsePackagesSection(
       name,
       version: fields.version ?? '',
       scopes: fieldScopes(fields),
-      integrity: decodeIntegrity(fields.integrity),
+      integrity: typeof fields.integrity === 'string' ? fields.integrity : [],
       source: underNodeModules || resolved !== undefined ? sourceFromResolved(resolved) : { kind: 'path', path: key },
       line,
     };
@@ -335,7 +334,7 @@ function parseDependencyTree(data: Record<string, unknown>, text: string, path: 
         name: read.name,
         version: read.version,
         scopes: scopesOf(entry),
-        integrity: decodeIntegrity(entry.integrity),
+        integrity: typeof entry.integrity === 'string' ? entry.integrity : [],
         source: sourceFromResolved(read.spec ?? resolved),
         line,
         ...(read.name !== installName ? { aliases: [installName] } : {}),

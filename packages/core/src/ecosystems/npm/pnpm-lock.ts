@@ -6,7 +6,6 @@ import type { Hash, Scope, Source } from '../../model/package.js';
 import { isRecord } from '../../parse/json.js';
 import { loadYaml, parseYaml, YamlKeyLines } from '../../parse/yaml.js';
 import type { LockfileParser } from '../types.js';
-import { decodeIntegrity } from './integrity.js';
 import { PackageCollector } from './package-collector.js';
 import { npmProjectId } from './package-lock.js';
 import { gitParts, sourceFromResolved } from './resolved-source.js';
@@ -149,7 +148,7 @@ function references(map: unknown): Array<[string, string]> {
  * `packages`, whose keys carry peer suffixes) the dependency edges.
  */
 export function parsePnpmLock(text: string, path: string): Inventory {
-  const { value, precise } = loadYaml(text, path);
+  const { value, precise, keyLines } = loadYaml(text, path);
   const collector = new PackageCollector(path, 'pnpm-lock.yaml');
   if (value === null || value === undefined) return collector.build();
   if (!isRecord(value)) {
@@ -173,7 +172,7 @@ export function parsePnpmLock(text: string, path: string): Inventory {
     });
   }
   const syntax = syntaxOf(version);
-  const packageLines = new YamlKeyLines(text, 'packages');
+  const packageLines = new YamlKeyLines(text, 'packages', keyLines?.get('packages'));
   const packageMap = isRecord(packages) ? packages : {};
 
   const invalid: string[] = [];
@@ -189,7 +188,8 @@ export function parsePnpmLock(text: string, path: string): Inventory {
     const pkgVersion = stringField(entry, 'version') ?? fromKey?.version;
     if (name === undefined || name === '' || pkgVersion === undefined || pkgVersion === '') continue;
     const resolution = isRecord(get(entry, 'resolution')) ? (get(entry, 'resolution') as Record<string, unknown>) : undefined;
-    const integrity: Hash[] = resolution ? decodeIntegrity(get(resolution, 'integrity')) : [];
+    const sri = resolution ? get(resolution, 'integrity') : undefined;
+    const integrity: Hash[] | string = typeof sri === 'string' ? sri : [];
     collector.add({
       nodeId: key,
       name,

@@ -52,12 +52,12 @@ export const pubspecLockParser: LockfileParser = {
   fileNames: ['pubspec.lock'],
   conformance: ['dart/pubspec'],
   parse(text, path) {
-    const { value } = loadYaml(text, path);
+    const { value, keyLines } = loadYaml(text, path);
     if (!isRecord(value) || !isRecord(value.packages)) {
       throw new ParseError(path, 'not a pubspec.lock: no "packages" map', { line: 1 });
     }
     // A line scan, not the YAML syntax tree: the same lines at a fraction of the parse.
-    const lineOf = new YamlKeyLines(text, 'packages');
+    const lineOf = new YamlKeyLines(text, 'packages', keyLines?.get('packages'));
     const packages: Package[] = [];
     for (const [name, entry] of Object.entries(value.packages)) {
       const line = lineOf.lineOf(name);

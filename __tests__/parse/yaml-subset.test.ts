@@ -1,0 +1,156 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { CORE_SCHEMA, load } from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { loadLockfileParser, readYamlSubset, YamlKeyLines } from '@lockwarden/core';
+import { CONFORMANCE_DIR, REPO_ROOT } from '../helpers/conformance.js';
+
+/** What the subset reader must agree with: js-yaml's loader as `loadYaml` calls it. */
+const jsYaml = (text: string): unknown => load(text, { schema: CORE_SCHEMA, json: true });
+
+function yamlFiles(): string[] {
+  const dirs = [
+    join(REPO_ROOT, '__tests__'),
+    join(REPO_ROOT, 'policies'),
+    join(CONFORMANCE_DIR, 'lockfiles', 'javascript', 'pnpmlock'),
+    join(CONFORMANCE_DIR, 'lockfiles', 'dart', 'pubspec'),
+  ];
+  return dirs
+    .filter((dir) => existsSync(dir))
+    .flatMap((dir) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => join(dir, f)))
+    .filter((f) => /\.(ya?ml|lock)$/.test(f) && !f.endsWith('yarn.lock') && !f.includes('Gemfile') && !f.endsWith('Cargo.lock'));
+}
+
+/** A small deterministic PRNG (mulberry32), so a failure names a seed that reproduces it. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SIGNIFICANT = [' ', '  ', '\n', ':', ': ', '-', '- ', "'", '"', '#', ' #', '{', '}', '[', ']', ',', '&a', '*a', '!', '|', '>', '?', '\\', '~', '0x1F', '1.0', 'true', 'null', '__proto__', '\t', '\r', 'é', '\u0007'];
+
+function mutate(text: string, random: () => number): string {
+  let out = text;
+  const edits = 1 + Math.floor(random() * 3);
+  for (let e = 0; e < edits; e++) {
+    const at = Math.floor(random() * (out.length + 1));
+    const kind = random();
+    if (kind < 0.4) out = out.slice(0, at) + SIGNIFICANT[Math.floor(random() * SIGNIFICANT.length)] + out.slice(at);
+    else if (kind < 0.7) out = out.slice(0, at) + out.slice(at + 1 + Math.floor(random() * 4));
+    else {
+      // Re-indent or duplicate a whole line: the structural edits a merge conflict or a hand edit makes.
+      const lines = out.split('\n');
+      const i = Math.floor(random() * lines.length);
+      if (kind < 0.85) lines[i] = ' '.repeat(Math.floor(random() * 3)) + (lines[i] ?? '');
+      else lines.splice(i, 0, lines[i] ?? '');
+      out = lines.join('\n');
+    }
+  }
+  return out;
+}
+
+describe('YAML subset reader', () => {
+  const files = yamlFiles();
+
+  it('reads every YAML lockfile of the fixtures and the corpus as js-yaml does, or declines', () => {
+    let accepted = 0;
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+      const subset = readYamlSubset(text);
+      if (subset === undefined) continue;
+      expect(subset.value, file).toEqual(jsYaml(text));
+      expect(isDeepStrictEqual(subset.value, jsYaml(text)), file).toBe(true);
+      // The lines it notes are the ones the line scan finds.
+      const scan = new YamlKeyLines(text, 'packages');
+      const packages = (subset.value as Record<string, unknown>)['packages'];
+      if (packages !== null && typeof packages === 'object' && !Array.isArray(packages)) {
+        for (const key of Object.keys(packages)) expect(subset.keyLines.get('packages')?.get(key), `${file}: ${key}`).toBe(scan.lineOf(key));
+      }
+      accepted++;
+    }
+    // Every pnpm and pubspec lockfile of the corpus is machine-written and fits the subset.
+    if (existsSync(CONFORMANCE_DIR)) expect(accepted).toBeGreaterThan(30);
+    else console.warn(`!!! ${CONFORMANCE_DIR} is absent: the subset reader ran on the repository's fixtures only`);
+    expect(accepted).toBeGreaterThan(3);
+  });
+
+  it('types plain scalars and keys with the CORE schema, and keeps __proto__ an own property', () => {
+    const text = "lockfileVersion: 5.4\nflag: true\nnothing: ~\nempty:\nversion: 6.2.15\nlist:\n  - 1\n  - x\nflow: {a: 1, b: 'it''s', c: https://x.example/a:b}\n0x1F: hex\n1.0: float\n__proto__: {polluted: yes}\n";
+    const subset = readYamlSubset(text);
+    expect(subset).toBeDefined();
+    expect(isDeepStrictEqual(subset!.value, jsYaml(text))).toBe(true);
+    expect(subset!.value).toMatchObject({ lockfileVersion: 5.4, flag: true, nothing: null, empty: null, version: '6.2.15', list: [1, 'x'], 31: 'hex', 1: 'float' });
+    expect(Object.getPrototypeOf(subset!.value)).toBe(Object.prototype);
+    expect(Object.prototype.hasOwnProperty.call(subset!.value, '__proto__')).toBe(true);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  it.each([
+    ['a comment', 'a: 1 # note\n'],
+    ['a comment line', '# lockfile\na: 1\n'],
+    ['an anchor and an alias', 'a: &x 1\nb: *x\n'],
+    ['a tag', 'a: !!str 1\n'],
+    ['a block scalar', 'a: |\n  text\n'],
+    ['a multi-line plain scalar', 'a: one\n  two\n'],
+    ['a double-quoted escape', 'a: "x\\ty"\n'],
+    ['a tab', 'a:\t1\n'],
+    ['CR line ends', 'a: 1\r\nb: 2\r\n'],
+    ['a nested flow collection', 'a: {b: [1]}\n'],
+    ['a flow collection over two lines', 'a: {b: 1,\n  c: 2}\n'],
+    ['a document marker', '---\na: 1\n'],
+    ['an indentless sequence', 'a:\n- 1\n'],
+    ['a mapping in a sequence', 'a:\n  - b: 1\n'],
+    ['an explicit key', '? a\n: 1\n'],
+    ['inconsistent indentation', 'a:\n    b: 1\n  c: 2\n'],
+    ['a non-printable character', 'a: x\u0007y\n'],
+    ['an empty document', '\n\n'],
+    ['a key longer than YAML allows', `${'k'.repeat(1025)}: 1\n`],
+    ['nesting past its depth', Array.from({ length: 80 }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + '\n'],
+  ])('declines %s (js-yaml or the precise parse decides)', (_label, text) => {
+    expect(readYamlSubset(text)).toBeUndefined();
+  });
+
+  it('never accepts mutated lockfiles that js-yaml reads differently or rejects (differential, 4,000 mutations)', () => {
+    const seeds = files
+      .filter((f) => /pnpm|pubspec/.test(f))
+      .map((f) => readFileSync(f, 'utf8'))
+      .filter((t) => readYamlSubset(t) !== undefined)
+      .slice(0, 40);
+    expect(seeds.length).toBeGreaterThan(3);
+    const random = prng(20261204);
+    let accepted = 0;
+    for (let i = 0; i < Number(process.env.SUBSET_MUTATIONS ?? 4000); i++) {
+      const text = mutate(seeds[i % seeds.length]!, random);
+      const subset = readYamlSubset(text);
+      if (subset === undefined) continue;
+      accepted++;
+      let expected: unknown;
+      try {
+        expected = jsYaml(text);
+      } catch (err) {
+        throw new Error(`mutation ${i} was accepted but js-yaml rejects it (${String(err).split('\n')[0]}):\n${text}`);
+      }
+      if (!isDeepStrictEqual(subset.value, expected)) throw new Error(`mutation ${i} reads differently from js-yaml:\n${text}`);
+    }
+    // Enough mutations stay inside the subset for the comparison to mean something.
+    expect(accepted).toBeGreaterThan(500);
+  });
+
+  it('pnpm packages decode their integrity on first read, to the same hashes, and JSON carries them', async () => {
+    const text = "lockfileVersion: '9.0'\n\nimporters:\n\n  .:\n    dependencies:\n      a:\n        specifier: ^1.0.0\n        version: 1.0.0\n\npackages:\n\n  a@1.0.0:\n    resolution: {integrity: sha512-AAAA}\n\nsnapshots:\n\n  a@1.0.0: {}\n";
+    const inventory = (await loadLockfileParser('pnpm-lock.yaml'))!.parse(text, 'pnpm-lock.yaml');
+    const pkg = inventory.packages[0]!;
+    expect(JSON.parse(JSON.stringify(pkg)).integrity).toEqual([{ algorithm: 'sha512', value: '000000' }]);
+    expect(pkg.integrity).toEqual([{ algorithm: 'sha512', value: '000000' }]);
+    expect({ ...pkg }.integrity).toBe(pkg.integrity);
+    pkg.integrity = [];
+    expect(pkg.integrity).toEqual([]);
+    expect(pkg.location.line).toBe(13);
+  });
+});
