@@ -145,6 +145,8 @@ class JsonKeyLocator {
 /* unused harmony export mergeScopes */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71403);
 /* harmony import */ var _model_purl_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(56819);
+/* harmony import */ var _integrity_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(68723);
+
 
 
 /** True when every char is one packageurl-js leaves as is in an npm name part: `a-z 0-9 . _ -`. */
@@ -259,10 +261,12 @@ class PackageCollector {
                 purl: this.purlOf(occurrence),
                 direct: false,
                 scopes: occurrence.scopes.length > 1 ? [...occurrence.scopes].sort() : occurrence.scopes,
-                integrity: occurrence.integrity,
+                integrity: typeof occurrence.integrity === 'string' ? [] : occurrence.integrity,
                 source: occurrence.source,
                 location: locationOf(this.lockfile, occurrence.line),
             };
+            if (typeof occurrence.integrity === 'string' && occurrence.integrity !== '')
+                deferIntegrity(pkg, occurrence.integrity);
             if (occurrence.hasInstallScript === true)
                 pkg.hasInstallScript = true;
             if (occurrence.license !== undefined)
@@ -285,8 +289,11 @@ class PackageCollector {
         }
         else {
             pkg.scopes = mergeScopes(pkg.scopes, occurrence.scopes);
-            if (pkg.integrity.length === 0 && occurrence.integrity.length > 0)
-                pkg.integrity = occurrence.integrity;
+            if (pkg.integrity.length === 0 && occurrence.integrity.length > 0) {
+                const incoming = typeof occurrence.integrity === 'string' ? (0,_integrity_js__WEBPACK_IMPORTED_MODULE_2__/* .decodeIntegrity */ .W)(occurrence.integrity) : occurrence.integrity;
+                if (incoming.length > 0)
+                    pkg.integrity = incoming;
+            }
             if (occurrence.hasInstallScript === true)
                 pkg.hasInstallScript = true;
             if (pkg.license === undefined && occurrence.license !== undefined)
@@ -413,6 +420,23 @@ class PackageCollector {
         return inventory;
     }
 }
+/**
+ * Makes `pkg.integrity` a getter that decodes `sri` once, on first read, and becomes a plain value when assigned.
+ * It is an own enumerable property, so JSON, spreads and structured clones see the decoded hashes.
+ */
+function deferIntegrity(pkg, sri) {
+    let decoded;
+    Object.defineProperty(pkg, 'integrity', {
+        enumerable: true,
+        configurable: true,
+        get() {
+            return (decoded ??= (0,_integrity_js__WEBPACK_IMPORTED_MODULE_2__/* .decodeIntegrity */ .W)(sri));
+        },
+        set(value) {
+            Object.defineProperty(pkg, 'integrity', { value, enumerable: true, writable: true, configurable: true });
+        },
+    });
+}
 function lineOf(line) {
     return typeof line === 'function' ? line() : line;
 }
@@ -468,8 +492,6 @@ var errors = __webpack_require__(71403);
 var json = __webpack_require__(76702);
 // EXTERNAL MODULE: ./packages/core/dist/parse/line-index.js
 var line_index = __webpack_require__(86787);
-// EXTERNAL MODULE: ./packages/core/dist/ecosystems/npm/integrity.js
-var integrity = __webpack_require__(68723);
 // EXTERNAL MODULE: ./packages/core/dist/ecosystems/npm/json-key-locator.js
 var json_key_locator = __webpack_require__(35089);
 ;// CONCATENATED MODULE: ./packages/core/dist/ecosystems/npm/workspace-glob.js
@@ -663,7 +685,6 @@ var package_collector = __webpack_require__(18290);
 // EXTERNAL MODULE: ./packages/core/dist/ecosystems/npm/resolved-source.js
 var resolved_source = __webpack_require__(30534);
 ;// CONCATENATED MODULE: ./packages/core/dist/ecosystems/npm/package-lock.js
-
 
 
 
@@ -875,7 +896,7 @@ function parsePackagesSection(data, packages, text, path) {
             name,
             version: fields.version ?? '',
             scopes: fieldScopes(fields),
-            integrity: (0,integrity/* decodeIntegrity */.W)(fields.integrity),
+            integrity: typeof fields.integrity === 'string' ? fields.integrity : [],
             source: underNodeModules || resolved !== undefined ? (0,resolved_source/* sourceFromResolved */.Qz)(resolved) : { kind: 'path', path: key },
             line,
         };
@@ -977,7 +998,7 @@ function parseDependencyTree(data, text, path, context) {
                 name: read.name,
                 version: read.version,
                 scopes: scopesOf(entry),
-                integrity: (0,integrity/* decodeIntegrity */.W)(entry.integrity),
+                integrity: typeof entry.integrity === 'string' ? entry.integrity : [],
                 source: (0,resolved_source/* sourceFromResolved */.Qz)(read.spec ?? resolved),
                 line,
                 ...(read.name !== installName ? { aliases: [installName] } : {}),

@@ -2,6 +2,69 @@ export const id = 163;
 export const ids = [163];
 export const modules = {
 
+/***/ 68723:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ decodeIntegrity),
+/* harmony export */   c: () => (/* binding */ decodeYarnChecksum)
+/* harmony export */ });
+const SRI_ALGORITHMS = {
+    sha1: 'sha1',
+    sha256: 'sha256',
+    sha384: 'sha384',
+    sha512: 'sha512',
+    md5: 'md5',
+};
+/** Scratch space for decoding: one buffer reused, instead of a Buffer per package (sha512 is 64 bytes). */
+const scratch = Buffer.alloc(256);
+function toHex(base64) {
+    if (base64.length > 340)
+        return Buffer.from(base64, 'base64').toString('hex');
+    const length = scratch.write(base64, 'base64');
+    return scratch.toString('hex', 0, length);
+}
+/**
+ * Decodes a Subresource Integrity string (`sha512-<base64> sha1-<base64>`, as npm, yarn v1, pnpm and bun
+ * write it) into hashes with lowercase hex values. Unknown algorithms and malformed parts are skipped:
+ * an integrity we cannot read is no reason to reject the lockfile.
+ */
+function decodeIntegrity(sri) {
+    if (typeof sri !== 'string' || sri === '')
+        return [];
+    const out = [];
+    // Almost every entry holds a single hash, so the common case avoids a split.
+    const parts = sri.includes(' ') || sri.includes('\t') || sri.includes('\n') ? sri.split(/\s+/) : [sri];
+    for (const part of parts) {
+        const dash = part.indexOf('-');
+        if (dash <= 0)
+            continue;
+        const algorithm = SRI_ALGORITHMS[part.slice(0, dash).toLowerCase()];
+        if (algorithm === undefined)
+            continue;
+        // SRI options (`?foo`) follow the digest; they carry no hash material.
+        const question = part.indexOf('?', dash);
+        const digest = part.slice(dash + 1, question < 0 ? undefined : question);
+        const hex = toHex(digest);
+        if (hex !== '')
+            out.push({ algorithm, value: hex });
+    }
+    return out;
+}
+/**
+ * Reads a yarn berry `checksum` (hex sha512, since cache format 10 prefixed with `<cacheKey>/`).
+ */
+function decodeYarnChecksum(checksum) {
+    if (typeof checksum !== 'string' || checksum === '')
+        return [];
+    const slash = checksum.lastIndexOf('/');
+    const hex = (slash < 0 ? checksum : checksum.slice(slash + 1)).toLowerCase();
+    return /^[0-9a-f]{128}$/.test(hex) ? [{ algorithm: 'sha512', value: hex }] : [];
+}
+//# sourceMappingURL=integrity.js.map
+
+/***/ }),
+
 /***/ 35089:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -82,6 +145,8 @@ class JsonKeyLocator {
 /* unused harmony export mergeScopes */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71403);
 /* harmony import */ var _model_purl_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(56819);
+/* harmony import */ var _integrity_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(68723);
+
 
 
 /** True when every char is one packageurl-js leaves as is in an npm name part: `a-z 0-9 . _ -`. */
@@ -196,10 +261,12 @@ class PackageCollector {
                 purl: this.purlOf(occurrence),
                 direct: false,
                 scopes: occurrence.scopes.length > 1 ? [...occurrence.scopes].sort() : occurrence.scopes,
-                integrity: occurrence.integrity,
+                integrity: typeof occurrence.integrity === 'string' ? [] : occurrence.integrity,
                 source: occurrence.source,
                 location: locationOf(this.lockfile, occurrence.line),
             };
+            if (typeof occurrence.integrity === 'string' && occurrence.integrity !== '')
+                deferIntegrity(pkg, occurrence.integrity);
             if (occurrence.hasInstallScript === true)
                 pkg.hasInstallScript = true;
             if (occurrence.license !== undefined)
@@ -222,8 +289,11 @@ class PackageCollector {
         }
         else {
             pkg.scopes = mergeScopes(pkg.scopes, occurrence.scopes);
-            if (pkg.integrity.length === 0 && occurrence.integrity.length > 0)
-                pkg.integrity = occurrence.integrity;
+            if (pkg.integrity.length === 0 && occurrence.integrity.length > 0) {
+                const incoming = typeof occurrence.integrity === 'string' ? (0,_integrity_js__WEBPACK_IMPORTED_MODULE_2__/* .decodeIntegrity */ .W)(occurrence.integrity) : occurrence.integrity;
+                if (incoming.length > 0)
+                    pkg.integrity = incoming;
+            }
             if (occurrence.hasInstallScript === true)
                 pkg.hasInstallScript = true;
             if (pkg.license === undefined && occurrence.license !== undefined)
@@ -349,6 +419,23 @@ class PackageCollector {
             inventory.edges = this.edges;
         return inventory;
     }
+}
+/**
+ * Makes `pkg.integrity` a getter that decodes `sri` once, on first read, and becomes a plain value when assigned.
+ * It is an own enumerable property, so JSON, spreads and structured clones see the decoded hashes.
+ */
+function deferIntegrity(pkg, sri) {
+    let decoded;
+    Object.defineProperty(pkg, 'integrity', {
+        enumerable: true,
+        configurable: true,
+        get() {
+            return (decoded ??= (0,_integrity_js__WEBPACK_IMPORTED_MODULE_2__/* .decodeIntegrity */ .W)(sri));
+        },
+        set(value) {
+            Object.defineProperty(pkg, 'integrity', { value, enumerable: true, writable: true, configurable: true });
+        },
+    });
 }
 function lineOf(line) {
     return typeof line === 'function' ? line() : line;

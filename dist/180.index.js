@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   gitlabCiFileParser: () => (/* binding */ gitlabCiFileParser)
 });
 
-// EXTERNAL MODULE: ./packages/core/dist/parse/yaml.js + 1 modules
-var yaml = __webpack_require__(71328);
+// EXTERNAL MODULE: ./packages/core/dist/parse/yaml.js
+var yaml = __webpack_require__(68391);
 // EXTERNAL MODULE: ./packages/core/dist/parse/yaml-nodes.js
 var yaml_nodes = __webpack_require__(92387);
 // EXTERNAL MODULE: ./packages/core/dist/ecosystems/docker/image-reference.js

@@ -14,13 +14,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(71403);
 /* harmony import */ var _parse_json_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76702);
-/* harmony import */ var _parse_yaml_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(71328);
-/* harmony import */ var _integrity_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(68723);
-/* harmony import */ var _package_collector_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(18290);
-/* harmony import */ var _package_lock_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(75514);
-/* harmony import */ var _resolved_source_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(30534);
-/* harmony import */ var _root_scopes_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(27318);
-
+/* harmony import */ var _parse_yaml_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(68391);
+/* harmony import */ var _package_collector_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(18290);
+/* harmony import */ var _package_lock_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(75514);
+/* harmony import */ var _resolved_source_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(30534);
+/* harmony import */ var _root_scopes_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(27318);
 
 
 
@@ -134,7 +132,7 @@ function sourceOf(resolution) {
     const repo = stringField(resolution, 'repo');
     const commit = stringField(resolution, 'commit');
     if (type === 'git' || (repo !== undefined && commit !== undefined)) {
-        const url = (0,_resolved_source_js__WEBPACK_IMPORTED_MODULE_8__/* .gitParts */ .j2)(repo ?? '')?.url ?? repo ?? '';
+        const url = (0,_resolved_source_js__WEBPACK_IMPORTED_MODULE_7__/* .gitParts */ .j2)(repo ?? '')?.url ?? repo ?? '';
         return commit === undefined ? { kind: 'git', url } : { kind: 'git', url, commit };
     }
     const directory = stringField(resolution, 'directory');
@@ -142,7 +140,7 @@ function sourceOf(resolution) {
         return { kind: 'path', path: directory };
     const tarball = stringField(resolution, 'tarball');
     if (tarball !== undefined)
-        return (0,_resolved_source_js__WEBPACK_IMPORTED_MODULE_8__/* .sourceFromResolved */ .Qz)(tarball);
+        return (0,_resolved_source_js__WEBPACK_IMPORTED_MODULE_7__/* .sourceFromResolved */ .Qz)(tarball);
     return { kind: 'registry' };
 }
 function pnpmScopes(entry, syntax) {
@@ -175,8 +173,8 @@ function references(map) {
  * `packages`, whose keys carry peer suffixes) the dependency edges.
  */
 function parsePnpmLock(text, path) {
-    const { value, precise } = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .loadYaml */ .yv)(text, path);
-    const collector = new _package_collector_js__WEBPACK_IMPORTED_MODULE_6__/* .PackageCollector */ .UI(path, 'pnpm-lock.yaml');
+    const { value, precise, keyLines } = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .loadYaml */ .yv)(text, path);
+    const collector = new _package_collector_js__WEBPACK_IMPORTED_MODULE_5__/* .PackageCollector */ .UI(path, 'pnpm-lock.yaml');
     if (value === null || value === undefined)
         return collector.build();
     if (!(0,_parse_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isRecord */ .u4)(value)) {
@@ -201,7 +199,7 @@ function parsePnpmLock(text, path) {
         });
     }
     const syntax = syntaxOf(version);
-    const packageLines = new _parse_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .YamlKeyLines */ .Ap(text, 'packages');
+    const packageLines = new _parse_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .YamlKeyLines */ .Ap(text, 'packages', keyLines?.get('packages'));
     const packageMap = (0,_parse_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isRecord */ .u4)(packages) ? packages : {};
     const invalid = [];
     for (const key of Object.keys(packageMap)) {
@@ -217,7 +215,8 @@ function parsePnpmLock(text, path) {
         if (name === undefined || name === '' || pkgVersion === undefined || pkgVersion === '')
             continue;
         const resolution = (0,_parse_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isRecord */ .u4)(get(entry, 'resolution')) ? get(entry, 'resolution') : undefined;
-        const integrity = resolution ? (0,_integrity_js__WEBPACK_IMPORTED_MODULE_5__/* .decodeIntegrity */ .W)(get(resolution, 'integrity')) : [];
+        const sri = resolution ? get(resolution, 'integrity') : undefined;
+        const integrity = typeof sri === 'string' ? sri : [];
         collector.add({
             nodeId: key,
             name,
@@ -260,7 +259,7 @@ function parsePnpmLock(text, path) {
     // Every project first: `link:` dependencies point from one importer to another.
     for (const importerPath of Object.keys(importers)) {
         const projectPath = importerPath === '.' ? '' : importerPath;
-        collector.addProject({ id: (0,_package_lock_js__WEBPACK_IMPORTED_MODULE_7__.npmProjectId)(projectPath), path: projectPath });
+        collector.addProject({ id: (0,_package_lock_js__WEBPACK_IMPORTED_MODULE_6__.npmProjectId)(projectPath), path: projectPath });
     }
     const declarations = new Map();
     for (const importerPath of Object.keys(importers)) {
@@ -268,13 +267,13 @@ function parsePnpmLock(text, path) {
         const projectPath = importerPath === '.' ? '' : importerPath;
         if (!(0,_parse_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isRecord */ .u4)(importer))
             continue;
-        (0,_root_scopes_js__WEBPACK_IMPORTED_MODULE_9__/* .declareRoot */ .z)(declarations, (0,_package_lock_js__WEBPACK_IMPORTED_MODULE_7__.npmProjectId)(projectPath), importer);
+        (0,_root_scopes_js__WEBPACK_IMPORTED_MODULE_8__/* .declareRoot */ .z)(declarations, (0,_package_lock_js__WEBPACK_IMPORTED_MODULE_6__.npmProjectId)(projectPath), importer);
         for (const [field] of IMPORTER_FIELDS) {
             for (const [depName, reference] of references(get(importer, field))) {
-                const from = (0,_package_lock_js__WEBPACK_IMPORTED_MODULE_7__.npmProjectId)(projectPath);
+                const from = (0,_package_lock_js__WEBPACK_IMPORTED_MODULE_6__.npmProjectId)(projectPath);
                 if (reference.startsWith('link:')) {
                     const target = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(projectPath === '' ? '.' : projectPath, reference.slice(5)));
-                    collector.addEdge(from, (0,_package_lock_js__WEBPACK_IMPORTED_MODULE_7__.npmProjectId)(target === '.' ? '' : target));
+                    collector.addEdge(from, (0,_package_lock_js__WEBPACK_IMPORTED_MODULE_6__.npmProjectId)(target === '.' ? '' : target));
                     continue;
                 }
                 const key = referenceToKey(depName, reference, syntax);
@@ -291,7 +290,7 @@ function parsePnpmLock(text, path) {
     const inventory = collector.build();
     // v9 dropped the per-package dev/optional flags: the importers' dependency maps are the only record left.
     if (syntax === 'v9')
-        (0,_root_scopes_js__WEBPACK_IMPORTED_MODULE_9__/* .applyRootScopes */ .I)(inventory, declarations);
+        (0,_root_scopes_js__WEBPACK_IMPORTED_MODULE_8__/* .applyRootScopes */ .I)(inventory, declarations);
     return inventory;
 }
 /** pnpm-lock.yaml, lockfile versions 5.x, 6.x and 9.x. */

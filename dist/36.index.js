@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   actionFileParser: () => (/* binding */ actionFileParser),
 /* harmony export */   workflowFileParser: () => (/* binding */ workflowFileParser)
 /* harmony export */ });
-/* harmony import */ var _parse_yaml_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71328);
+/* harmony import */ var _parse_yaml_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(68391);
 /* harmony import */ var _parse_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92387);
 /* harmony import */ var _reference_package_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(48798);
 /* harmony import */ var _docker_image_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74186);

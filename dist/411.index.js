@@ -12,7 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71403);
 /* harmony import */ var _model_purl_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(56819);
 /* harmony import */ var _parse_json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76702);
-/* harmony import */ var _parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(71328);
+/* harmony import */ var _parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(68391);
 
 
 
@@ -63,12 +63,12 @@ const pubspecLockParser = {
     fileNames: ['pubspec.lock'],
     conformance: ['dart/pubspec'],
     parse(text, path) {
-        const { value } = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .loadYaml */ .yv)(text, path);
+        const { value, keyLines } = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .loadYaml */ .yv)(text, path);
         if (!(0,_parse_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(value) || !(0,_parse_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(value.packages)) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ParseError */ .mB(path, 'not a pubspec.lock: no "packages" map', { line: 1 });
         }
         // A line scan, not the YAML syntax tree: the same lines at a fraction of the parse.
-        const lineOf = new _parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .YamlKeyLines */ .Ap(text, 'packages');
+        const lineOf = new _parse_yaml_js__WEBPACK_IMPORTED_MODULE_3__/* .YamlKeyLines */ .Ap(text, 'packages', keyLines?.get('packages'));
         const packages = [];
         for (const [name, entry] of Object.entries(value.packages)) {
             const line = lineOf.lineOf(name);

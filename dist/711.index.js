@@ -13,7 +13,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(71403);
 /* harmony import */ var _model_purl_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(56819);
 /* harmony import */ var _parse_json_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76702);
-/* harmony import */ var _parse_yaml_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(71328);
+/* harmony import */ var _parse_yaml_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(68391);
 
 
 
