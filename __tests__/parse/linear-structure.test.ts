@@ -62,7 +62,12 @@ const MANY: Record<string, ((count: number) => string) | Array<(count: number) =
   'compose.yaml': (n) => `services:\n${lines(n, (i) => `  svc-${id(i)}:\n    image: registry.example.org/image-${id(i)}:1.0\n`)}`,
   'kubernetes.yaml': (n) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n${lines(n, (i) => `    - name: c${i}\n      image: registry.example.org/image-${id(i)}:1.0\n`)}`,
   '*.py': (n) => `from transformers import AutoModel\n${lines(n, (i) => `m${i} = AutoModel.from_pretrained("org/model-${id(i)}")\n`)}`,
-  '*.js': (n) => `import { pipeline } from '@huggingface/transformers';\n${lines(n, (i) => `const p${i} = await pipeline('feature-extraction', 'org/model-${id(i)}');\n`)}`,
+  '*.js': [
+    (n) => `import { pipeline } from '@huggingface/transformers';\n${lines(n, (i) => `const p${i} = await pipeline('feature-extraction', 'org/model-${id(i)}');\n`)}`,
+    // Many top-level declarations, as a bundler writes them: a parser that looks each name up among all declared
+    // before it (acorn's scopes are arrays) is quadratic here — 64x at 4 declarations per entry.
+    (n) => `import { pipeline } from '@huggingface/transformers';\n${lines(n, (i) => `const a${i} = 1, b${i} = 2, c${i} = 3;\nconst p${i} = await pipeline('feature-extraction', 'org/model-${id(i)}');\n`)}`,
+  ],
   'model-config': (n) => `models:\n${lines(n, (i) => `  - model_name_or_path: org/model-${id(i)}\n`)}`,
   'model-file': pickleOfGlobals,
   'manifest:package.json': (n) => JSON.stringify({ name: 'app', dependencies: Object.fromEntries(Array.from({ length: n }, (_, i) => [`pkg-${id(i)}`, `^1.${i % 50}.0`])) }, null, 2),

@@ -69,7 +69,7 @@ describe('Python source (Lezer parser)', () => {
   });
 });
 
-describe('JavaScript source (acorn)', () => {
+describe('JavaScript source (meriyah)', () => {
   it('finds @huggingface/transformers pipeline and from_pretrained calls', () => {
     const text = [
       "import { pipeline, AutoModel } from '@huggingface/transformers';",

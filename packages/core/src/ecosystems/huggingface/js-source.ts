@@ -1,4 +1,4 @@
-import { parse as parseJs, type Node as AcornNode } from 'acorn';
+import { parseModule, parseScript, type ESTree, type Options } from 'meriyah';
 import { ParseError } from '../../errors.js';
 import type { Package } from '../../model/package.js';
 import { referenceInventory } from '../reference-package.js';
@@ -14,7 +14,7 @@ const TRIGGER = /(?:from_pretrained|pipeline)\s*\([^;]{0,400}?['"`][\w.-]+\/[\w.
 
 interface JsNode {
   type: string;
-  loc?: { start: { line: number } };
+  loc?: { start: { line: number; column: number } };
   [key: string]: unknown;
 }
 
@@ -39,7 +39,7 @@ function callExpressions(root: JsNode): JsNode[] {
       }
     }
   }
-  return calls.sort((a, b) => (a.start as number) - (b.start as number));
+  return calls.sort((a, b) => (a.loc?.start.line ?? 0) - (b.loc?.start.line ?? 0) || (a.loc?.start.column ?? 0) - (b.loc?.start.column ?? 0));
 }
 
 function stringLiteral(node: unknown): string | undefined {
@@ -68,10 +68,23 @@ function options(node: unknown): { revision?: string; trust?: boolean } {
   return out;
 }
 
+/** meriyah's message without its `[l:c-l:c]: ` prefix (the location goes in the error's own fields). */
+function jsErrorText(err: unknown): string {
+  const e = err as { description?: unknown; message?: unknown };
+  return typeof e.description === 'string' ? e.description : String(e.message ?? err);
+}
+
+/** meriyah reports a 1-based line and a 0-based column; a stack overflow on deep nesting has no location. */
+function jsErrorLocation(err: unknown): { line?: number; column?: number } {
+  const start = (err as { loc?: { start?: { line?: unknown; column?: unknown } } }).loc?.start;
+  return typeof start?.line === 'number' && typeof start.column === 'number' ? { line: start.line, column: start.column + 1 } : {};
+}
+
 /**
- * Scans JavaScript with acorn (a real ECMAScript parser) for `@huggingface/transformers` loaders:
+ * Scans JavaScript with meriyah (a real ECMAScript parser) for `@huggingface/transformers` loaders:
  * `pipeline(task, 'org/model', { revision })` and `X.from_pretrained('org/model', { revision })`.
- * TypeScript and JSX are not parsed (acorn reads standard JavaScript only).
+ * TypeScript and JSX are not parsed (standard JavaScript only). Not acorn: its scopes keep declared names in arrays
+ * searched per declaration, so a file of n top-level declarations (a bundler's output has thousands) costs n².
  */
 export const jsSourceParser: LockfileParser = {
   id: '*.js',
@@ -81,16 +94,16 @@ export const jsSourceParser: LockfileParser = {
   parse(text, path) {
     const packages: Package[] = [];
     if (!TRIGGER.test(text)) return referenceInventory(path, '*.js', 'Hugging Face', packages);
-    let program: AcornNode;
-    const base = { ecmaVersion: 'latest' as const, locations: true, allowHashBang: true, allowReturnOutsideFunction: true };
+    let program: ESTree.Program;
+    // Locations only (no ranges): the AST of a large bundle is a third smaller, and lines are all a finding needs.
+    const base: Options = { next: true, loc: true };
     try {
-      program = parseJs(text, { ...base, sourceType: 'module' });
+      program = parseModule(text, base);
     } catch {
       try {
-        program = parseJs(text, { ...base, sourceType: 'script' });
+        program = parseScript(text, { ...base, globalReturn: true });
       } catch (err) {
-        const loc = (err as { loc?: { line: number; column: number } }).loc;
-        throw new ParseError(path, `invalid JavaScript: ${(err as Error).message.replace(/\s*\(\d+:\d+\)$/, '')}`, loc ? { line: loc.line, column: loc.column + 1 } : {}, { cause: err });
+        throw new ParseError(path, `invalid JavaScript: ${jsErrorText(err)}`, jsErrorLocation(err), { cause: err });
       }
     }
     for (const node of callExpressions(program as unknown as JsNode)) {
