@@ -9,7 +9,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   jsSourceParser: () => (/* binding */ jsSourceParser)
 /* harmony export */ });
-/* harmony import */ var acorn__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(54559);
+/* harmony import */ var meriyah__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(23311);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(71403);
 /* harmony import */ var _reference_package_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(48798);
 /* harmony import */ var _hub_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(42112);
@@ -48,7 +48,7 @@ function callExpressions(root) {
             }
         }
     }
-    return calls.sort((a, b) => a.start - b.start);
+    return calls.sort((a, b) => (a.loc?.start.line ?? 0) - (b.loc?.start.line ?? 0) || (a.loc?.start.column ?? 0) - (b.loc?.start.column ?? 0));
 }
 function stringLiteral(node) {
     if (!isNode(node))
@@ -80,10 +80,21 @@ function options(node) {
     }
     return out;
 }
+/** meriyah's message without its `[l:c-l:c]: ` prefix (the location goes in the error's own fields). */
+function jsErrorText(err) {
+    const e = err;
+    return typeof e.description === 'string' ? e.description : String(e.message ?? err);
+}
+/** meriyah reports a 1-based line and a 0-based column; a stack overflow on deep nesting has no location. */
+function jsErrorLocation(err) {
+    const start = err.loc?.start;
+    return typeof start?.line === 'number' && typeof start.column === 'number' ? { line: start.line, column: start.column + 1 } : {};
+}
 /**
- * Scans JavaScript with acorn (a real ECMAScript parser) for `@huggingface/transformers` loaders:
+ * Scans JavaScript with meriyah (a real ECMAScript parser) for `@huggingface/transformers` loaders:
  * `pipeline(task, 'org/model', { revision })` and `X.from_pretrained('org/model', { revision })`.
- * TypeScript and JSX are not parsed (acorn reads standard JavaScript only).
+ * TypeScript and JSX are not parsed (standard JavaScript only). Not acorn: its scopes keep declared names in arrays
+ * searched per declaration, so a file of n top-level declarations (a bundler's output has thousands) costs n².
  */
 const jsSourceParser = {
     id: '*.js',
@@ -95,17 +106,17 @@ const jsSourceParser = {
         if (!TRIGGER.test(text))
             return (0,_reference_package_js__WEBPACK_IMPORTED_MODULE_3__/* .referenceInventory */ .I0)(path, '*.js', 'Hugging Face', packages);
         let program;
-        const base = { ecmaVersion: 'latest', locations: true, allowHashBang: true, allowReturnOutsideFunction: true };
+        // Locations only (no ranges): the AST of a large bundle is a third smaller, and lines are all a finding needs.
+        const base = { next: true, loc: true };
         try {
-            program = (0,acorn__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(text, { ...base, sourceType: 'module' });
+            program = (0,meriyah__WEBPACK_IMPORTED_MODULE_0__/* .parseModule */ .Y$)(text, base);
         }
         catch {
             try {
-                program = (0,acorn__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(text, { ...base, sourceType: 'script' });
+                program = (0,meriyah__WEBPACK_IMPORTED_MODULE_0__/* .parseScript */ .tl)(text, { ...base, globalReturn: true });
             }
             catch (err) {
-                const loc = err.loc;
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ParseError */ .mB(path, `invalid JavaScript: ${err.message.replace(/\s*\(\d+:\d+\)$/, '')}`, loc ? { line: loc.line, column: loc.column + 1 } : {}, { cause: err });
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ParseError */ .mB(path, `invalid JavaScript: ${jsErrorText(err)}`, jsErrorLocation(err), { cause: err });
             }
         }
         for (const node of callExpressions(program)) {
