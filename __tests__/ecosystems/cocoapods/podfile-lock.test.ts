@@ -51,6 +51,17 @@ describe('Podfile.lock', () => {
     });
   });
 
+  it('finds each pod\'s line whichever YAML path reads the file', () => {
+    const lines = (text: string) => parser.parse(text, 'Podfile.lock').packages.map((p) => [p.name, p.location.line]);
+    const expected = [['Alamofire', 2], ['Firebase', 3], ['MyKit', 8]];
+    // The subset reader (machine-written YAML), js-yaml (a comment), the precise parse (an anchor).
+    expect(lines(LOCK)).toEqual(expected);
+    expect(lines(LOCK.replace('COCOAPODS: 1.14.3', '# written by hand\nCOCOAPODS: 1.14.3'))).toEqual(expected);
+    expect(lines(LOCK.replace('COCOAPODS: 1.14.3', 'COCOAPODS: &v 1.14.3\nCOPY: *v'))).toEqual(expected);
+    // A sequence at its key's own indentation, blank lines and comments among the items.
+    expect(lines('PODS:\n- A (1.0)\n\n# note\n- B (2.0):\n  - A\nCOCOAPODS: 1.14.3\n')).toEqual([['A', 2], ['B', 5]]);
+  });
+
   it('orders pod versions SemVer-style', () => {
     expect(compareVersions('CocoaPods', '1.0.0-beta.1', '1.0.0')).toBe(-1);
     expect(compareVersions('CocoaPods', '1.2', '1.2.0')).toBe(0);

@@ -1,5 +1,5 @@
 /** Readers of the text formats lockfiles use, with positions for error messages. */
 export { LineIndex } from './line-index.js';
 export { parseJson, isRecord } from './json.js';
-export { loadYaml, parseYaml, YamlKeyLines } from './yaml.js';
+export { loadYaml, parseYaml, YamlItemLines, YamlKeyLines } from './yaml.js';
 export { readYamlSubset, type SubsetYaml } from './yaml-subset.js';

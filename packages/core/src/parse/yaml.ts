@@ -121,12 +121,33 @@ export class YamlKeyLines {
   }
 }
 
-function scanKeyLines(text: string, section: string): Map<string, number> {
-  const out = new Map<string, number>();
+/**
+ * 1-based lines of the items of one top-level block sequence (`PODS:`), in order, so item `i` of the loaded value
+ * is on line `lineOf(i)`. Found by one line scan on first use, like `YamlKeyLines`.
+ */
+export class YamlItemLines {
+  private lines: number[] | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly section: string,
+  ) {}
+
+  lineOf(index: number): number | undefined {
+    this.lines ??= scanItemLines(this.text, this.section);
+    return this.lines[index];
+  }
+}
+
+/**
+ * Calls `visit` with each non-blank, non-comment line of a top-level section (`section:` alone on its line) up to
+ * the next top-level key: the line without its indentation, the indentation, and the 1-based line number. A
+ * sequence may sit at the key's own indentation (`PODS:` then `- a`), so such lines belong to the section.
+ */
+function walkSection(text: string, section: string, visit: (entry: string, lead: number, line: number) => void): void {
   const header = `${section}:`;
   let line = 0;
   let inSection = false;
-  let indent = -1;
   for (let start = 0; start <= text.length; ) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
@@ -135,17 +156,38 @@ function scanKeyLines(text: string, section: string): Map<string, number> {
     start = end + 1;
     if (raw.trim() === '' || raw.trimStart().startsWith('#')) continue;
     const lead = raw.length - raw.trimStart().length;
-    if (lead === 0) {
+    if (lead === 0 && !isItem(raw)) {
       inSection = raw.startsWith(header) && raw.slice(header.length).trim() === '';
-      indent = -1;
       continue;
     }
-    if (!inSection) continue;
-    if (indent < 0) indent = lead;
-    if (lead !== indent) continue;
-    const key = blockKey(raw.slice(lead));
-    if (key !== undefined && !out.has(key)) out.set(key, line);
+    if (inSection) visit(raw.slice(lead), lead, line);
   }
+}
+
+/** `- item`, or a bare `-` whose item follows on the next lines. */
+function isItem(entry: string): boolean {
+  return entry[0] === '-' && (entry.length === 1 || entry[1] === ' ');
+}
+
+function scanKeyLines(text: string, section: string): Map<string, number> {
+  const out = new Map<string, number>();
+  let indent = -1;
+  walkSection(text, section, (entry, lead, line) => {
+    if (indent < 0) indent = lead;
+    if (lead !== indent || isItem(entry)) return;
+    const key = blockKey(entry);
+    if (key !== undefined && !out.has(key)) out.set(key, line);
+  });
+  return out;
+}
+
+function scanItemLines(text: string, section: string): number[] {
+  const out: number[] = [];
+  let indent = -1;
+  walkSection(text, section, (entry, lead, line) => {
+    if (indent < 0) indent = lead;
+    if (lead === indent && isItem(entry)) out.push(line);
+  });
   return out;
 }
 
