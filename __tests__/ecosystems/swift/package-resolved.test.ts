@@ -57,6 +57,14 @@ describe('Package.resolved', () => {
     });
   });
 
+  it('gives v1 pins (under object.pins) their lines, and leaves nested objects alone', () => {
+    const pretty = JSON.stringify(JSON.parse(V1), null, 2);
+    const inv = parser.parse(pretty, 'Package.resolved');
+    const lineOf = (needle: string) => pretty.split('\n').findIndex((l) => l.includes(needle)) + 1;
+    // Each pin's line is the line of its opening brace, one above its first key.
+    expect(inv.packages.map((p) => p.location.line)).toEqual([lineOf('"package": "Alamofire"') - 1, lineOf('"package": "Nightly"') - 1]);
+  });
+
   it('reads v2/v3 pins and leaves out local packages', () => {
     const inv = parser.parse(V3, 'Package.resolved');
     expect(inv.packages.map((p) => [p.name, p.version, p.purl, p.location.line])).toEqual([

@@ -1,10 +1,9 @@
-import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
+import { visit } from 'jsonc-parser';
 import { ParseError } from '../../errors.js';
 import type { Package, Source } from '../../model/package.js';
 import { buildPurl } from '../../model/purl.js';
 import { isRecord, parseJson } from '../../parse/json.js';
 import { assertNestingDepth } from '../../parse/nesting.js';
-import { LineIndex } from '../../parse/line-index.js';
 import type { LockfileParser } from '../types.js';
 import { swiftPackageName } from './package-name.js';
 
@@ -26,17 +25,37 @@ interface Pin {
 }
 
 /**
- * jsonc-parser's tree of text JSON.parse already accepted, for positions only. Its parser recurses, so absurd
- * nesting (which JSON.parse survives) overflows the stack: then pins simply have no line.
+ * The 1-based line of each pin (`lines[i]` for pin `i`), from jsonc-parser's event scan of text JSON.parse already
+ * accepted: no syntax tree is built (a tree of a 50,000-pin file was most of the parse's memory). The scan recurses
+ * per level, so absurd nesting (which JSON.parse survives) leaves every pin without a line.
  */
-function positionTree(text: string): JsonNode | undefined {
+function pinLines(text: string, prefix: readonly string[]): Array<number | undefined> {
+  const lines: Array<number | undefined> = [];
   try {
-    // jsonc-parser's tree builder recurses per level; JSON.parse accepted deeper nesting than it survives.
     assertNestingDepth(text, 'positions');
-    return parseTree(text);
   } catch {
-    return undefined;
+    return lines;
   }
+  // Root, then each key of the prefix, is one level: a pin object opens at this depth.
+  const pinDepth = prefix.length + 2;
+  let depth = 0;
+  const close = (): void => {
+    depth--;
+  };
+  visit(text, {
+    onObjectBegin(_offset, _length, startLine, _startCharacter, pathSupplier) {
+      if (++depth !== pinDepth) return;
+      const path = pathSupplier();
+      const index = path[prefix.length];
+      if (typeof index === 'number' && prefix.every((key, i) => path[i] === key)) lines[index] = startLine + 1;
+    },
+    onArrayBegin() {
+      depth++;
+    },
+    onObjectEnd: close,
+    onArrayEnd: close,
+  });
+  return lines;
 }
 
 function str(value: unknown): string {
@@ -51,13 +70,10 @@ function pinsOf(text: string, path: string): Pin[] {
   const isV1 = doc.version === 1 || (v1 !== undefined && doc.pins === undefined);
   const raw = isV1 ? v1 : doc.pins;
   if (!Array.isArray(raw)) throw new ParseError(path, 'not a Package.resolved: no "pins" array', { line: 1 });
-  // JSON.parse keeps no positions; jsonc-parser's tree of the same (already valid) text gives each pin's line.
-  const tree = positionTree(text);
-  const lines = new LineIndex(text);
-  const prefix = isV1 ? ['object', 'pins'] : ['pins'];
+  // JSON.parse keeps no positions; an event scan of the same (already valid) text gives each pin's line.
+  const lines = pinLines(text, isV1 ? ['object', 'pins'] : ['pins']);
   return raw.map((pin: unknown, i) => {
-    const node = tree ? findNodeAtLocation(tree, [...prefix, i]) : undefined;
-    const line = node ? lines.line(node.offset) : undefined;
+    const line = lines[i];
     if (!isRecord(pin)) throw new ParseError(path, `pin ${i} is not an object`, { line });
     const location = str(pin.location) || str(pin.repositoryURL);
     if (location === '') throw new ParseError(path, `pin ${i} has no repository location`, { line });
