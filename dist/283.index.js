@@ -16,9 +16,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _model_purl_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(56819);
 /* harmony import */ var _parse_json_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76702);
 /* harmony import */ var _parse_nesting_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(58296);
-/* harmony import */ var _parse_line_index_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(86787);
 /* harmony import */ var _package_name_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(65212);
-
 
 
 
@@ -34,18 +32,40 @@ function swiftPurl(name, version) {
         : (0,_model_purl_js__WEBPACK_IMPORTED_MODULE_2__/* .buildPurl */ .Eq)('swift', name.slice(0, slash), name.slice(slash + 1), version);
 }
 /**
- * jsonc-parser's tree of text JSON.parse already accepted, for positions only. Its parser recurses, so absurd
- * nesting (which JSON.parse survives) overflows the stack: then pins simply have no line.
+ * The 1-based line of each pin (`lines[i]` for pin `i`), from jsonc-parser's event scan of text JSON.parse already
+ * accepted: no syntax tree is built (a tree of a 50,000-pin file was most of the parse's memory). The scan recurses
+ * per level, so absurd nesting (which JSON.parse survives) leaves every pin without a line.
  */
-function positionTree(text) {
+function pinLines(text, prefix) {
+    const lines = [];
     try {
-        // jsonc-parser's tree builder recurses per level; JSON.parse accepted deeper nesting than it survives.
         (0,_parse_nesting_js__WEBPACK_IMPORTED_MODULE_4__/* .assertNestingDepth */ .WW)(text, 'positions');
-        return (0,jsonc_parser__WEBPACK_IMPORTED_MODULE_0__.parseTree)(text);
     }
     catch {
-        return undefined;
+        return lines;
     }
+    // Root, then each key of the prefix, is one level: a pin object opens at this depth.
+    const pinDepth = prefix.length + 2;
+    let depth = 0;
+    const close = () => {
+        depth--;
+    };
+    (0,jsonc_parser__WEBPACK_IMPORTED_MODULE_0__.visit)(text, {
+        onObjectBegin(_offset, _length, startLine, _startCharacter, pathSupplier) {
+            if (++depth !== pinDepth)
+                return;
+            const path = pathSupplier();
+            const index = path[prefix.length];
+            if (typeof index === 'number' && prefix.every((key, i) => path[i] === key))
+                lines[index] = startLine + 1;
+        },
+        onArrayBegin() {
+            depth++;
+        },
+        onObjectEnd: close,
+        onArrayEnd: close,
+    });
+    return lines;
 }
 function str(value) {
     return typeof value === 'string' ? value : '';
@@ -60,13 +80,10 @@ function pinsOf(text, path) {
     const raw = isV1 ? v1 : doc.pins;
     if (!Array.isArray(raw))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ParseError */ .mB(path, 'not a Package.resolved: no "pins" array', { line: 1 });
-    // JSON.parse keeps no positions; jsonc-parser's tree of the same (already valid) text gives each pin's line.
-    const tree = positionTree(text);
-    const lines = new _parse_line_index_js__WEBPACK_IMPORTED_MODULE_6__/* .LineIndex */ .r(text);
-    const prefix = isV1 ? ['object', 'pins'] : ['pins'];
+    // JSON.parse keeps no positions; an event scan of the same (already valid) text gives each pin's line.
+    const lines = pinLines(text, isV1 ? ['object', 'pins'] : ['pins']);
     return raw.map((pin, i) => {
-        const node = tree ? (0,jsonc_parser__WEBPACK_IMPORTED_MODULE_0__.findNodeAtLocation)(tree, [...prefix, i]) : undefined;
-        const line = node ? lines.line(node.offset) : undefined;
+        const line = lines[i];
         if (!(0,_parse_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isRecord */ .u4)(pin))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ParseError */ .mB(path, `pin ${i} is not an object`, { line });
         const location = str(pin.location) || str(pin.repositoryURL);
