@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
@@ -23,7 +24,8 @@ interface Verdict {
   spec: string;
   verdict: string;
   version?: string;
-  exists: boolean;
+  exists?: boolean;
+  errors?: string[];
   safeVersion?: string;
   didYouMean?: string;
   findings: { rule: string; advisories?: string[]; message: string }[];
@@ -112,6 +114,38 @@ describe('lockwarden mcp (the SDK client over stdio)', () => {
     expect(r.structuredContent).toMatchObject({ rule: 'release-age', safeVersion: '1.0.0' });
     expect((r.structuredContent as { fix: string }).fix).toMatch(/previous version/);
     expect((r.structuredContent as { findings: unknown[] }).findings).toHaveLength(1);
+  });
+});
+
+describe('vet_packages when the registry is down', () => {
+  it('answers error (fail closed) and does not claim the name is unknown', { timeout: 90_000 }, async () => {
+    const root = tempRoot();
+    // A port nothing listens on any more: every request is refused.
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const transport = new StdioClientTransport({
+      command: process.execPath,
+      args: [join(REPO_ROOT, 'packages', 'cli', 'bin', 'lockwarden.js'), 'mcp', '--db', dbDir],
+      cwd: newProject(root, 'down'),
+      env: { ...isolatedEnv(root), npm_config_registry: `http://127.0.0.1:${port}/` },
+      stderr: 'pipe',
+    });
+    const down = new Client({ name: 'lockwarden-test', version: '1.0.0' });
+    await down.connect(transport);
+    try {
+      const result = await down.callTool({ name: 'vet_packages', arguments: { packages: ['npm:lw-leaf'] } });
+      expect(result.isError, JSON.stringify(result.content)).toBeFalsy();
+      const [leaf] = (result.structuredContent as { results: Verdict[] }).results;
+      expect(leaf).toMatchObject({ verdict: 'error', findings: [] });
+      // The cause, not fetch's bare "fetch failed": what a user needs to fix it.
+      expect(leaf!.errors?.join(' ')).toContain(`127.0.0.1:${port}`);
+      expect(leaf!.errors?.join(' ')).toContain('ECONNREFUSED');
+      expect(leaf).not.toHaveProperty('exists');
+    } finally {
+      await down.close();
+    }
   });
 });
 

@@ -42,7 +42,7 @@ const VerdictSchema = z.object({
   ecosystem: z.string(),
   name: z.string(),
   version: z.string().optional().describe('the version judged: the one asked for, else the registry latest'),
-  exists: z.boolean(),
+  exists: z.boolean().optional().describe('the registry knows the name; absent when the registry could not be asked'),
   verdict: z.enum(['pass', 'fail', 'error']),
   findings: z.array(FindingSchema),
   didYouMean: z.string().optional().describe('the popular package a typosquat imitates'),

@@ -14,8 +14,11 @@ export interface PackageVerdict {
   name: string;
   /** The version judged: the one asked for, else the registry's latest. */
   version?: string;
-  /** The registry knows the name. */
-  exists: boolean;
+  /**
+   * The registry knows the name. Absent when the registry could not be asked (verdict `error`): a lookup that
+   * failed says nothing about the name, and an agent must not read it as "does not exist".
+   */
+  exists?: boolean;
   /** `pass`: allowed; `fail`: the policy blocks or quarantines it; `error`: a data source failed (fail closed). */
   verdict: 'pass' | 'fail' | 'error';
   /** Findings for the judged version (or the name), worst first. */
@@ -43,7 +46,7 @@ export async function vetPackage(spec: string, target: VetTarget, deps: VetPacka
   const base = { spec, ecosystem: target.ecosystem, name: target.name, ...(target.version ? { version: target.version } : {}) };
   const client = await deps.registry.get(target.ecosystem);
   if (!client) {
-    return { ...base, exists: false, verdict: 'error', findings: [], errors: [`lockwarden has no registry client for ${target.ecosystem}`] };
+    return { ...base, verdict: 'error', findings: [], errors: [`lockwarden has no registry client for ${target.ecosystem}`] };
   }
   let judgement: VersionsJudgement;
   try {
@@ -58,7 +61,7 @@ export async function vetPackage(spec: string, target: VetTarget, deps: VetPacka
     if (metadata.latest && !target.version) base.version = metadata.latest;
   } catch (err) {
     if (!isLockwardenError(err)) throw err;
-    return { ...base, exists: false, verdict: 'error', findings: [], errors: [err.message] };
+    return { ...base, verdict: 'error', findings: [], errors: [err.message] };
   }
   const hints = {
     ...(judgement.didYouMean ? { didYouMean: judgement.didYouMean } : {}),

@@ -10,6 +10,7 @@ import { splitUrlCredentials } from './url-credentials.js';
 import { fetchWithRedirects, RedirectError } from './redirects.js';
 import { DEFAULT_MAX_DOWNLOAD_BYTES, DEFAULT_MAX_RESPONSE_BYTES, readCappedText, refuseDeclaredOversize, ResponseTooLargeError } from './response-limits.js';
 import { attemptSignal, DEFAULT_SOURCE_DEADLINE_MS, SourceDeadline } from './source-deadline.js';
+import { causeSuffix } from './error-cause.js';
 
 /** Settings shared by every client that talks JSON over HTTP (OSV, the package registries, the GitHub API). */
 export interface HttpClientOptions {
@@ -293,8 +294,7 @@ function describe(err: unknown): string {
   // Our own retry reasons are already worded for the user.
   if (err instanceof RetryableError) return err.message;
   if (err instanceof Error) {
-    const cause = err.cause instanceof Error && err.cause.message !== err.message ? ` (${err.cause.message})` : '';
-    return `${err.message}${cause}`;
+    return `${err.message}${causeSuffix(err)}`;
   }
   return String(err);
 }

@@ -5,6 +5,7 @@ import { attemptSignal, DEFAULT_SOURCE_DEADLINE_MS, SourceDeadline, sleepUnlessA
 import type { Logger } from '../log/logger.js';
 import { redactSecrets as redact } from '../log/redact.js';
 import { splitUrlCredentials } from '../http/url-credentials.js';
+import { causeSuffix } from '../http/error-cause.js';
 
 /** A registry response: only 2xx and 404 reach the caller; everything else is retried, then thrown. */
 export interface RegistryResponse {
@@ -132,7 +133,7 @@ export class RegistryHttp {
         if (err instanceof SourceUnavailableError) throw err;
         if (err instanceof RedirectError) throw new SourceUnavailableError(source, err.message);
         if (deadline.aborted) throw deadline.reason;
-        lastProblem = signal.timedOut() ? `timed out after ${this.options.timeoutMs} ms` : redact(err instanceof Error ? `${err.name}: ${err.message}` : String(err));
+        lastProblem = signal.timedOut() ? `timed out after ${this.options.timeoutMs} ms` : redact(err instanceof Error ? `${err.name}: ${err.message}${causeSuffix(err)}` : String(err));
       } finally {
         signal.dispose();
       }
