@@ -151,6 +151,13 @@ describe.each(backends)('lockwarden inventory on $name', (backend) => {
     expect(text).toContain('&#60;img src=x onerror=alert(1)&#62;');
     expect(text).not.toMatch(/<(script|link)\b|src="http/);
     expect(text).toContain('GHSA-35jh-r3h4-6jhm');
+    // What a reader acts on comes first: the vulnerabilities, ahead of the component table.
+    const section = text.slice(text.indexOf('<h2>Vulnerabilities</h2>'), text.indexOf('<h2>Components</h2>'));
+    expect(section).toContain('GHSA-35jh-r3h4-6jhm');
+    expect(section).toMatch(/<td>lodash 4\.17\.20<\/td>/);
+    const markdown = await cli(['inventory', 'report', '--repo', 'gamma', '--format', 'markdown']);
+    expect(markdown.stdout.indexOf('## Vulnerabilities')).toBeLessThan(markdown.stdout.indexOf('## Components'));
+    expect(markdown.stdout).toMatch(/\| high \| GHSA-35jh-r3h4-6jhm \| lodash@4\.17\.20 \|/);
     const chromium = chromiumPath();
     if (!chromium) {
       console.warn('\n*** chromium is not installed: the HTML report was not rendered (.ci/run installs Debian chromium) ***\n');

@@ -1,5 +1,5 @@
 import { escapeHtml as h } from '../report/escape.js';
-import { BSI_FIELDS, BSI_FIELD_LABELS, type ComplianceRecord } from './compliance-report.js';
+import { BSI_FIELDS, BSI_FIELD_LABELS, vulnerabilityRows, type ComplianceRecord } from './compliance-report.js';
 
 const STYLE = `
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:24px;color:#1f2328;background:#fff}
@@ -32,6 +32,12 @@ export function complianceHtml(record: ComplianceRecord): string {
       return `<tr><td>${h(c.name)}</td><td>${h(c.version)}</td><td><code>${h(c.purl)}</code></td><td>${h(c.supplier ?? c.author ?? '—')}</td><td><code>${h(c.origin)}</code></td><td>${h(c.licenses.declared.join(', ') || '—')}</td><td><code>${c.sha512 ? h(`${c.sha512.slice(0, 24)}…`) : 'missing'}</code></td><td>${c.direct ? 'direct' : 'transitive'}</td><td>${vulns || '—'}</td></tr>`;
     })
     .join('\n');
+  const vulnRows = vulnerabilityRows(record)
+    .map((v) => `<tr><td><span class="sev-${h(v.severity)}">${h(v.severity)}</span></td><td>${h(v.id)}</td><td>${h(v.component)} ${h(v.version)}</td><td>${h(v.vex)}</td><td>${v.fixed ? h(v.fixed) : '—'}</td><td>${h(v.summary)}</td></tr>`)
+    .join('\n');
+  const vulnerabilities = vulnRows
+    ? `<table><thead><tr><th>severity</th><th>advisory</th><th>component</th><th>VEX</th><th>fixed in</th><th>summary</th></tr></thead>\n<tbody>\n${vulnRows}\n</tbody></table>`
+    : `<p>No known vulnerabilities in this release's components at the last re-evaluation.</p>`;
   const bsiRows = BSI_FIELDS.map((f) => {
     const have = s.bsiCoverage[f];
     return `<tr><td>${h(BSI_FIELD_LABELS[f])}</td><td class="${have === s.components ? 'yes' : 'no'}">${have} / ${s.components}</td></tr>`;
@@ -50,6 +56,8 @@ export function complianceHtml(record: ComplianceRecord): string {
 <div class="card"><b>${s.withLicense}</b>with a license</div>
 <div class="card"><b>${s.openVulnerabilities}</b>open vulnerabilities</div>
 </div>
+<h2>Vulnerabilities</h2>
+${vulnerabilities}
 <h2>Components</h2>
 <table><thead><tr><th>component</th><th>version</th><th>purl</th><th>supplier</th><th>origin</th><th>licenses</th><th>SHA-512</th><th>dependency</th><th>vulnerabilities</th></tr></thead>
 <tbody>

@@ -1,4 +1,4 @@
-import type { Severity } from '../findings/finding.js';
+import { SEVERITIES, type Severity } from '../findings/finding.js';
 import { escapeMarkdown } from '../report/escape.js';
 import type { SnapshotInfo, StoredComponent, StoredFinding, VexStatus } from './types.js';
 
@@ -88,6 +88,23 @@ export interface ComplianceRecord {
   };
 }
 
+/** One vulnerability of one component: the rows of the report's first table. */
+export interface ComplianceVulnerabilityRow extends ComplianceVulnerability {
+  component: string;
+  version: string;
+  purl: string;
+}
+
+/**
+ * Every vulnerability of the record, the open ones first, worst severity first: what a reader of the report acts
+ * on, ahead of the component table where each sits in its row.
+ */
+export function vulnerabilityRows(record: ComplianceRecord): ComplianceVulnerabilityRow[] {
+  const rows = record.components.flatMap((c) => c.vulnerabilities.map((v) => ({ ...v, component: c.name, version: c.version, purl: c.purl })));
+  const rank = (r: ComplianceVulnerabilityRow): number => (r.vex === 'not_affected' ? SEVERITIES.length : 0) + SEVERITIES.indexOf(r.severity);
+  return rows.sort((a, b) => rank(a) - rank(b) || a.component.localeCompare(b.component) || a.id.localeCompare(b.id));
+}
+
 /**
  * Builds the record from a snapshot, its components and the findings of the last re-evaluation. Licenses read from
  * a lockfile or SBOM are declared ones; lockwarden concludes none itself, so `concluded` stays empty.
@@ -166,6 +183,10 @@ export function complianceMarkdown(record: ComplianceRecord): string {
     '',
     `Snapshot of ${e(record.takenAt)} from ${record.inputs.map((t) => e(t)).join(', ')}. ${s.components} components (${s.direct} direct), ${s.withSha512} with a SHA-512 hash, ${s.withLicense} with a license, ${s.openVulnerabilities} open vulnerabilities.`,
     '',
+    '## Vulnerabilities',
+    '',
+    ...vulnerabilitiesMarkdown(record),
+    '',
     '## Components',
     '',
     '| component | version | purl | supplier | origin | licenses | SHA-512 | direct | vulnerabilities |',
@@ -180,4 +201,15 @@ export function complianceMarkdown(record: ComplianceRecord): string {
   lines.push('', '## BSI TR-03183-2 fields', '', '| field | components with it | missing in |', '|---|---|---|');
   for (const f of BSI_FIELDS) lines.push(`| ${BSI_FIELD_LABELS[f]} | ${s.bsiCoverage[f]} | ${s.components - s.bsiCoverage[f]} |`);
   return `${lines.join('\n')}\n`;
+}
+
+function vulnerabilitiesMarkdown(record: ComplianceRecord): string[] {
+  const e = escapeMarkdown;
+  const rows = vulnerabilityRows(record);
+  if (rows.length === 0) return ['No known vulnerabilities in this release\'s components at the last re-evaluation.'];
+  return [
+    '| severity | advisory | component | VEX | fixed in | summary |',
+    '|---|---|---|---|---|---|',
+    ...rows.map((v) => `| ${v.severity} | ${e(v.id)} | ${e(v.component)}@${e(v.version)} | ${v.vex} | ${v.fixed ? e(v.fixed) : '—'} | ${e(v.summary)} |`),
+  ];
 }
