@@ -3,3 +3,4 @@ export { LineIndex } from './line-index.js';
 export { parseJson, isRecord } from './json.js';
 export { loadYaml, parseYaml, YamlItemLines, YamlKeyLines } from './yaml.js';
 export { readYamlSubset, type SubsetYaml } from './yaml-subset.js';
+export { parseTomlDocument, type TomlPieces } from './toml.js';

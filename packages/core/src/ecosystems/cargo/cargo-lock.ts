@@ -24,7 +24,7 @@ export const cargoLockParser: LockfileParser = {
   fileNames: ['Cargo.lock'],
   conformance: ['rust/cargolock'],
   parse(text: string, path: string): Inventory {
-    const doc = parseToml(text, path);
+    const doc = parseToml(text, path, { arrayTable: 'package' });
     const headerLines = packageHeaderLines(text);
     const list = doc['package'];
     if (list !== undefined && !Array.isArray(list)) {

@@ -45,7 +45,7 @@ export const pdmLockParser: LockfileParser = {
   fileNames: ['pdm.lock'],
   conformance: ['python/pdmlock'],
   parse(text: string, path: string, context?: ParseContext): Inventory {
-    const doc = parseTomlDocument(text, path);
+    const doc = parseTomlDocument(text, path, { arrayTable: 'package' });
     const tables = tomlTables(doc.package);
     const lines = arrayTableLines(text, 'package', tables.length);
     const builder = new PypiInventoryBuilder(path, 'pdm.lock');

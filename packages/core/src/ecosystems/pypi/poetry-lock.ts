@@ -62,7 +62,7 @@ export const poetryLockParser: LockfileParser = {
   fileNames: ['poetry.lock'],
   conformance: ['python/poetrylock'],
   parse(text: string, path: string, context?: ParseContext): Inventory {
-    const doc = parseTomlDocument(text, path);
+    const doc = parseTomlDocument(text, path, { arrayTable: 'package' });
     const tables = tomlTables(doc.package);
     const lines = arrayTableLines(text, 'package', tables.length);
     // Poetry 1.x keys [metadata.files] by the package name; match it in normal form, as Poetry does.

@@ -51,7 +51,7 @@ export const pylockTomlParser: LockfileParser = {
   fileNames: ['pylock.toml', 'pylock.*.toml'],
   conformance: ['python/pylock'],
   parse(text: string, path: string, context?: ParseContext): Inventory {
-    const doc = parseTomlDocument(text, path);
+    const doc = parseTomlDocument(text, path, { arrayTable: 'packages' });
     const tables = tomlTables(doc.packages);
     const lines = arrayTableLines(text, 'packages', tables.length);
     const builder = new PypiInventoryBuilder(path, 'pylock.toml');

@@ -86,7 +86,7 @@ export const uvLockParser: LockfileParser = {
   fileNames: ['uv.lock'],
   conformance: ['python/uvlock'],
   parse(text: string, path: string): Inventory {
-    const doc = parseTomlDocument(text, path);
+    const doc = parseTomlDocument(text, path, { arrayTable: 'package' });
     const tables = tomlTables(doc.package);
     const lines = arrayTableLines(text, 'package', tables.length);
     const members = new Set(
