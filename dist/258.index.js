@@ -12,7 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _artifact_hash_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42398);
 /* harmony import */ var _inventory_builder_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(56425);
 /* harmony import */ var _package_name_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(63159);
-/* harmony import */ var _parse_toml_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(99384);
+/* harmony import */ var _parse_toml_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(26331);
 
 
 
@@ -94,7 +94,7 @@ const uvLockParser = {
     fileNames: ['uv.lock'],
     conformance: ['python/uvlock'],
     parse(text, path) {
-        const doc = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__.parseTomlDocument)(text, path);
+        const doc = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__.parseTomlDocument)(text, path, { arrayTable: 'package' });
         const tables = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__.tomlTables)(doc.package);
         const lines = (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__.arrayTableLines)(text, 'package', tables.length);
         const members = new Set((Array.isArray((0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__.tomlTable)(doc.manifest)?.members) ? (0,_parse_toml_js__WEBPACK_IMPORTED_MODULE_3__.tomlTable)(doc.manifest)?.members : [])

@@ -16,7 +16,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _inventory_builder_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(56425);
 /* harmony import */ var _package_name_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(63159);
 /* harmony import */ var _requirement_url_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(54860);
-/* harmony import */ var _parse_toml_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(99384);
+/* harmony import */ var _parse_toml_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(26331);
 
 
 
