@@ -5,3 +5,4 @@ export * from './inventory.js';
 export * from './purl.js';
 export type { EnrichmentData } from './enrichment-data.js';
 export type { HubRepoFacts } from './hub-repo-facts.js';
+export { deferProperty } from './deferred-property.js';

@@ -3,6 +3,7 @@ import type { Edge, Inventory, Project } from '../../model/inventory.js';
 import type { Hash, Package, Scope, Source } from '../../model/package.js';
 import { buildPurl } from '../../model/purl.js';
 import { decodeIntegrity } from './integrity.js';
+import { deferProperty } from '../../model/deferred-property.js';
 
 /** One occurrence of a package in a lockfile, before occurrences of the same package are merged. */
 export interface PackageOccurrence {
@@ -130,7 +131,8 @@ export class PackageCollector {
     if (slot instanceof Map) pkg = slot.get(versionKey);
     else if (slot !== undefined && versionKeyOf(slot) === versionKey) pkg = slot;
     if (pkg === undefined) {
-      pkg = {
+      // Built field by field in a fixed order (integrity deferred or not), so the packages share a hidden class.
+      const built = {
         id: occurrence.nodeId,
         ecosystem: 'npm',
         name: occurrence.name,
@@ -138,11 +140,14 @@ export class PackageCollector {
         purl: this.purlOf(occurrence),
         direct: false,
         scopes: occurrence.scopes.length > 1 ? [...occurrence.scopes].sort() : occurrence.scopes,
-        integrity: typeof occurrence.integrity === 'string' ? [] : occurrence.integrity,
-        source: occurrence.source,
-        location: locationOf(this.lockfile, occurrence.line),
-      };
-      if (typeof occurrence.integrity === 'string' && occurrence.integrity !== '') deferIntegrity(pkg, occurrence.integrity);
+      } as Package;
+      const sri = occurrence.integrity;
+      if (typeof sri !== 'string') built.integrity = sri;
+      else if (sri === '') built.integrity = [];
+      else deferProperty(built, 'integrity', () => decodeIntegrity(sri));
+      built.source = occurrence.source;
+      built.location = locationOf(this.lockfile, occurrence.line);
+      pkg = built;
       if (occurrence.hasInstallScript === true) pkg.hasInstallScript = true;
       if (occurrence.license !== undefined) pkg.license = occurrence.license;
       if (occurrence.aliases !== undefined && occurrence.aliases.length > 0) pkg.aliases = [...occurrence.aliases];
@@ -290,51 +295,18 @@ export class PackageCollector {
   }
 }
 
-/**
- * Makes `pkg.integrity` a getter that decodes `sri` once, on first read, and becomes a plain value when assigned.
- * It is an own enumerable property, so JSON, spreads and structured clones see the decoded hashes.
- */
-function deferIntegrity(pkg: Package, sri: string): void {
-  let decoded: Hash[] | undefined;
-  Object.defineProperty(pkg, 'integrity', {
-    enumerable: true,
-    configurable: true,
-    get() {
-      return (decoded ??= decodeIntegrity(sri));
-    },
-    set(value: Hash[]) {
-      Object.defineProperty(pkg, 'integrity', { value, enumerable: true, writable: true, configurable: true });
-    },
-  });
-}
-
 function lineOf(line: PackageOccurrence['line']): number | undefined {
   return typeof line === 'function' ? line() : line;
 }
 
 /**
- * A package's location. A deferred line becomes a getter that looks the line up once, on first read: a
- * 50,000-entry lockfile pays for the few lines its findings show, not for every entry.
+ * A package's location. A deferred line is looked up once, on first read (`deferProperty`): a 50,000-entry
+ * lockfile pays for the few lines its findings show, not for every entry.
  */
 function locationOf(file: string, line: PackageOccurrence['line']): Package['location'] {
   if (line === undefined) return { file };
   if (typeof line === 'number') return { file, line };
-  let found: number | undefined;
-  let looked = false;
   const location = { file } as Package['location'];
-  Object.defineProperty(location, 'line', {
-    enumerable: true,
-    configurable: true,
-    get() {
-      if (!looked) {
-        found = line();
-        looked = true;
-      }
-      return found;
-    },
-    set(value: number | undefined) {
-      Object.defineProperty(location, 'line', { value, enumerable: true, writable: true, configurable: true });
-    },
-  });
+  deferProperty(location, 'line', line);
   return location;
 }
