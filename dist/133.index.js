@@ -146,6 +146,8 @@ class JsonKeyLocator {
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71403);
 /* harmony import */ var _model_purl_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(56819);
 /* harmony import */ var _integrity_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(68723);
+/* harmony import */ var _model_deferred_property_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5779);
+
 
 
 
@@ -253,7 +255,8 @@ class PackageCollector {
         else if (slot !== undefined && versionKeyOf(slot) === versionKey)
             pkg = slot;
         if (pkg === undefined) {
-            pkg = {
+            // Built field by field in a fixed order (integrity deferred or not), so the packages share a hidden class.
+            const built = {
                 id: occurrence.nodeId,
                 ecosystem: 'npm',
                 name: occurrence.name,
@@ -261,12 +264,17 @@ class PackageCollector {
                 purl: this.purlOf(occurrence),
                 direct: false,
                 scopes: occurrence.scopes.length > 1 ? [...occurrence.scopes].sort() : occurrence.scopes,
-                integrity: typeof occurrence.integrity === 'string' ? [] : occurrence.integrity,
-                source: occurrence.source,
-                location: locationOf(this.lockfile, occurrence.line),
             };
-            if (typeof occurrence.integrity === 'string' && occurrence.integrity !== '')
-                deferIntegrity(pkg, occurrence.integrity);
+            const sri = occurrence.integrity;
+            if (typeof sri !== 'string')
+                built.integrity = sri;
+            else if (sri === '')
+                built.integrity = [];
+            else
+                (0,_model_deferred_property_js__WEBPACK_IMPORTED_MODULE_3__/* .deferProperty */ .s)(built, 'integrity', () => (0,_integrity_js__WEBPACK_IMPORTED_MODULE_2__/* .decodeIntegrity */ .W)(sri));
+            built.source = occurrence.source;
+            built.location = locationOf(this.lockfile, occurrence.line);
+            pkg = built;
             if (occurrence.hasInstallScript === true)
                 pkg.hasInstallScript = true;
             if (occurrence.license !== undefined)
@@ -420,52 +428,20 @@ class PackageCollector {
         return inventory;
     }
 }
-/**
- * Makes `pkg.integrity` a getter that decodes `sri` once, on first read, and becomes a plain value when assigned.
- * It is an own enumerable property, so JSON, spreads and structured clones see the decoded hashes.
- */
-function deferIntegrity(pkg, sri) {
-    let decoded;
-    Object.defineProperty(pkg, 'integrity', {
-        enumerable: true,
-        configurable: true,
-        get() {
-            return (decoded ??= (0,_integrity_js__WEBPACK_IMPORTED_MODULE_2__/* .decodeIntegrity */ .W)(sri));
-        },
-        set(value) {
-            Object.defineProperty(pkg, 'integrity', { value, enumerable: true, writable: true, configurable: true });
-        },
-    });
-}
 function lineOf(line) {
     return typeof line === 'function' ? line() : line;
 }
 /**
- * A package's location. A deferred line becomes a getter that looks the line up once, on first read: a
- * 50,000-entry lockfile pays for the few lines its findings show, not for every entry.
+ * A package's location. A deferred line is looked up once, on first read (`deferProperty`): a 50,000-entry
+ * lockfile pays for the few lines its findings show, not for every entry.
  */
 function locationOf(file, line) {
     if (line === undefined)
         return { file };
     if (typeof line === 'number')
         return { file, line };
-    let found;
-    let looked = false;
     const location = { file };
-    Object.defineProperty(location, 'line', {
-        enumerable: true,
-        configurable: true,
-        get() {
-            if (!looked) {
-                found = line();
-                looked = true;
-            }
-            return found;
-        },
-        set(value) {
-            Object.defineProperty(location, 'line', { value, enumerable: true, writable: true, configurable: true });
-        },
-    });
+    (0,_model_deferred_property_js__WEBPACK_IMPORTED_MODULE_3__/* .deferProperty */ .s)(location, 'line', line);
     return location;
 }
 //# sourceMappingURL=package-collector.js.map
