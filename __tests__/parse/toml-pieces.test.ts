@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseTomlDocument, ParseError, type TomlPieces } from '@lockwarden/core';
 import { syntheticPair } from '../../scripts/bench/scale-formats.mjs';
 import { CONFORMANCE_DIR } from '../helpers/conformance.js';
+import { seededRandom } from '../../scripts/fuzz/mutate.mjs';
 
 /**
  * A big TOML lockfile is parsed in pieces cut at its `[[package]]` lines (parse/toml.ts): it must read exactly as
@@ -49,17 +50,6 @@ function seeds(): Array<{ name: string; text: string; arrayTable: string }> {
   return out;
 }
 
-/** mulberry32: a failure names a seed that reproduces it. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const TOKENS = ['\n[[package]]\n', '[[package]]', '\n[metadata]\n', '\n[package.dependencies]\n', '"""', "'''", '=', '"', "'", '[', ']', '{', '}', ',', '\n', '#', 'name = "x"\n', 'package = 1\n', '\r\n', '\\'];
 
 function mutate(text: string, random: () => number): string {
@@ -84,7 +74,7 @@ describe('TOML lockfiles parsed in pieces', () => {
 
   it('agree with the whole parse on mutated seeds: same values, or the same error at the same place', () => {
     const count = Number(process.env.TOML_PIECES_MUTATIONS ?? 3_000);
-    const random = prng(20261204);
+    const random = seededRandom(20261204);
     for (let i = 0; i < count; i++) {
       const seed = files[i % files.length]!;
       const text = mutate(seed.text, random);

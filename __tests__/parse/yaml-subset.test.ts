@@ -5,6 +5,7 @@ import { CORE_SCHEMA, load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { loadLockfileParser, readYamlSubset, YamlKeyLines } from '@lockwarden/core';
 import { CONFORMANCE_DIR, REPO_ROOT } from '../helpers/conformance.js';
+import { seededRandom } from '../../scripts/fuzz/mutate.mjs';
 
 /** What the subset reader must agree with: js-yaml's loader as `loadYaml` calls it. */
 const jsYaml = (text: string): unknown => load(text, { schema: CORE_SCHEMA, json: true });
@@ -20,17 +21,6 @@ function yamlFiles(): string[] {
     .filter((dir) => existsSync(dir))
     .flatMap((dir) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => join(dir, f)))
     .filter((f) => /\.(ya?ml|lock)$/.test(f) && !f.endsWith('yarn.lock') && !f.includes('Gemfile') && !f.endsWith('Cargo.lock'));
-}
-
-/** A small deterministic PRNG (mulberry32), so a failure names a seed that reproduces it. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SIGNIFICANT = [' ', '  ', '\n', ':', ': ', '-', '- ', "'", '"', '#', ' #', '{', '}', '[', ']', ',', '&a', '*a', '!', '|', '>', '?', '\\', '~', '0x1F', '1.0', 'true', 'null', '__proto__', '\t', '\r', 'é', '\u0007'];
@@ -124,7 +114,7 @@ describe('YAML subset reader', () => {
       .slice(0, 40);
     // Without the corpus, the repository's own pnpm fixtures seed it.
     expect(seeds.length).toBeGreaterThan(existsSync(CONFORMANCE_DIR) ? 3 : 0);
-    const random = prng(20261204);
+    const random = seededRandom(20261204);
     let accepted = 0;
     for (let i = 0; i < Number(process.env.SUBSET_MUTATIONS ?? 4000); i++) {
       const text = mutate(seeds[i % seeds.length]!, random);
