@@ -60,6 +60,9 @@ describe('Podfile.lock', () => {
     expect(lines(LOCK.replace('COCOAPODS: 1.14.3', 'COCOAPODS: &v 1.14.3\nCOPY: *v'))).toEqual(expected);
     // A sequence at its key's own indentation, blank lines and comments among the items.
     expect(lines('PODS:\n- A (1.0)\n\n# note\n- B (2.0):\n  - A\nCOCOAPODS: 1.14.3\n')).toEqual([['A', 2], ['B', 5]]);
+    // Where the line scan and the loader disagree (a repeated PODS key: the loader keeps the last), no pod gets a
+    // line rather than a shifted one.
+    expect(lines('PODS:\n  - A (1.0)\nPODS:\n  - B (2.0)\n')).toEqual([['B', undefined]]);
   });
 
   it('orders pod versions SemVer-style', () => {

@@ -123,7 +123,8 @@ export class YamlKeyLines {
 
 /**
  * 1-based lines of the items of one top-level block sequence (`PODS:`), in order, so item `i` of the loaded value
- * is on line `lineOf(i)`. Found by one line scan on first use, like `YamlKeyLines`.
+ * is on line `lineOf(i)`. Found by one line scan on first use, like `YamlKeyLines`; trusted only when the scan
+ * finds as many items as the loaded sequence has (`expected`), else no item has a line rather than a wrong one.
  */
 export class YamlItemLines {
   private lines: number[] | undefined;
@@ -131,10 +132,14 @@ export class YamlItemLines {
   constructor(
     private readonly text: string,
     private readonly section: string,
+    private readonly expected: number,
   ) {}
 
   lineOf(index: number): number | undefined {
-    this.lines ??= scanItemLines(this.text, this.section);
+    if (this.lines === undefined) {
+      const found = scanItemLines(this.text, this.section);
+      this.lines = found.length === this.expected ? found : [];
+    }
     return this.lines[index];
   }
 }

@@ -82,7 +82,7 @@ export const podfileLockParser: LockfileParser = {
     );
     const external = isRecord(value['EXTERNAL SOURCES']) ? value['EXTERNAL SOURCES'] : {};
     const checkout = isRecord(value['CHECKOUT OPTIONS']) ? value['CHECKOUT OPTIONS'] : {};
-    const itemLines = new YamlItemLines(text, 'PODS');
+    const itemLines = new YamlItemLines(text, 'PODS', value.PODS.length);
     const lineOf = precise ? preciseItemLines(precise) : (index: number) => itemLines.lineOf(index);
 
     const packages: Package[] = [];
