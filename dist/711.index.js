@@ -94,7 +94,7 @@ const podfileLockParser = {
         const direct = new Set((Array.isArray(value.DEPENDENCIES) ? value.DEPENDENCIES : []).map((d) => dependencyName(str(d))));
         const external = (0,_parse_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isRecord */ .u4)(value['EXTERNAL SOURCES']) ? value['EXTERNAL SOURCES'] : {};
         const checkout = (0,_parse_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isRecord */ .u4)(value['CHECKOUT OPTIONS']) ? value['CHECKOUT OPTIONS'] : {};
-        const itemLines = new _parse_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .YamlItemLines */ .AR(text, 'PODS');
+        const itemLines = new _parse_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .YamlItemLines */ .AR(text, 'PODS', value.PODS.length);
         const lineOf = precise ? preciseItemLines(precise) : (index) => itemLines.lineOf(index);
         const packages = [];
         const seen = new Set();
