@@ -76,8 +76,14 @@ describe.each(backends)('lockwarden inventory on $name', (backend) => {
     expect(third.json.new.map((f) => [f.repo, f.advisories[0]])).toEqual([['gamma', 'GHSA-35jh-r3h4-6jhm']]);
     const markdown = await cli(['inventory', 'reevaluate', '--db', db, '--format', 'markdown']);
     expect(markdown.stdout).toContain('0 new, 0 resolved, 2 still open');
+    // A head is one ref of a repository: three repositories, one of them with a second ref, are not four.
+    expect(markdown.stdout).toContain('; 3 repositories, ');
     const sarif = await cli(['inventory', 'reevaluate', '--db', db, '--format', 'sarif']);
     expect(JSON.parse(sarif.stdout).runs[0].results).toHaveLength(2);
+    const release = await cli(['inventory', 'ingest', '--repo', 'alpha', '--ref', 'v1.0.0', '--commit', 'alpha-sha', 'alpha.cdx.json']);
+    expect(release.code, release.stderr).toBe(0);
+    const table = await cli(['inventory', 'reevaluate', '--db', db]);
+    expect(table.stdout).toContain('; 3 repositories (4 refs), ');
   });
 
   it('an outage of the advisory source is exit 2 and records nothing', async () => {

@@ -135,9 +135,16 @@ export function reevaluationJson(r: ReevaluationResult): object {
   };
 }
 
+/** `2 repositories`, or `1 repository (3 refs)`: a head is one ref of a repository, not a repository. */
+function headsText(r: ReevaluationResult): string {
+  const repos = new Set(r.heads.map((h) => h.repo)).size;
+  const refs = r.heads.length;
+  return `${repos} ${repos === 1 ? 'repository' : 'repositories'}${refs === repos ? '' : ` (${refs} refs)`}`;
+}
+
 function reevaluationMarkdown(r: ReevaluationResult): string {
   const lines = [
-    `**lockwarden re-evaluation**: ${r.new.length} new, ${r.resolved.length} resolved, ${r.open.length} still open, ${r.suppressed.length} suppressed by VEX; ${r.heads.length} repositories, ${r.packagesQueried} distinct packages, advisories from ${escapeMarkdown(r.source)}${r.dataAsOf ? ` (data as of ${r.dataAsOf.toISOString().slice(0, 10)})` : ''}.`,
+    `**lockwarden re-evaluation**: ${r.new.length} new, ${r.resolved.length} resolved, ${r.open.length} still open, ${r.suppressed.length} suppressed by VEX; ${headsText(r)}, ${r.packagesQueried} distinct packages, advisories from ${escapeMarkdown(r.source)}${r.dataAsOf ? ` (data as of ${r.dataAsOf.toISOString().slice(0, 10)})` : ''}.`,
   ];
   const section = (title: string, list: StoredFinding[]) => {
     if (list.length === 0) return;
@@ -169,7 +176,7 @@ function reevaluationTable(r: ReevaluationResult): string {
     f.finding.fixed ?? '',
   ]);
   const table = rows.length > 0 ? renderTable(['STATE', 'REPOSITORY', 'ACTION', 'SEVERITY', 'PACKAGE', 'ADVISORIES', 'FIXED'], rows) : '';
-  return `${table}${r.new.length} new, ${r.resolved.length} resolved, ${r.open.length} open, ${r.suppressed.length} suppressed; ${r.heads.length} repositories, ${r.packagesQueried} packages; ${r.source}\n`;
+  return `${table}${r.new.length} new, ${r.resolved.length} resolved, ${r.open.length} open, ${r.suppressed.length} suppressed; ${headsText(r)}, ${r.packagesQueried} packages; ${r.source}\n`;
 }
 
 function reevaluationDecision(r: ReevaluationResult): Decision {
