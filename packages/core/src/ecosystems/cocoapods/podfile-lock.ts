@@ -61,6 +61,10 @@ function preciseItemLines({ doc, lines }: ParsedYaml): (index: number) => number
   };
 }
 
+function lineScan(itemLines: YamlItemLines): (index: number) => number | undefined {
+  return (index) => itemLines.lineOf(index);
+}
+
 /**
  * CocoaPods' `Podfile.lock`: the PODS list (`- Name (version)`, or a map from it to its own dependencies).
  * Subspecs (`Name/Core`) belong to their pod and are folded into it.
@@ -82,8 +86,7 @@ export const podfileLockParser: LockfileParser = {
     );
     const external = isRecord(value['EXTERNAL SOURCES']) ? value['EXTERNAL SOURCES'] : {};
     const checkout = isRecord(value['CHECKOUT OPTIONS']) ? value['CHECKOUT OPTIONS'] : {};
-    const itemLines = new YamlItemLines(text, 'PODS', value.PODS.length);
-    const lineOf = precise ? preciseItemLines(precise) : (index: number) => itemLines.lineOf(index);
+    const lineOf = precise ? preciseItemLines(precise) : lineScan(new YamlItemLines(text, 'PODS', value.PODS.length));
 
     const packages: Package[] = [];
     const seen = new Set<string>();
