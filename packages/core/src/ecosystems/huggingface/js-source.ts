@@ -30,7 +30,7 @@ function callExpressions(root: JsNode): JsNode[] {
     const node = stack.pop() as JsNode;
     if (node.type === 'CallExpression') calls.push(node);
     for (const key in node) {
-      if (key === 'loc' || key === 'type' || key === 'start' || key === 'end') continue;
+      if (key === 'loc' || key === 'type') continue;
       const value = node[key];
       if (Array.isArray(value)) {
         for (const item of value) if (isNode(item)) stack.push(item);
