@@ -75,6 +75,9 @@ function preciseItemLines({ doc, lines }) {
         return range ? lines.linePos(range[0]).line : undefined;
     };
 }
+function lineScan(itemLines) {
+    return (index) => itemLines.lineOf(index);
+}
 /**
  * CocoaPods' `Podfile.lock`: the PODS list (`- Name (version)`, or a map from it to its own dependencies).
  * Subspecs (`Name/Core`) belong to their pod and are folded into it.
@@ -94,8 +97,7 @@ const podfileLockParser = {
         const direct = new Set((Array.isArray(value.DEPENDENCIES) ? value.DEPENDENCIES : []).map((d) => dependencyName(str(d))));
         const external = (0,_parse_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isRecord */ .u4)(value['EXTERNAL SOURCES']) ? value['EXTERNAL SOURCES'] : {};
         const checkout = (0,_parse_json_js__WEBPACK_IMPORTED_MODULE_3__/* .isRecord */ .u4)(value['CHECKOUT OPTIONS']) ? value['CHECKOUT OPTIONS'] : {};
-        const itemLines = new _parse_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .YamlItemLines */ .AR(text, 'PODS', value.PODS.length);
-        const lineOf = precise ? preciseItemLines(precise) : (index) => itemLines.lineOf(index);
+        const lineOf = precise ? preciseItemLines(precise) : lineScan(new _parse_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .YamlItemLines */ .AR(text, 'PODS', value.PODS.length));
         const packages = [];
         const seen = new Set();
         value.PODS.forEach((item, index) => {

@@ -35,7 +35,7 @@ function callExpressions(root) {
         if (node.type === 'CallExpression')
             calls.push(node);
         for (const key in node) {
-            if (key === 'loc' || key === 'type' || key === 'start' || key === 'end')
+            if (key === 'loc' || key === 'type')
                 continue;
             const value = node[key];
             if (Array.isArray(value)) {
