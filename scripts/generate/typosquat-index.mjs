@@ -10,7 +10,7 @@ import { GENERATED, ROOT } from './paths.mjs';
 
 const dist = join(ROOT, 'packages', 'core', 'dist', 'typosquat');
 
-/** Writes generated/typosquat-<ecosystem>.json for every ecosystem with a bundled snapshot. */
+/** Writes generated/typosquat-<ecosystem>.bin for every ecosystem with a bundled snapshot. */
 export async function generate() {
   const snapshots = await import(join(dist, 'popularity-snapshot.js'));
   const { computeTargetForms } = await import(join(dist, 'target-forms.js'));
@@ -25,8 +25,17 @@ export async function generate() {
     // The default detector's targets; a detector with other options computes its own.
     const forms = computeTargetForms(ecosystem, snapshot.names.slice(0, Math.min(DEFAULT_TARGET_TOP[ecosystem], snapshot.names.length)));
     const index = TargetIndex.build(forms, DEFAULT_MIN_EDIT_LENGTH);
-    const encoded = encodeBundledIndex({ description: snapshot.description, names: snapshot.names, scores, forms, index });
-    writeFileSync(join(GENERATED, snapshots.bundledIndexFile(ecosystem)), JSON.stringify(encoded));
+    const names = snapshot.names;
+    const encoded = encodeBundledIndex({
+      description: snapshot.description,
+      names,
+      nameOrder: snapshots.sortedNameOrder(names),
+      scores,
+      scopes: snapshots.scopesOf(names),
+      forms,
+      index,
+    });
+    writeFileSync(join(GENERATED, snapshots.bundledIndexFile(ecosystem)), encoded);
   }
 }
 

@@ -5,3 +5,4 @@ export * from './delete-index.js';
 export * from './target-forms.js';
 export * from './target-lookup.js';
 export * from './bundled-index.js';
+export * from './string-column.js';

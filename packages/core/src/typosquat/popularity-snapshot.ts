@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { LockwardenError } from '../errors.js';
 import type { Ecosystem } from '../model/ecosystem.js';
-import { decodeBundledIndex, type EncodedBundledIndex } from './bundled-index.js';
+import { decodeBundledIndex } from './bundled-index.js';
+import { columnToArray, type ReadonlyColumn } from './string-column.js';
 import type { TargetForms } from './target-forms.js';
 import type { TargetIndex } from './target-lookup.js';
 
@@ -12,8 +13,12 @@ import type { TargetIndex } from './target-lookup.js';
  */
 export interface PopularitySnapshot {
   ecosystem: Ecosystem;
-  /** Normalised names, most popular first; index + 1 is the rank. */
-  names: readonly string[];
+  /** Normalised names, most popular first; index + 1 is the rank. (The bundled snapshot decodes them on first use.) */
+  readonly names: readonly string[];
+  /** How many names (without decoding them). */
+  readonly size: number;
+  /** The scopes of the scoped names (npm): owned, so nobody else can publish there. */
+  scopes(): ReadonlySet<string>;
   /** 1-based rank, or `undefined` when the name is not in the snapshot. */
   rank(name: string): number | undefined;
   /** Monthly downloads when the snapshot records them (npm). */
@@ -57,27 +62,69 @@ export function parsePopularitySnapshot(ecosystem: Ecosystem, text: string): Pop
   return snapshotOf(ecosystem, names, scores, description);
 }
 
-/** Lookups answered by a scan before the name → position map is built (a scan of 50,000 names is ~0.2 ms). */
+/** Lookups answered by a scan (or a binary search) before the name → position map is built. */
 const SCAN_LOOKUPS = 64;
 
-/** A snapshot over parallel arrays; the name → position map is built only once many names are looked up. */
-export function snapshotOf(ecosystem: Ecosystem, names: string[], scores: ReadonlyArray<number | null>, description: string): PopularitySnapshot {
-  let lookups = 0;
+/** What the build precomputed beside a snapshot's names (see `BundledIndex`). */
+export interface SnapshotLookups {
+  /** Positions sorted by name: lookups by binary search before any map is built. */
+  nameOrder: Uint32Array;
+  /** The scopes of the scoped names. */
+  scopes: readonly string[];
+}
+
+/**
+ * A snapshot over parallel columns; the name → position map is built only once many names are looked up. Until
+ * then a lookup is a scan of the names, or with `lookups` a binary search that decodes ~16 of them.
+ */
+export function snapshotOf(
+  ecosystem: Ecosystem,
+  names: ReadonlyColumn<string>,
+  scores: ReadonlyColumn<number | null>,
+  description: string,
+  lookups?: SnapshotLookups,
+): PopularitySnapshot {
+  let count = 0;
   let positions: Map<string, number> | undefined;
-  const position = (name: string): number | undefined => {
-    if (!positions && ++lookups > SCAN_LOOKUPS) {
-      positions = new Map();
-      names.forEach((n, i) => positions!.set(n, i));
+  let all: string[] | undefined;
+  const list = (): string[] => (all ??= columnToArray(names));
+  const search = (name: string): number | undefined => {
+    if (!lookups) {
+      const i = list().indexOf(name);
+      return i < 0 ? undefined : i;
     }
-    if (positions) return positions.get(name);
-    const i = names.indexOf(name);
-    return i < 0 ? undefined : i;
+    const order = lookups.nameOrder;
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (names.at(order[mid]!)! < name) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < order.length && names.at(order[lo]!) === name ? order[lo] : undefined;
   };
+  const position = (name: string): number | undefined => {
+    if (!positions && ++count > SCAN_LOOKUPS) {
+      positions = new Map();
+      list().forEach((n, i) => positions!.set(n, i));
+    }
+    return positions ? positions.get(name) : search(name);
+  };
+  let scopeSet: Set<string> | undefined;
   const withDownloads = ecosystem === 'npm';
   return {
     ecosystem,
-    names,
+    get names() {
+      return list();
+    },
+    size: names.length,
     description,
+    scopes: () => {
+      if (!scopeSet) {
+        scopeSet = new Set(lookups?.scopes ?? scopesOf(list()));
+      }
+      return scopeSet;
+    },
     rank: (name) => {
       const i = position(name);
       return i === undefined ? undefined : i + 1;
@@ -85,10 +132,24 @@ export function snapshotOf(ecosystem: Ecosystem, names: string[], scores: Readon
     downloads: (name) => {
       if (!withDownloads) return undefined;
       const i = position(name);
-      const d = i === undefined ? undefined : scores[i];
+      const d = i === undefined ? undefined : scores.at(i);
       return typeof d === 'number' && Number.isFinite(d) ? d : undefined;
     },
   };
+}
+
+/** The scopes of the scoped names among `names` (`@babel/core` → `babel`), in first-seen order. */
+export function scopesOf(names: Iterable<string>): string[] {
+  const scopes = new Set<string>();
+  for (const name of names) if (name.startsWith('@')) scopes.add(name.slice(1, name.indexOf('/')));
+  return [...scopes];
+}
+
+/** Positions of `names` sorted by name (UTF-16 code units, then position), as `SnapshotLookups.nameOrder` holds. */
+export function sortedNameOrder(names: readonly string[]): Uint32Array {
+  const order = Array.from(names.keys());
+  order.sort((a, b) => (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : a - b));
+  return Uint32Array.from(order);
 }
 
 const BUNDLED_FILES: Partial<Record<Ecosystem, string>> = BUNDLED;
@@ -108,7 +169,7 @@ const cache = new Map<Ecosystem, { snapshot: PopularitySnapshot; precomputed?: P
 
 /** The name of the generated index file of an ecosystem with a snapshot. */
 export function bundledIndexFile(ecosystem: Ecosystem): string | undefined {
-  return BUNDLED_FILES[ecosystem] ? `typosquat-${ecosystem.toLowerCase()}.json` : undefined;
+  return BUNDLED_FILES[ecosystem] ? `typosquat-${ecosystem.toLowerCase()}.bin` : undefined;
 }
 
 function loadBundled(ecosystem: Ecosystem): { snapshot: PopularitySnapshot; precomputed?: PrecomputedTargets } | undefined {
@@ -126,12 +187,12 @@ function loadBundled(ecosystem: Ecosystem): { snapshot: PopularitySnapshot; prec
   if (generated) {
     let data: ReturnType<typeof decodeBundledIndex>;
     try {
-      data = decodeBundledIndex(JSON.parse(readFileSync(generated, 'utf8')) as EncodedBundledIndex);
+      data = decodeBundledIndex(readFileSync(generated));
     } catch (err) {
       throw new LockwardenError('IO_ERROR', `cannot read the bundled typosquat index ${index}`, { cause: err });
     }
     loaded = {
-      snapshot: snapshotOf(ecosystem, data.names, data.scores, data.description),
+      snapshot: snapshotOf(ecosystem, data.names, data.scores, data.description, { nameOrder: data.nameOrder, scopes: data.scopes }),
       precomputed: { forms: data.forms, index: data.index },
     };
   } else {

@@ -1,40 +1,46 @@
 import type { Ecosystem } from '../model/ecosystem.js';
 import { canonicalName, decorationCores, foldLookalikes, reorderKey, unifySeparators, withoutSeparators } from './name-forms.js';
+import type { ReadonlyColumn } from './string-column.js';
 
 /**
  * The comparison forms of every imitation target, by target id (0 = most popular). Computing them folds and
  * splits 25,000 names (most of the cost of building a detector), so the bundled ones are computed at build time
- * (`scripts/generate/typosquat-index.mjs`) and shipped as data.
+ * (`scripts/generate/typosquat-index.mjs`) and shipped as data, decoded one form at a time as lookups reach them.
  */
 export interface TargetForms {
   /** Canonical target names. */
-  targets: string[];
+  targets: ReadonlyColumn<string>;
   /** Look-alikes folded, separators unified: what single-edit checks compare. */
-  editForm: string[];
+  editForm: ReadonlyColumn<string>;
   /** Separators unified, look-alikes kept: a slip that creates or breaks an `rn`/`vv` is one edit only here. */
-  rawForm: string[];
+  rawForm: ReadonlyColumn<string>;
   /** Look-alikes folded, separators removed. */
-  squashed: string[];
+  squashed: ReadonlyColumn<string>;
   /** Sorted words of the folded form; null for one-word names. */
-  reorder: Array<string | null>;
+  reorder: ReadonlyColumn<string | null>;
   /** Undecorated cores of the folded form (`node-fabric` → `fabric`). */
-  cores: string[][];
+  cores: ReadonlyColumn<readonly string[]>;
 }
 
 /** The forms of `names` (most popular first), as the detector compares them. */
 export function computeTargetForms(ecosystem: Ecosystem, names: readonly string[]): TargetForms {
-  const forms: TargetForms = { targets: [], editForm: [], rawForm: [], squashed: [], reorder: [], cores: [] };
+  const targets: string[] = [];
+  const editForm: string[] = [];
+  const rawForm: string[] = [];
+  const squashed: string[] = [];
+  const reorder: Array<string | null> = [];
+  const cores: string[][] = [];
   for (const name of names) {
     const target = canonicalName(ecosystem, name);
     const folded = foldLookalikes(target);
-    forms.targets.push(target);
-    forms.editForm.push(unifySeparators(folded));
-    forms.rawForm.push(unifySeparators(target));
-    forms.squashed.push(withoutSeparators(folded));
-    forms.reorder.push(reorderKey(folded) ?? null);
-    forms.cores.push(decorationCores(ecosystem, folded));
+    targets.push(target);
+    editForm.push(unifySeparators(folded));
+    rawForm.push(unifySeparators(target));
+    squashed.push(withoutSeparators(folded));
+    reorder.push(reorderKey(folded) ?? null);
+    cores.push(decorationCores(ecosystem, folded));
   }
-  return forms;
+  return { targets, editForm, rawForm, squashed, reorder, cores };
 }
 
 /**

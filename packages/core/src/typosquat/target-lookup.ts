@@ -1,4 +1,5 @@
 import { DeleteIndex, KeyIndex } from './delete-index.js';
+import type { ReadonlyColumn } from './string-column.js';
 import type { TargetForms } from './target-forms.js';
 
 /** The forms of one checked name that are compared with the targets' forms. */
@@ -35,33 +36,41 @@ export interface Related {
   coreEdit: number[];
 }
 
-/** The index as plain data: typed arrays as base64 (the keys are the forms, stored once beside it). */
-export interface SerializedTargetIndex {
+/** The index as plain data: typed arrays only (the keys are the forms, stored once beside it). */
+export interface TargetIndexArrays {
   minEditLength: number;
-  edit: SerializedDeletes;
-  rawOnly: SerializedDeletes;
-  coreEdit: SerializedDeletes;
-  squashed: string;
-  reorder: string;
-  core: string;
-  target: string;
+  edit: DeleteArrays;
+  rawOnly: DeleteArrays;
+  coreEdit: DeleteArrays;
+  squashed: Uint32Array;
+  reorder: Uint32Array;
+  core: Uint32Array;
+  target: Uint32Array;
+  /** Every (core, target id) pair of the forms, flattened: the core index's ids are positions in it. */
+  corePairs: CorePairs;
 }
 
-interface SerializedDeletes {
-  offsets: string;
-  entries: string;
+interface DeleteArrays {
+  offsets: Uint32Array;
+  entries: Uint32Array;
+}
+
+/** The targets' cores as (core, owner) pairs; the core index sorts pair positions by core. */
+export interface CorePairs {
+  keys: ReadonlyColumn<string>;
+  owners: ArrayLike<number>;
 }
 
 /** Every (core, target id) pair of the forms, flattened. */
-function corePairs(forms: TargetForms): { keys: string[]; owners: number[] } {
+export function corePairs(forms: TargetForms): { keys: string[]; owners: number[] } {
   const keys: string[] = [];
   const owners: number[] = [];
-  forms.cores.forEach((cores, id) => {
-    for (const c of cores) {
+  for (let id = 0; id < forms.cores.length; id++) {
+    for (const c of forms.cores.at(id)!) {
       keys.push(c);
       owners.push(id);
     }
-  });
+  }
   return { keys, owners };
 }
 
@@ -71,7 +80,7 @@ function corePairs(forms: TargetForms): { keys: string[]; owners: number[] } {
  * binary searches from the first name on.
  */
 export class TargetIndex {
-  private readonly coreOwners: number[];
+  private readonly pairs: CorePairs;
 
   private constructor(
     readonly minEditLength: number,
@@ -84,9 +93,9 @@ export class TargetIndex {
     /** Over (core, owner) pairs: its ids are pair positions. */
     private readonly coreIndex: KeyIndex,
     private readonly targetIndex: KeyIndex,
-    coreOwners: number[],
+    pairs: CorePairs,
   ) {
-    this.coreOwners = coreOwners;
+    this.pairs = pairs;
   }
 
   /** Builds the index of `forms`; single-edit relations only for targets of at least `minEditLength` characters. */
@@ -97,22 +106,22 @@ export class TargetIndex {
     const rawIds: number[] = [];
     const coreForms: string[] = [];
     const coreIds: number[] = [];
-    forms.targets.forEach((t, id) => {
-      if (t.length >= minEditLength) {
-        editForms.push(forms.editForm[id]!);
+    for (let id = 0; id < forms.targets.length; id++) {
+      if (forms.targets.at(id)!.length >= minEditLength) {
+        editForms.push(forms.editForm.at(id)!);
         editIds.push(id);
-        if (forms.rawForm[id] !== forms.editForm[id]) {
-          rawForms.push(forms.rawForm[id]!);
+        if (forms.rawForm.at(id) !== forms.editForm.at(id)) {
+          rawForms.push(forms.rawForm.at(id)!);
           rawIds.push(id);
         }
       }
-      for (const c of forms.cores[id]!) {
+      for (const c of forms.cores.at(id)!) {
         if (c.length >= minEditLength) {
           coreForms.push(c);
           coreIds.push(id);
         }
       }
-    });
+    }
     const n = forms.targets.length;
     const pairs = corePairs(forms);
     return new TargetIndex(
@@ -120,47 +129,42 @@ export class TargetIndex {
       new DeleteIndex(editForms, editIds),
       new DeleteIndex(rawForms, rawIds),
       new DeleteIndex(coreForms, coreIds),
-      KeyIndex.build(n, (id) => forms.squashed[id]),
-      KeyIndex.build(n, (id) => forms.reorder[id] ?? undefined),
+      KeyIndex.build(n, (id) => forms.squashed.at(id)),
+      KeyIndex.build(n, (id) => forms.reorder.at(id) ?? undefined),
       KeyIndex.build(pairs.keys.length, (p) => pairs.keys[p]),
-      KeyIndex.build(n, (id) => forms.targets[id]),
-      pairs.owners,
+      KeyIndex.build(n, (id) => forms.targets.at(id)),
+      pairs,
     );
   }
 
-  /** Restores an index `serialize` wrote over the same forms. */
-  static deserialize(data: SerializedTargetIndex, forms: TargetForms): TargetIndex {
-    const deletes = (d: SerializedDeletes): DeleteIndex =>
-      new DeleteIndex({ offsets: fromBase64(d.offsets), entries: fromBase64(d.entries) });
-    const pairs = corePairs(forms);
+  /** Restores an index from the arrays `toArrays` returned for the same forms (no set-up: views, not copies). */
+  static fromArrays(data: TargetIndexArrays, forms: TargetForms): TargetIndex {
+    const keys = data.corePairs.keys;
     return new TargetIndex(
       data.minEditLength,
-      deletes(data.edit),
-      deletes(data.rawOnly),
-      deletes(data.coreEdit),
-      new KeyIndex(fromBase64(data.squashed), (id) => forms.squashed[id]),
-      new KeyIndex(fromBase64(data.reorder), (id) => forms.reorder[id] ?? undefined),
-      new KeyIndex(fromBase64(data.core), (p) => pairs.keys[p]),
-      new KeyIndex(fromBase64(data.target), (id) => forms.targets[id]),
-      pairs.owners,
+      new DeleteIndex(data.edit),
+      new DeleteIndex(data.rawOnly),
+      new DeleteIndex(data.coreEdit),
+      new KeyIndex(data.squashed, (id) => forms.squashed.at(id)),
+      new KeyIndex(data.reorder, (id) => forms.reorder.at(id) ?? undefined),
+      new KeyIndex(data.core, (p) => keys.at(p)),
+      new KeyIndex(data.target, (id) => forms.targets.at(id)),
+      data.corePairs,
     );
   }
 
-  /** The index as plain data (JSON-safe; the forms are stored separately). */
-  serialize(): SerializedTargetIndex {
-    const deletes = (d: DeleteIndex): SerializedDeletes => {
-      const { offsets, entries } = d.toArrays();
-      return { offsets: toBase64(offsets), entries: toBase64(entries) };
-    };
+  /** The index as plain arrays (what the build writes to the binary index). */
+  toArrays(): TargetIndexArrays {
     return {
       minEditLength: this.minEditLength,
-      edit: deletes(this.edit),
-      rawOnly: deletes(this.rawOnly),
-      coreEdit: deletes(this.coreEditIndex),
-      squashed: toBase64(this.squashedIndex.toArray()),
-      reorder: toBase64(this.reorderIndex.toArray()),
-      core: toBase64(this.coreIndex.toArray()),
-      target: toBase64(this.targetIndex.toArray()),
+      edit: this.edit.toArrays(),
+      rawOnly: this.rawOnly.toArrays(),
+      coreEdit: this.coreEditIndex.toArrays(),
+      squashed: this.squashedIndex.toArray(),
+      reorder: this.reorderIndex.toArray(),
+      core: this.coreIndex.toArray(),
+      target: this.targetIndex.toArray(),
+      corePairs: this.pairs,
     };
   }
 
@@ -174,7 +178,7 @@ export class TargetIndex {
       raw,
       reorder: probe.reorder === undefined ? [] : this.reorderIndex.get(probe.reorder),
       coreIsTarget: probe.cores.map((c) => this.squashedIndex.get(c)),
-      coreIsCore: probe.cores.map((c) => this.coreIndex.get(c).map((p) => this.coreOwners[p]!)),
+      coreIsCore: probe.cores.map((c) => this.coreIndex.get(c).map((p) => this.pairs.owners[p]!)),
       coreEdit: probe.coreEdit === undefined ? [] : this.coreEditIndex.candidates(probe.coreEdit),
     };
   }
@@ -183,16 +187,4 @@ export class TargetIndex {
   idOf(name: string): number | undefined {
     return this.targetIndex.get(name)[0];
   }
-}
-
-function toBase64(array: Uint32Array): string {
-  return Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
-}
-
-function fromBase64(text: string): Uint32Array {
-  const bytes = Buffer.from(text, 'base64');
-  // Copy into an aligned buffer: a Buffer from the pool may start at an offset that is not a multiple of 4.
-  const out = new Uint32Array(bytes.byteLength / 4);
-  new Uint8Array(out.buffer).set(bytes);
-  return out;
 }

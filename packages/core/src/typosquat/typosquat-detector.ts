@@ -105,7 +105,6 @@ export class TyposquatDetector {
   private readonly snapshot: PopularitySnapshot;
   private readonly forms: TargetForms;
   private index: TargetIndex | undefined;
-  private scopeSet: Set<string> | undefined;
   private readonly options: Required<TyposquatDetectorOptions>;
 
   /**
@@ -127,7 +126,7 @@ export class TyposquatDetector {
       scopeTop: options.scopeTop ?? 1_000,
       popularityRatio: options.popularityRatio ?? 20,
     };
-    const top = Math.min(this.options.targetTop, snapshot.names.length);
+    const top = Math.min(this.options.targetTop, snapshot.size);
     const fits = precomputed !== undefined && precomputed.forms.targets.length === top;
     this.forms = fits ? precomputed.forms : computeTargetForms(this.ecosystem, snapshot.names.slice(0, top));
     if (fits && precomputed.index?.minEditLength === this.options.minEditLength) this.index = precomputed.index;
@@ -140,12 +139,8 @@ export class TyposquatDetector {
   }
 
   /** Scopes popular packages are published in: owned, so nobody else can publish there. */
-  private get scopes(): Set<string> {
-    if (!this.scopeSet) {
-      this.scopeSet = new Set();
-      for (const name of this.snapshot.names) if (name.startsWith('@')) this.scopeSet.add(name.slice(1, name.indexOf('/')));
-    }
-    return this.scopeSet;
+  private get scopes(): ReadonlySet<string> {
+    return this.snapshot.scopes();
   }
 
   /** Judges one name; `undefined` when it imitates nothing (or is itself popular). */
@@ -166,7 +161,7 @@ export class TyposquatDetector {
     // `rank` orders candidates: the technique's tier first, then how directly the target was found.
     const found: Array<{ id: number; technique: TyposquatTechnique; rank: number }> = [];
     const add = (id: number, technique: TyposquatTechnique, indirect = false): void => {
-      const target = targets[id]!;
+      const target = targets.at(id)!;
       if (target === name) return;
       // Within an owned scope, only names of the same scope can be confused with each other by the owner's users.
       if (scope !== undefined && this.scopes.has(scope) && !target.startsWith(`@${scope}/`)) return;
@@ -193,7 +188,7 @@ export class TyposquatDetector {
       ...(squashed.length >= this.options.minEditLength ? { coreEdit: squashed } : {}),
     });
     for (const id of related.squashed) {
-      const target = targets[id]!;
+      const target = targets.at(id)!;
       const technique: TyposquatTechnique =
         target.startsWith('@') !== name.startsWith('@')
           ? 'scope'
@@ -205,18 +200,18 @@ export class TyposquatDetector {
 
     // One edit: omission, repetition, insertion, substitution (keyboard or look-alike), adjacent swap.
     const addEdit = (id: number): void => {
-      const t = unifySeparators(targets[id]!);
+      const t = unifySeparators(targets.at(id)!);
       const kind = classifyEdit(c, t);
       // An inserted digit is a version decoration (`react2`, `python3-dateutil`), not a slip of the finger.
       add(id, kind === 'insertion' && /\d/.test(insertedChar(c, t) ?? '') ? 'affix' : kind);
     };
     for (const id of related.edit) {
-      const foldedTarget = this.forms.editForm[id]!;
+      const foldedTarget = this.forms.editForm.at(id)!;
       // Equal here means only separators or look-alikes differ: the squashed comparison above named it.
       if (foldedTarget !== unified && osaDistance(unified, foldedTarget, 1) === 1) addEdit(id);
     }
     for (const id of related.raw) {
-      const rawTarget = this.forms.rawForm[id]!;
+      const rawTarget = this.forms.rawForm.at(id)!;
       if (rawTarget !== c && osaDistance(c, rawTarget, 1) === 1) addEdit(id);
     }
 
@@ -229,7 +224,7 @@ export class TyposquatDetector {
     }
     // A typo of a decorated target's core: `openvc` for `opencv-python`.
     for (const id of related.coreEdit) {
-      if (this.forms.cores[id]!.some((core) => osaDistance(squashed, core, 1) === 1)) add(id, 'affix', true);
+      if (this.forms.cores.at(id)!.some((core) => osaDistance(squashed, core, 1) === 1)) add(id, 'affix', true);
     }
 
     // Scope confusion: `@unknown-scope/lodash` borrowing a top unscoped name.
@@ -242,7 +237,7 @@ export class TyposquatDetector {
     // One target found several ways: name the most specific way (`react2` is a decoration, not a stray key).
     found.sort((a, b) => a.rank - b.rank || a.id - b.id || PREFERRED.indexOf(a.technique) - PREFERRED.indexOf(b.technique));
     const best = found[0]!;
-    const target = targets[best.id]!;
+    const target = targets.at(best.id)!;
     const targetDownloads = this.snapshot.downloads(target);
     return {
       name,
@@ -257,7 +252,7 @@ export class TyposquatDetector {
   private muchMorePopular(targetId: number, ownRank: number | undefined, ownDownloads: number | undefined): boolean {
     if (ownRank === undefined) return true;
     const ratio = this.options.popularityRatio;
-    const targetDownloads = this.snapshot.downloads(this.forms.targets[targetId]!);
+    const targetDownloads = this.snapshot.downloads(this.forms.targets.at(targetId)!);
     if (ownDownloads !== undefined && targetDownloads !== undefined) return targetDownloads >= ratio * ownDownloads;
     return ownRank >= ratio * (targetId + 1);
   }
