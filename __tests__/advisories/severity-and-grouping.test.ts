@@ -34,6 +34,7 @@ function advisoriesFor(pkg: PackageRef, records: OsvRecord[]) {
   return groupAdvisories(
     pkg,
     records.map((record) => ({ record, match: matchRecord(record, pkg) })),
+    cvssScore,
   );
 }
 
@@ -71,18 +72,18 @@ describe('CVSS scoring', () => {
 
 describe('record severity', () => {
   it('uses the CVSS vector of real records', () => {
-    expect(recordSeverity(fixture('npm/GHSA-35jh-r3h4-6jhm.json'))).toEqual({
+    expect(recordSeverity(fixture('npm/GHSA-35jh-r3h4-6jhm.json'), cvssScore)).toEqual({
       severity: 'high',
       score: 7.2,
       vector: 'CVSS:3.1/AV:N/AC:L/PR:H/UI:N/S:U/C:H/I:H/A:H',
     });
-    expect(recordSeverity(fixture('npm/GHSA-xvch-5gv4-984h.json')).severity).toBe('critical');
-    expect(recordSeverity(fixture('npm/GHSA-29mw-wpgm-hmr9.json'))).toMatchObject({ severity: 'moderate', score: 5.3 });
-    expect(recordSeverity(fixture('PyPI/GHSA-vqfr-h8mv-ghfj.json'))).toMatchObject({ severity: 'critical', score: 9.1 });
+    expect(recordSeverity(fixture('npm/GHSA-xvch-5gv4-984h.json'), cvssScore).severity).toBe('critical');
+    expect(recordSeverity(fixture('npm/GHSA-29mw-wpgm-hmr9.json'), cvssScore)).toMatchObject({ severity: 'moderate', score: 5.3 });
+    expect(recordSeverity(fixture('PyPI/GHSA-vqfr-h8mv-ghfj.json'), cvssScore)).toMatchObject({ severity: 'critical', score: 9.1 });
   });
 
   it('prefers a CVSS v4.0 vector over v3.1 on the same record', () => {
-    expect(recordSeverity(fixture('npm/GHSA-xxjr-mmjv-4gpg.json'))).toEqual({
+    expect(recordSeverity(fixture('npm/GHSA-xxjr-mmjv-4gpg.json'), cvssScore)).toEqual({
       severity: 'moderate',
       score: 6.9,
       vector: 'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:N/VI:L/VA:L/SC:H/SI:H/SA:H/E:P',
@@ -90,17 +91,17 @@ describe('record severity', () => {
   });
 
   it('falls back to the GHSA rating, then to unknown', () => {
-    expect(recordSeverity(rec('X-1', { database_specific: { severity: 'MODERATE' } })).severity).toBe('moderate');
-    expect(recordSeverity(rec('X-2', { severity: [{ type: 'CVSS_V3', score: 'not a vector' }], database_specific: { severity: 'LOW' } }))).toEqual({
+    expect(recordSeverity(rec('X-1', { database_specific: { severity: 'MODERATE' } }), cvssScore).severity).toBe('moderate');
+    expect(recordSeverity(rec('X-2', { severity: [{ type: 'CVSS_V3', score: 'not a vector' }], database_specific: { severity: 'LOW' } }), cvssScore)).toEqual({
       severity: 'low',
     });
-    expect(recordSeverity(rec('X-3')).severity).toBe('unknown');
+    expect(recordSeverity(rec('X-3'), cvssScore).severity).toBe('unknown');
   });
 
   it('reads per-package severity of schema 1.5 records', () => {
     const r = rec('X-4');
     (r.affected ?? [])[0]!.severity = [{ type: 'CVSS_V3', score: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' }];
-    expect(recordSeverity(r)).toMatchObject({ severity: 'critical', score: 9.8 });
+    expect(recordSeverity(r, cvssScore)).toMatchObject({ severity: 'critical', score: 9.8 });
   });
 });
 

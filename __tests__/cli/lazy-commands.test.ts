@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command, Help } from 'commander';
@@ -51,6 +51,39 @@ describe('the CLI loads only what a command uses (built CLI, fresh process)', ()
     expect(loaded).toContain('core:engine');
     // The SBOM reader (for --base-sbom) is small; the GitLab report writers, the CycloneDX library and the XML writer are not loaded.
     for (const absent of ['@cyclonedx/cyclonedx-library', 'xmlbuilder2']) expect(loaded, absent).not.toContain(absent);
+  });
+
+  // Base and head lockfiles: an empty project at base, `head` at head (every package added, so each is queried).
+  function pair(name: string, headLock: object): { base: string; head: string } {
+    const base = join(work, name, 'base');
+    const head = join(work, name, 'head');
+    mkdirSync(base, { recursive: true });
+    mkdirSync(head, { recursive: true });
+    writeFileSync(join(base, 'package-lock.json'), JSON.stringify({ name, lockfileVersion: 3, packages: { '': { name } } }));
+    writeFileSync(join(head, 'package-lock.json'), JSON.stringify(headLock));
+    return { base, head };
+  }
+  const offline = ['--offline', '--db', join(REPO_ROOT, 'examples/osv-db'), '--format', 'json'];
+
+  it('check offline, with no advisory matched, loads neither the OSV API client nor the CVSS calculator', () => {
+    // One package with no record in the example database: nothing to rate, nothing to fetch.
+    const { base, head } = pair('quiet', {
+      name: 'quiet',
+      lockfileVersion: 3,
+      packages: { '': { name: 'quiet', dependencies: { 'left-pad': '1.3.0' } }, 'node_modules/left-pad': { version: '1.3.0' } },
+    });
+    const files = modulesLoadedByScript(BIN, ['check', '--base-dir', base, '--head-dir', head, ...offline], work, [0]);
+    expect(files.some((f) => f.endsWith('/advisories/osv-offline-source.js'))).toBe(true);
+    for (const absent of ['/advisories/osv-api-source.js', '/advisories/cvss-score.js', '/http/http-client.js', '/node_modules/ae-cvss-calculator/', '/node_modules/p-limit/']) {
+      expect(files.filter((f) => f.includes(absent)), absent).toEqual([]);
+    }
+  });
+
+  it('check loads the CVSS calculator once an advisory matches', () => {
+    const example = JSON.parse(readFileSync(join(REPO_ROOT, 'examples/basic/head/package-lock.json'), 'utf8')) as object;
+    const { base, head } = pair('vulnerable', example);
+    const files = modulesLoadedByScript(BIN, ['check', '--base-dir', base, '--head-dir', head, ...offline], work, [1]);
+    expect(files.some((f) => f.includes('/node_modules/ae-cvss-calculator/'))).toBe(true);
   });
 
   it('sbom writes JSON without loading Ajv; only sbom verify validates', () => {

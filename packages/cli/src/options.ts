@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { LockwardenError } from '@lockwarden/core/errors';
-import { parseDeadlineSeconds } from '@lockwarden/core/http';
+import { parseDeadlineSeconds } from '@lockwarden/core/http/source-deadline';
 
 /** A `--format` option limited to the given choices (commander rejects others with exit 2). */
 export function formatOption(choices: readonly string[], defaultValue: string): Option {

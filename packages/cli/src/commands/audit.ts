@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { Finding } from '@lockwarden/core/findings';
-import { DEFAULT_OSV_API_URL, OsvOfflineSource, createAdvisorySource, DEFAULT_OSV_DB_DIR, type AdvisorySource } from '@lockwarden/core/advisories';
+import { DEFAULT_OSV_API_URL, createAdvisorySource, DEFAULT_OSV_DB_DIR, type AdvisorySource } from '@lockwarden/core/advisories';
 import { RegistryClients, RegistryEnrichmentSource } from '@lockwarden/core/registry';
 import type { Decision } from '@lockwarden/core/policy';
 import { renderReport, escapeMarkdown, markdownCode, type ReportInput } from '@lockwarden/core/report';
@@ -163,7 +163,7 @@ export function registerAudit(program: Command, ctx: CommandContext): void {
         decision = result.decision;
         report = result.report;
       } finally {
-        if (source instanceof OsvOfflineSource) await source.close();
+        await source.close?.();
       }
       // Could not evaluate: say why on stderr, one line per cause, and print no report that could read as a pass.
       if (decision.verdict === 'error') {

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { isEcosystem } from '@lockwarden/core/model';
 import { ECOSYSTEM_PLUGINS } from '@lockwarden/core/ecosystems';
 import { DEFAULT_OSV_DB_URL, downloadOsvDatabase, DEFAULT_OSV_DB_DIR } from '@lockwarden/core/advisories';
-import { sourceDeadlineFromEnv } from '@lockwarden/core/http';
+import { sourceDeadlineFromEnv } from '@lockwarden/core/http/source-deadline';
 import type { CommandContext } from '../context.js';
 import { commandDescription } from './catalog.js';
 import { usageError } from '../options.js';

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { LockwardenError } from '@lockwarden/core/errors';
-import { OsvOfflineSource, createAdvisorySource } from '@lockwarden/core/advisories';
+import { createAdvisorySource } from '@lockwarden/core/advisories';
 import type { Finding } from '@lockwarden/core/findings';
 import { loadRunPolicy } from '@lockwarden/core/engine';
 import type { Decision } from '@lockwarden/core/policy';
@@ -215,7 +215,7 @@ export async function reevaluateAction(
   try {
     result = await withStore(ctx, options, (store) => reevaluate(store, source, { policy: policy.policy }));
   } finally {
-    if (source instanceof OsvOfflineSource) await source.close();
+    await source.close?.();
   }
   for (const n of result.notEvaluated) ctx.logger.warn(`not evaluated: ${n}`);
   if (options.format === 'json') ctx.io.stdout(`${JSON.stringify(reevaluationJson(result), null, 2)}\n`);

@@ -2,9 +2,9 @@ import { join, resolve } from 'node:path';
 import { LockwardenError } from '../errors.js';
 import { sourceDeadlineFromEnv } from '../http/source-deadline.js';
 import type { Logger } from '../log/logger.js';
-import { DEFAULT_OSV_API_URL, OsvApiSource } from './osv-api-source.js';
-import { OsvOfflineSource } from './osv-offline-source.js';
-import type { AdvisorySource } from './types.js';
+import { DEFAULT_OSV_API_URL, osvApiSourceName } from './osv-api-url.js';
+import type { AdvisoryQueryResult, AdvisorySource } from './types.js';
+import type { PackageRef } from '../model/package.js';
 
 /** Where `db download` puts the OSV exports and `--offline` reads them unless told otherwise. */
 export const DEFAULT_OSV_DB_DIR = join('.lockwarden-cache', 'osv');
@@ -28,11 +28,17 @@ export interface AdvisorySourceOptions {
 /**
  * The advisory source that flags and environment ask for, built the same way for the CLI, the Action and GitLab:
  * the offline OSV database with `offline`/`db`, else the OSV API (flag, env, default) with an optional record cache.
+ * Options are checked now; the source's own modules (HTTP client, response schemas, zip reader) load on its first
+ * query, so a run that never asks, or asks offline, does not load the other one.
  */
 export function createAdvisorySource(options: AdvisorySourceOptions): AdvisorySource {
   if (options.offline || options.db) {
     if (options.osvUrl) throw new LockwardenError('USAGE_ERROR', '--offline reads only the local database; drop --osv-url');
-    return new OsvOfflineSource({ dir: resolve(options.cwd, options.db ?? DEFAULT_OSV_DB_DIR), logger: options.logger });
+    const dir = resolve(options.cwd, options.db ?? DEFAULT_OSV_DB_DIR);
+    return new DeferredAdvisorySource(`offline OSV database at ${dir}`, async () => {
+      const { OsvOfflineSource } = await import('./osv-offline-source.js');
+      return new OsvOfflineSource({ dir, logger: options.logger });
+    });
   }
   const baseUrl = options.osvUrl ?? options.env.LOCKWARDEN_OSV_URL ?? DEFAULT_OSV_API_URL;
   if (!/^https?:\/\//.test(baseUrl)) {
@@ -41,11 +47,33 @@ export function createAdvisorySource(options: AdvisorySourceOptions): AdvisorySo
   // Full records are immutable per `modified`: with a cache folder they are fetched once per cache lifetime.
   const cacheRoot = options.cacheDir ?? options.env.LOCKWARDEN_CACHE_DIR;
   const deadlineMs = options.deadlineMs ?? sourceDeadlineFromEnv(options.env);
-  return new OsvApiSource({
-    ...(deadlineMs !== undefined ? { deadlineMs } : {}),
-    baseUrl,
-    logger: options.logger,
-    userAgent: 'lockwarden',
-    ...(cacheRoot ? { cacheDir: resolve(options.cwd, cacheRoot, 'osv-records') } : {}),
+  return new DeferredAdvisorySource(osvApiSourceName(baseUrl), async () => {
+    const { OsvApiSource } = await import('./osv-api-source.js');
+    return new OsvApiSource({
+      ...(deadlineMs !== undefined ? { deadlineMs } : {}),
+      baseUrl,
+      logger: options.logger,
+      userAgent: 'lockwarden',
+      ...(cacheRoot ? { cacheDir: resolve(options.cwd, cacheRoot, 'osv-records') } : {}),
+    });
   });
+}
+
+/** A source built on its first query; `name` is the one the built source carries. */
+class DeferredAdvisorySource implements AdvisorySource {
+  private source: Promise<AdvisorySource> | undefined;
+
+  constructor(
+    readonly name: string,
+    private readonly create: () => Promise<AdvisorySource>,
+  ) {}
+
+  async query(packages: readonly PackageRef[], options?: { signal?: AbortSignal }): Promise<AdvisoryQueryResult> {
+    this.source ??= this.create();
+    return (await this.source).query(packages, options);
+  }
+
+  async close(): Promise<void> {
+    if (this.source) await (await this.source).close?.();
+  }
 }

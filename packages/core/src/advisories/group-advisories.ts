@@ -4,7 +4,7 @@ import type { PackageRef } from '../model/package.js';
 import type { Advisory } from './types.js';
 import type { RecordMatch } from './osv-match.js';
 import { isMalwareRecord, type OsvRecord } from './osv-record.js';
-import { recordSeverity } from './severity.js';
+import { recordSeverity, type CvssScorer } from './severity.js';
 
 /** An OSV record together with what matching it against one package decided. */
 export interface MatchedRecord {
@@ -31,9 +31,9 @@ function byIdRank(a: string, b: string): number {
  * a shared alias, e.g. a GHSA and a PYSEC record both naming one CVE) become one advisory listing every id.
  * Severity is the most severe of the group; the remedy is the lowest fixed version above the installed one.
  */
-export function groupAdvisories(pkg: PackageRef, matched: readonly MatchedRecord[]): Advisory[] {
+export function groupAdvisories(pkg: PackageRef, matched: readonly MatchedRecord[], scoreOf: CvssScorer): Advisory[] {
   const groups = groupByAlias(matched);
-  const advisories = groups.map((group) => toAdvisory(pkg, group));
+  const advisories = groups.map((group) => toAdvisory(pkg, group, scoreOf));
   return advisories.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || byIdRank(a.id, b.id));
 }
 
@@ -64,7 +64,7 @@ function groupByAlias(matched: readonly MatchedRecord[]): MatchedRecord[][] {
   return [...groups.values()];
 }
 
-function toAdvisory(pkg: PackageRef, group: MatchedRecord[]): Advisory {
+function toAdvisory(pkg: PackageRef, group: MatchedRecord[], scoreOf: CvssScorer): Advisory {
   const records = group.map((m) => m.record);
   const primary = [...records].sort((a, b) => byIdRank(a.id, b.id))[0] as OsvRecord;
   const ids = [...new Set(records.flatMap((r) => [r.id, ...(r.aliases ?? [])]))].filter((id) => id !== primary.id).sort(byIdRank);
@@ -74,7 +74,7 @@ function toAdvisory(pkg: PackageRef, group: MatchedRecord[]): Advisory {
   let score: number | undefined;
   let vector: string | undefined;
   for (const record of records) {
-    const s = recordSeverity(record);
+    const s = recordSeverity(record, scoreOf);
     if (severityRank(s.severity) < severityRank(severity) || (s.severity === severity && (s.score ?? -1) > (score ?? -1))) {
       severity = s.severity;
       score = s.score;

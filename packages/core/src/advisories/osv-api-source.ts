@@ -10,11 +10,11 @@ import { silentLogger, type Logger } from '../log/logger.js';
 import { packageKey, type PackageRef } from '../model/package.js';
 import { groupAdvisories, type MatchedRecord } from './group-advisories.js';
 import { matchRecord } from './osv-match.js';
+import { loadCvssScorer } from './severity.js';
+import { DEFAULT_OSV_API_URL, osvApiBaseUrl, osvApiSourceName } from './osv-api-url.js';
 import { isWithdrawn, toOsvRecord, type OsvRecord } from './osv-record.js';
 import type { Advisory, AdvisoryQueryResult, AdvisorySource } from './types.js';
 
-/** OSV's public API; override with `--osv-url` or `LOCKWARDEN_OSV_URL` (a mirror, or a test server). */
-export const DEFAULT_OSV_API_URL = 'https://api.osv.dev';
 
 /** OSV accepts at most this many queries in one `/v1/querybatch` request. */
 export const OSV_MAX_BATCH = 1000;
@@ -67,8 +67,8 @@ export class OsvApiSource implements AdvisorySource {
   private readonly records = new Map<string, Promise<OsvRecord>>();
 
   constructor(options: OsvApiSourceOptions = {}) {
-    this.baseUrl = (options.baseUrl ?? DEFAULT_OSV_API_URL).replace(/\/+$/, '');
-    this.name = `OSV API at ${this.baseUrl}`;
+    this.baseUrl = osvApiBaseUrl(options.baseUrl ?? DEFAULT_OSV_API_URL);
+    this.name = osvApiSourceName(this.baseUrl);
     this.logger = options.logger ?? silentLogger;
     this.http = new HttpClient({ ...options, source: this.name, logger: this.logger });
     this.concurrency = Math.max(1, options.concurrency ?? 8);
@@ -105,6 +105,7 @@ export class OsvApiSource implements AdvisorySource {
     );
 
     const byPackage = new Map<string, Advisory[]>();
+    const scoreOf = fetched.size > 0 ? await loadCvssScorer() : undefined;
     entries.forEach(({ pkg }, i) => {
       const matched: MatchedRecord[] = [];
       for (const { id } of found[i] ?? []) {
@@ -112,7 +113,7 @@ export class OsvApiSource implements AdvisorySource {
         if (!record || isWithdrawn(record)) continue;
         matched.push({ record, match: matchRecord(record, pkg), reportedBySource: true });
       }
-      if (matched.length > 0) byPackage.set(packageKey(pkg), groupAdvisories(pkg, matched));
+      if (matched.length > 0 && scoreOf) byPackage.set(packageKey(pkg), groupAdvisories(pkg, matched, scoreOf));
     });
     return { byPackage, source: this.name };
   }

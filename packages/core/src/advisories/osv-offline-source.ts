@@ -6,6 +6,7 @@ import { packageKey, type PackageRef } from '../model/package.js';
 import { groupAdvisories, type MatchedRecord } from './group-advisories.js';
 import { OsvIndex } from './osv-index.js';
 import { matchRecord } from './osv-match.js';
+import { loadCvssScorer, type CvssScorer } from './severity.js';
 import type { Advisory, AdvisoryQueryResult, AdvisorySource } from './types.js';
 
 export interface OsvOfflineSourceOptions {
@@ -87,13 +88,14 @@ export class OsvOfflineSource implements AdvisorySource {
 
     const byPackage = new Map<string, Advisory[]>();
     const unanswered: string[] = [];
+    let scoreOf: CvssScorer | undefined;
     for (const pkg of packages) {
       if (missing.includes(pkg.ecosystem)) {
         unanswered.push(packageKey(pkg));
         continue;
       }
-      const advisories = this.lookup(pkg, indexesByEcosystem.get(pkg.ecosystem) ?? []);
-      if (advisories.length > 0) byPackage.set(packageKey(pkg), advisories);
+      const matched = this.lookup(pkg, indexesByEcosystem.get(pkg.ecosystem) ?? []);
+      if (matched.length > 0) byPackage.set(packageKey(pkg), groupAdvisories(pkg, matched, (scoreOf ??= await loadCvssScorer())));
     }
     return {
       byPackage,
@@ -103,7 +105,8 @@ export class OsvOfflineSource implements AdvisorySource {
     };
   }
 
-  private lookup(pkg: PackageRef, indexes: readonly OsvIndex[]): Advisory[] {
+  /** The records that affect `pkg` (or may: an undetermined match is kept). */
+  private lookup(pkg: PackageRef, indexes: readonly OsvIndex[]): MatchedRecord[] {
     const seen = new Set<string>();
     const matched: MatchedRecord[] = [];
     for (const index of indexes) {
@@ -114,7 +117,7 @@ export class OsvOfflineSource implements AdvisorySource {
         if (match.verdict !== 'not-affected') matched.push({ record, match });
       }
     }
-    return matched.length > 0 ? groupAdvisories(pkg, matched) : [];
+    return matched;
   }
 
   private index(path: string): Promise<OsvIndex> {

@@ -49,4 +49,6 @@ export interface AdvisoryQueryResult {
 export interface AdvisorySource {
   readonly name: string;
   query(packages: readonly PackageRef[], options?: { signal?: AbortSignal }): Promise<AdvisoryQueryResult>;
+  /** Releases what the source holds open (the offline database's files); a no-op where there is nothing. */
+  close?(): Promise<void>;
 }
