@@ -1,11 +1,24 @@
 import { execFileSync } from 'node:child_process';
 import { closeSync, existsSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { LockwardenError } from '../errors.js';
 import { MAX_LOCKFILE_BYTES } from '../parse/json.js';
 
 /** Folders never searched for lockfiles: installed dependencies and VCS data are not the project's lockfiles. */
 export const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['node_modules', 'vendor', '.git', 'bower_components']);
+
+/**
+ * False when git cannot see `dir` as part of a work tree: no `.git` (folder, or the file of a linked work tree or
+ * submodule) in it or any folder above it, and no GIT_DIR / GIT_WORK_TREE in the environment that would point git
+ * elsewhere. True means "ask git", which still decides (and may say no).
+ */
+export function mayBeInGitWorkTree(dir: string, env: Record<string, string | undefined>): boolean {
+  if (env.GIT_DIR || env.GIT_WORK_TREE) return true;
+  for (let current = resolve(dir); ; current = dirname(current)) {
+    if (existsSync(join(current, '.git'))) return true;
+    if (dirname(current) === current) return false;
+  }
+}
 
 /**
  * A read-only view of a project tree at one point in time: the work tree, a directory, or a git commit.
@@ -127,6 +140,8 @@ export class DirectorySnapshot implements Snapshot {
   }
 
   private gitListing(): string[] | undefined {
+    // Outside any work tree git would only fail; asking costs a process start (~10 ms) per folder.
+    if (!mayBeInGitWorkTree(this.root, process.env)) return undefined;
     let out: string;
     try {
       out = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
