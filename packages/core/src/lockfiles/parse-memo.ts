@@ -3,6 +3,8 @@ import type { Inventory } from '../model/inventory.js';
 
 /** What one parse saw: its input's digest and every related file it read (`undefined`: absent or refused). */
 interface Parsed {
+  /** The text's length: a text of another length is another text, decided without hashing it. */
+  length: number;
   digest: string;
   related: Array<[path: string, text: string | undefined]>;
   inventory: Inventory;
@@ -24,13 +26,13 @@ export class ParseMemo {
   /** The inventory parsed from the same input before, or undefined. `readRelated` reads this side's files. */
   reuse(parserId: string, path: string, text: string, readRelated: (rel: string) => string | undefined): Inventory | undefined {
     const known = this.parses.get(key(parserId, path));
-    if (!known || known.digest !== digest(text)) return undefined;
+    if (!known || known.length !== text.length || known.digest !== digest(text)) return undefined;
     for (const [rel, seen] of known.related) if (readRelated(rel) !== seen) return undefined;
     return known.inventory;
   }
 
   remember(parserId: string, path: string, text: string, related: Parsed['related'], inventory: Inventory): void {
-    this.parses.set(key(parserId, path), { digest: digest(text), related, inventory });
+    this.parses.set(key(parserId, path), { length: text.length, digest: digest(text), related, inventory });
   }
 }
 
