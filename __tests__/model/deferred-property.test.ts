@@ -24,13 +24,13 @@ describe('deferProperty', () => {
     expect(calls).toBe(1);
   });
 
-  it('keeps objects in one fast hidden class: parsed npm packages and their locations share maps', () => {
+  it('keeps objects in one fast hidden class: parsed npm packages (integrity deferred) and their locations share maps', () => {
     // A getter closure per object gave each package a dictionary-mode class of its own (1.6 KB instead of 0.4 KB).
     const script = `
       const { syntheticJsLockfiles } = await import(${JSON.stringify(join(REPO_ROOT, 'scripts', 'bench', 'synthetic-js-lockfiles.mjs'))});
       const { loadLockfileParser } = await import(${JSON.stringify(join(REPO_ROOT, 'packages', 'core', 'dist', 'index.js'))});
       const out = {};
-      for (const file of ['package-lock.json', 'pnpm-lock.yaml']) {
+      for (const file of ['package-lock.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock']) {
         const parser = await loadLockfileParser(file);
         const [text] = syntheticJsLockfiles(40)[file];
         const pkgs = parser.parse(text, file, { readRelated: () => undefined }).packages.filter((p) => typeof Object.getOwnPropertyDescriptor(p, 'integrity').get === 'function');

@@ -3,7 +3,6 @@ import type { Inventory } from '../../model/inventory.js';
 import type { Hash, Source } from '../../model/package.js';
 import { isRecord } from '../../parse/json.js';
 import type { LockfileParser } from '../types.js';
-import { decodeIntegrity } from './integrity.js';
 import { JsonKeyLocator } from './json-key-locator.js';
 import { parseJsonc } from './jsonc.js';
 import { PackageCollector } from './package-collector.js';
@@ -25,7 +24,8 @@ interface BunPackage {
   name: string;
   version: string;
   source: Source;
-  integrity: Hash[];
+  /** The Subresource Integrity text, decoded when a package's hashes are read (most runs never read them). */
+  integrity: Hash[] | string;
   info: Record<string, unknown>;
   workspace?: string;
 }
@@ -54,7 +54,7 @@ function readTuple(key: string, tuple: unknown, path: string, line: number | und
   const registry = tuple[1];
   if (typeof registry === 'string') {
     // A registry package: the version is plain and tuple[1] names a non-default registry ("" for the default).
-    const integrity = decodeIntegrity(tuple[3]);
+    const integrity = typeof tuple[3] === 'string' ? tuple[3] : [];
     const source: Source = registry === '' ? { kind: 'registry' } : { kind: 'registry', url: registry };
     return { key, name, version: rest, source, integrity, info };
   }

@@ -129,9 +129,17 @@ function berrySource(range: string): Source {
   return sourceFromResolved(range);
 }
 
-/** yarn v1 registry tarball URLs end in `#<sha1>`: the only hash such an entry carries without `integrity`. */
-function v1Hashes(fields: Record<string, unknown>, resolved: string | undefined): Hash[] {
-  const fromIntegrity = decodeIntegrity(str(fields, 'integrity'));
+/** An SRI text whose first hash decodes to at least one byte: it can be decoded when read, to the same hashes. */
+const DECODABLE_SRI = /^(?:sha1|sha256|sha384|sha512|md5)-[A-Za-z0-9+/]{2}/i;
+
+/**
+ * yarn v1 registry tarball URLs end in `#<sha1>`: the only hash such an entry carries without `integrity`. A
+ * decodable `integrity` is passed on undecoded (the package decodes it the first time its hashes are read).
+ */
+function v1Hashes(fields: Record<string, unknown>, resolved: string | undefined): Hash[] | string {
+  const sri = str(fields, 'integrity');
+  if (sri !== undefined && DECODABLE_SRI.test(sri)) return sri;
+  const fromIntegrity = decodeIntegrity(sri);
   if (fromIntegrity.length > 0 || resolved === undefined) return fromIntegrity;
   const hash = resolved.lastIndexOf('#');
   const sha1 = hash < 0 ? '' : resolved.slice(hash + 1);
@@ -170,7 +178,7 @@ export function parseYarnLock(text: string, path: string, context?: ParseContext
     const version = str(entry.fields, 'version') ?? '';
     let name = descriptorName;
     let pkgSource: Source;
-    let integrity: Hash[];
+    let integrity: Hash[] | string;
     let id: string;
     let project: string | undefined;
     if (berry) {
