@@ -18,8 +18,6 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(71403);
 // EXTERNAL MODULE: ./packages/core/dist/parse/json.js + 1 modules
 var json = __webpack_require__(76702);
-// EXTERNAL MODULE: ./packages/core/dist/ecosystems/npm/integrity.js
-var npm_integrity = __webpack_require__(68723);
 // EXTERNAL MODULE: ./packages/core/dist/ecosystems/npm/json-key-locator.js
 var json_key_locator = __webpack_require__(35089);
 ;// CONCATENATED MODULE: ./packages/core/dist/ecosystems/npm/jsonc.js
@@ -103,7 +101,6 @@ var resolved_source = __webpack_require__(30534);
 
 
 
-
 const SUPPORTED_VERSIONS = [0, 1];
 const WORKSPACE_FIELDS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'];
 const PACKAGE_FIELDS = ['dependencies', 'optionalDependencies', 'peerDependencies'];
@@ -136,7 +133,7 @@ function readTuple(key, tuple, path, line) {
     const registry = tuple[1];
     if (typeof registry === 'string') {
         // A registry package: the version is plain and tuple[1] names a non-default registry ("" for the default).
-        const integrity = (0,npm_integrity/* decodeIntegrity */.W)(tuple[3]);
+        const integrity = typeof tuple[3] === 'string' ? tuple[3] : [];
         const source = registry === '' ? { kind: 'registry' } : { kind: 'registry', url: registry };
         return { key, name, version: rest, source, integrity, info };
     }

@@ -222,9 +222,17 @@ function berrySource(range) {
     }
     return (0,_resolved_source_js__WEBPACK_IMPORTED_MODULE_6__/* .sourceFromResolved */ .Qz)(range);
 }
-/** yarn v1 registry tarball URLs end in `#<sha1>`: the only hash such an entry carries without `integrity`. */
+/** An SRI text whose first hash decodes to at least one byte: it can be decoded when read, to the same hashes. */
+const DECODABLE_SRI = /^(?:sha1|sha256|sha384|sha512|md5)-[A-Za-z0-9+/]{2}/i;
+/**
+ * yarn v1 registry tarball URLs end in `#<sha1>`: the only hash such an entry carries without `integrity`. A
+ * decodable `integrity` is passed on undecoded (the package decodes it the first time its hashes are read).
+ */
 function v1Hashes(fields, resolved) {
-    const fromIntegrity = (0,_integrity_js__WEBPACK_IMPORTED_MODULE_3__/* .decodeIntegrity */ .W)(str(fields, 'integrity'));
+    const sri = str(fields, 'integrity');
+    if (sri !== undefined && DECODABLE_SRI.test(sri))
+        return sri;
+    const fromIntegrity = (0,_integrity_js__WEBPACK_IMPORTED_MODULE_3__/* .decodeIntegrity */ .W)(sri);
     if (fromIntegrity.length > 0 || resolved === undefined)
         return fromIntegrity;
     const hash = resolved.lastIndexOf('#');
