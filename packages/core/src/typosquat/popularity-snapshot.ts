@@ -3,6 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import { LockwardenError } from '../errors.js';
 import type { Ecosystem } from '../model/ecosystem.js';
 import { decodeBundledIndex } from './bundled-index.js';
+import { KeyIndex } from './delete-index.js';
 import { columnToArray, type ReadonlyColumn } from './string-column.js';
 import type { TargetForms } from './target-forms.js';
 import type { TargetIndex } from './target-lookup.js';
@@ -88,20 +89,12 @@ export function snapshotOf(
   let positions: Map<string, number> | undefined;
   let all: string[] | undefined;
   const list = (): string[] => (all ??= columnToArray(names));
+  // Names are unique, so the sorted order holds at most one id per name.
+  const sorted = lookups ? new KeyIndex(lookups.nameOrder, (id) => names.at(id)) : undefined;
   const search = (name: string): number | undefined => {
-    if (!lookups) {
-      const i = list().indexOf(name);
-      return i < 0 ? undefined : i;
-    }
-    const order = lookups.nameOrder;
-    let lo = 0;
-    let hi = order.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (names.at(order[mid]!)! < name) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < order.length && names.at(order[lo]!) === name ? order[lo] : undefined;
+    if (sorted) return sorted.get(name)[0];
+    const i = list().indexOf(name);
+    return i < 0 ? undefined : i;
   };
   const position = (name: string): number | undefined => {
     if (!positions && ++count > SCAN_LOOKUPS) {
@@ -147,9 +140,7 @@ export function scopesOf(names: Iterable<string>): string[] {
 
 /** Positions of `names` sorted by name (UTF-16 code units, then position), as `SnapshotLookups.nameOrder` holds. */
 export function sortedNameOrder(names: readonly string[]): Uint32Array {
-  const order = Array.from(names.keys());
-  order.sort((a, b) => (names[a]! < names[b]! ? -1 : names[a]! > names[b]! ? 1 : a - b));
-  return Uint32Array.from(order);
+  return KeyIndex.build(names.length, (id) => names[id]).toArray();
 }
 
 const BUNDLED_FILES: Partial<Record<Ecosystem, string>> = BUNDLED;
