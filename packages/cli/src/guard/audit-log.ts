@@ -40,9 +40,19 @@ export class AuditLog {
 function readable(e: AuditEntry): string {
   const id = `${e.ecosystem} ${oneLine(e.name)}${e.version ? `@${oneLine(e.version)}` : ''}`;
   const rules = e.rules?.length ? ` (${e.rules.join(', ')}${e.advisories?.length ? ` ${e.advisories.join(', ')}` : ''})` : '';
-  const removed = e.removed?.length ? ` removed ${e.removed.map(oneLine).join(', ')}` : '';
+  const removed = e.removed?.length ? ` removed ${removedText(e.removed)}` : '';
   const reason = e.reason ? `: ${oneLine(e.reason)}` : '';
   return `lockwarden guard: ${e.decision.toUpperCase()} ${id}${rules}${removed}${reason}`;
+}
+
+/** Versions listed in full up to this many; the audit file always has them all. */
+const LISTED_VERSIONS = 6;
+
+/** `1.1.0, 1.2.0`, or for many: `27 versions: 0.0.0, 0.0.1, 0.0.2 … 1.2.4, 1.2.5` (first and last three). */
+export function removedText(versions: readonly string[]): string {
+  if (versions.length <= LISTED_VERSIONS) return versions.map(oneLine).join(', ');
+  const half = LISTED_VERSIONS / 2;
+  return `${versions.length} versions: ${versions.slice(0, half).map(oneLine).join(', ')} … ${versions.slice(-half).map(oneLine).join(', ')}`;
 }
 
 /** Control characters in registry data cannot forge extra log lines or move the terminal cursor. */

@@ -1,0 +1,38 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AuditLog } from '../../packages/cli/src/guard/audit-log.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('the guard audit log', () => {
+  it('says how many versions a filter removed and names the first and last three on stderr; the file keeps all', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lw-audit-'));
+    dirs.push(dir);
+    const file = join(dir, 'audit.jsonl');
+    const lines: string[] = [];
+    const log = new AuditLog({ file, stderr: (l) => lines.push(l) });
+    const removed = Array.from({ length: 27 }, (_, i) => `1.${Math.floor(i / 10)}.${i % 10}`);
+    log.record({ ecosystem: 'npm', name: 'minimist', version: '1.2.8', decision: 'filter', rules: ['vulnerability'], removed });
+    expect(lines[0]).toBe(
+      'lockwarden guard: FILTER npm minimist@1.2.8 (vulnerability) removed 27 versions: 1.0.0, 1.0.1, 1.0.2 … 1.2.4, 1.2.5, 1.2.6\n',
+    );
+    expect(JSON.parse(readFileSync(file, 'utf8')).removed).toEqual(removed);
+  });
+
+  it('lists a few removed versions in full, each made single-line', () => {
+    const lines: string[] = [];
+    new AuditLog({ stderr: (l) => lines.push(l) }).record({
+      ecosystem: 'PyPI',
+      name: 'pkg',
+      decision: 'filter',
+      rules: ['release-age'],
+      removed: ['1.1.0', '1.2.0\u001b[2J'],
+    });
+    expect(lines[0]).toBe('lockwarden guard: FILTER PyPI pkg (release-age) removed 1.1.0, 1.2.0?[2J\n');
+  });
+});
