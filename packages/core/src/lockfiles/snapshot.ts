@@ -3,6 +3,7 @@ import { closeSync, existsSync, lstatSync, openSync, readdirSync, readFileSync, 
 import { dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { LockwardenError } from '../errors.js';
 import { MAX_LOCKFILE_BYTES } from '../parse/json.js';
+import { readTextFile } from './read-text-file.js';
 
 /** Folders never searched for lockfiles: installed dependencies and VCS data are not the project's lockfiles. */
 export const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(['node_modules', 'vendor', '.git', 'bower_components']);
@@ -201,7 +202,7 @@ export class DirectorySnapshot implements Snapshot {
     if (stat.size > MAX_LOCKFILE_BYTES) {
       throw new LockwardenError('IO_ERROR', `${path}: file is larger than ${MAX_LOCKFILE_BYTES} bytes`);
     }
-    return readFileSync(full, 'utf8');
+    return readTextFile(full, stat.size);
   }
 
   readBytes(path: string, maxBytes = MAX_MODEL_FILE_BYTES): { bytes: Uint8Array; size: number } | undefined {
