@@ -10,11 +10,10 @@ import { silentLogger, type Logger } from '../log/logger.js';
 import { packageKey, type PackageRef } from '../model/package.js';
 import { groupAdvisories, type MatchedRecord } from './group-advisories.js';
 import { matchRecord } from './osv-match.js';
-import { loadCvssScorer } from './severity.js';
+import { loadCvssScorer, type CvssScorer } from './severity.js';
 import { DEFAULT_OSV_API_URL, osvApiBaseUrl, osvApiSourceName } from './osv-api-url.js';
 import { isWithdrawn, toOsvRecord, type OsvRecord } from './osv-record.js';
 import type { Advisory, AdvisoryQueryResult, AdvisorySource } from './types.js';
-
 
 /** OSV accepts at most this many queries in one `/v1/querybatch` request. */
 export const OSV_MAX_BATCH = 1000;
@@ -105,16 +104,16 @@ export class OsvApiSource implements AdvisorySource {
     );
 
     const byPackage = new Map<string, Advisory[]>();
-    const scoreOf = fetched.size > 0 ? await loadCvssScorer() : undefined;
-    entries.forEach(({ pkg }, i) => {
+    let scoreOf: CvssScorer | undefined;
+    for (const [i, { pkg }] of entries.entries()) {
       const matched: MatchedRecord[] = [];
       for (const { id } of found[i] ?? []) {
         const record = fetched.get(id);
         if (!record || isWithdrawn(record)) continue;
         matched.push({ record, match: matchRecord(record, pkg), reportedBySource: true });
       }
-      if (matched.length > 0 && scoreOf) byPackage.set(packageKey(pkg), groupAdvisories(pkg, matched, scoreOf));
-    });
+      if (matched.length > 0) byPackage.set(packageKey(pkg), groupAdvisories(pkg, matched, (scoreOf ??= await loadCvssScorer())));
+    }
     return { byPackage, source: this.name };
   }
 
