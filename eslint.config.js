@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', 'packages/core/generated/**', '**/node_modules/**', 'coverage/**', '**/*.d.ts', '**/testdata/**', '**/fixtures/**'],
+    ignores: ['**/dist/**', 'packages/cli/bundle/**', 'packages/core/generated/**', '**/node_modules/**', 'coverage/**', '**/*.d.ts', '**/testdata/**', '**/fixtures/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
