@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { CORE_SCHEMA, load } from 'js-yaml';
+import { CORE_SCHEMA, FAILSAFE_SCHEMA, load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { loadLockfileParser, readYamlSubset, YamlKeyLines } from '@lockwarden/core';
 import { CONFORMANCE_DIR, REPO_ROOT } from '../helpers/conformance.js';
@@ -9,6 +9,17 @@ import { seededRandom } from '../../scripts/fuzz/mutate.mjs';
 
 /** What the subset reader must agree with: js-yaml's loader as `loadYaml` calls it. */
 const jsYaml = (text: string): unknown => load(text, { schema: CORE_SCHEMA, json: true });
+/** ... and with `failsafe`, as yarn's `parseSyml` calls it for berry lockfiles. */
+const jsYamlFailsafe = (text: string): unknown => load(text, { schema: FAILSAFE_SCHEMA, json: true });
+
+/** Berry (v2+) yarn.lock files of the corpus and the repository's fixtures. */
+function berryFiles(): string[] {
+  const dirs = [join(REPO_ROOT, '__tests__'), join(CONFORMANCE_DIR, 'lockfiles', 'javascript', 'yarnlock')];
+  return dirs
+    .filter((dir) => existsSync(dir))
+    .flatMap((dir) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => join(dir, f)))
+    .filter((f) => /(yarn\.lock|\.v2\.lock)$/.test(f) && readFileSync(f, 'utf8').includes('__metadata:'));
+}
 
 function yamlFiles(): string[] {
   const dirs = [
@@ -83,7 +94,7 @@ describe('YAML subset reader', () => {
 
   it.each([
     ['a comment', 'a: 1 # note\n'],
-    ['a comment line', '# lockfile\na: 1\n'],
+    ['only comment lines', '# lockfile\n  # more\n'],
     ['an anchor and an alias', 'a: &x 1\nb: *x\n'],
     ['a tag', 'a: !!str 1\n'],
     ['a block scalar', 'a: |\n  text\n'],
@@ -104,6 +115,61 @@ describe('YAML subset reader', () => {
     ['nesting past its depth', Array.from({ length: 80 }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + '\n'],
   ])('declines %s (js-yaml or the precise parse decides)', (_label, text) => {
     expect(readYamlSubset(text)).toBeUndefined();
+  });
+
+  it('skips full-line comments at any indentation, as js-yaml does', () => {
+    const text = '# generated\n# do not edit\n\na:\n  # between a key and its block\n  b: 1\n    # deeper\nc: [x]\n';
+    const subset = readYamlSubset(text);
+    expect(subset).toBeDefined();
+    expect(isDeepStrictEqual(subset!.value, jsYaml(text))).toBe(true);
+    expect(subset!.keyLines.get('a')?.get('b')).toBe(6);
+  });
+
+  it('with the failsafe schema keeps every scalar a string, as yarn reads berry lockfiles', () => {
+    const text = '__metadata:\n  version: 8\n  cacheKey: 10c0\n\n"a@npm:^1.0.0, a@npm:^1.1.0":\n  version: 1.1.0\n  dependenciesMeta:\n    b:\n      optional: true\n  empty:\n  nothing: ~\n  list: [1, x]\n';
+    const subset = readYamlSubset(text, { schema: 'failsafe' });
+    expect(subset).toBeDefined();
+    expect(isDeepStrictEqual(subset!.value, jsYamlFailsafe(text))).toBe(true);
+    expect(subset!.value).toMatchObject({ __metadata: { version: '8', cacheKey: '10c0' }, 'a@npm:^1.0.0, a@npm:^1.1.0': { dependenciesMeta: { b: { optional: 'true' } }, nothing: '~' } });
+  });
+
+  it('reads every berry lockfile of the fixtures and the corpus as yarn (js-yaml, failsafe) does, or declines', () => {
+    const files = berryFiles();
+    let accepted = 0;
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      const subset = readYamlSubset(text, { schema: 'failsafe' });
+      if (subset === undefined) continue;
+      expect(isDeepStrictEqual(subset.value, jsYamlFailsafe(text)), file).toBe(true);
+      accepted++;
+    }
+    if (existsSync(CONFORMANCE_DIR)) expect(accepted).toBeGreaterThan(5);
+    else console.warn(`!!! ${CONFORMANCE_DIR} is absent: the berry comparison ran on the repository's fixtures only`);
+    expect(accepted).toBeGreaterThan(0);
+  });
+
+  it('never accepts mutated berry lockfiles that js-yaml (failsafe) reads differently or rejects (differential, 3,000 mutations)', () => {
+    const seeds = berryFiles()
+      .map((f) => readFileSync(f, 'utf8'))
+      .filter((t) => readYamlSubset(t, { schema: 'failsafe' }) !== undefined)
+      .slice(0, 40);
+    expect(seeds.length).toBeGreaterThan(0);
+    const random = seededRandom(20261205);
+    let accepted = 0;
+    for (let i = 0; i < Number(process.env.SUBSET_MUTATIONS ?? 3000); i++) {
+      const text = mutate(seeds[i % seeds.length]!, random);
+      const subset = readYamlSubset(text, { schema: 'failsafe' });
+      if (subset === undefined) continue;
+      accepted++;
+      let expected: unknown;
+      try {
+        expected = jsYamlFailsafe(text);
+      } catch (err) {
+        throw new Error(`mutation ${i} was accepted but js-yaml rejects it (${String(err).split('\n')[0]}):\n${text}`);
+      }
+      if (!isDeepStrictEqual(subset.value, expected)) throw new Error(`mutation ${i} reads differently from js-yaml (failsafe):\n${text}`);
+    }
+    expect(accepted).toBeGreaterThan(100);
   });
 
   it('never accepts mutated lockfiles that js-yaml reads differently or rejects (differential, 4,000 mutations)', () => {

@@ -2,5 +2,5 @@
 export { LineIndex } from './line-index.js';
 export { parseJson, isRecord } from './json.js';
 export { loadYaml, parseYaml, YamlItemLines, YamlKeyLines } from './yaml.js';
-export { readYamlSubset, type SubsetYaml } from './yaml-subset.js';
+export { readYamlSubset, type SubsetSchema, type SubsetYaml } from './yaml-subset.js';
 export { parseTomlDocument, type TomlPieces } from './toml.js';

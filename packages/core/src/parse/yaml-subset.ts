@@ -25,6 +25,12 @@ const MAX_KEY = 1024;
 /** Deeper than this, the reader declines and the depth guard of the full path decides. */
 const MAX_DEPTH = 64;
 
+/**
+ * How plain scalars are typed: `core` as js-yaml's CORE schema (null, bool, int, float: what `loadYaml` uses),
+ * `failsafe` as its FAILSAFE schema (every scalar a string: what yarn's own parser uses for berry lockfiles).
+ */
+export type SubsetSchema = 'core' | 'failsafe';
+
 /** What the subset reader gives: the values, and the lines of the keys of each top-level mapping. */
 export interface SubsetYaml {
   value: Record<string, unknown>;
@@ -49,21 +55,22 @@ const DECLINE = Symbol('decline');
  * `json: true` (later duplicate keys win, `__proto__` is an own property), in one pass over the lines with no
  * recursion and no syntax tree, and notes the lines of second-level keys on the way.
  *
- * Anything outside that subset — comments, anchors, aliases, tags, block scalars, multi-line scalars, escapes,
+ * Full-line comments are skipped, as YAML ignores them. Anything else outside that subset — trailing comments,
+ * anchors, aliases, tags, block scalars, multi-line scalars, escapes,
  * nested flow collections, tabs, CR line ends, document markers, odd indentation — returns `undefined`, and the
  * caller parses the text with js-yaml (or the precise parser, for an error's position). So the reader never has
  * to be right about YAML it does not accept; tests compare it with js-yaml on every fixture and on mutated input.
  */
-export function readYamlSubset(text: string): SubsetYaml | undefined {
+export function readYamlSubset(text: string, options: { schema?: SubsetSchema } = {}): SubsetYaml | undefined {
   try {
-    return read(text);
+    return read(text, options.schema === 'failsafe' ? (raw) => raw : resolvePlain);
   } catch (err) {
     if (err === DECLINE) return undefined;
     throw err;
   }
 }
 
-function read(text: string): SubsetYaml {
+function read(text: string, plain: (raw: string) => unknown): SubsetYaml {
   if (text.includes('\r') || text.includes('\t') || NON_PRINTABLE.test(text)) throw DECLINE;
   const root: Record<string, unknown> = {};
   const keyLines = new Map<string, Map<string, number>>();
@@ -81,10 +88,12 @@ function read(text: string): SubsetYaml {
     const lineStart = start;
     start = end + 1;
     if (p === end) continue; // blank
+    const c = text.charCodeAt(p);
+    // A comment line, at any indentation: YAML ignores it (the subset has no multi-line scalars it could be in).
+    if (c === 0x23 /* # */) continue;
     contentLines++;
     const indent = p - lineStart;
-    const c = text.charCodeAt(p);
-    if (c === 0x23 /* # */ || ((c === 0x2d || c === 0x2e) && indent === 0 && text.startsWith(c === 0x2d ? '---' : '...', p))) throw DECLINE;
+    if ((c === 0x2d || c === 0x2e) && indent === 0 && text.startsWith(c === 0x2d ? '---' : '...', p)) throw DECLINE;
     if (c === 0x25 /* % */ && indent === 0) throw DECLINE;
     const isItem = c === 0x2d /* - */ && (p + 1 === end || text.charCodeAt(p + 1) === 0x20);
 
@@ -113,11 +122,11 @@ function read(text: string): SubsetYaml {
       let q = p + 1;
       while (q < end && text.charCodeAt(q) === 0x20) q++;
       if (q === end) throw DECLINE; // `-` alone: a nested block in a sequence entry
-      frame.container.push(blockValue(text, q, end));
+      frame.container.push(blockValue(text, q, end, plain));
       continue;
     }
     if (isItem) throw DECLINE;
-    const { key, after } = blockKey(text, p, end);
+    const { key, after } = blockKey(text, p, end, plain);
     if (frame.lines !== undefined && !frame.lines.has(key)) frame.lines.set(key, line);
     let q = after;
     while (q < end && text.charCodeAt(q) === 0x20) q++;
@@ -125,7 +134,7 @@ function read(text: string): SubsetYaml {
       pending = { frame, key, line };
       continue;
     }
-    setKey(frame.container, key, blockValue(text, q, end));
+    setKey(frame.container, key, blockValue(text, q, end, plain));
   }
   if (pending !== undefined) setKey(pending.frame.container as Record<string, unknown>, pending.key, null);
   if (contentLines === 0) throw DECLINE;
@@ -145,7 +154,7 @@ function setKey(object: Record<string, unknown>, key: string, value: unknown): v
 }
 
 /** A block mapping key at `p`, and the position after its `:`. */
-function blockKey(text: string, p: number, end: number): { key: string; after: number } {
+function blockKey(text: string, p: number, end: number, plain: (raw: string) => unknown): { key: string; after: number } {
   const c = text.charCodeAt(p);
   if (c === 0x27 || c === 0x22) {
     const { value, after } = quoted(text, p, end);
@@ -162,16 +171,16 @@ function blockKey(text: string, p: number, end: number): { key: string; after: n
   while (keyEnd > p && text.charCodeAt(keyEnd - 1) === 0x20) keyEnd--;
   const raw = text.slice(p, keyEnd);
   if (raw.includes(' #') || raw.length > MAX_KEY) throw DECLINE;
-  return { key: String(resolvePlain(raw)), after: colon + 1 };
+  return { key: String(plain(raw)), after: colon + 1 };
 }
 
 /** The value after `key: ` or `- `, which must fill the rest of the line. */
-function blockValue(text: string, p: number, end: number): unknown {
+function blockValue(text: string, p: number, end: number, plain: (raw: string) => unknown): unknown {
   const c = text.charCodeAt(p);
   let value: unknown;
   let after: number;
   if (c === 0x27 || c === 0x22) ({ value, after } = quoted(text, p, end));
-  else if (c === 0x7b /* { */ || c === 0x5b /* [ */) ({ value, after } = flow(text, p, end));
+  else if (c === 0x7b /* { */ || c === 0x5b /* [ */) ({ value, after } = flow(text, p, end, plain));
   else {
     if (!plainStart(text, p, end)) throw DECLINE;
     let stop = end;
@@ -179,14 +188,14 @@ function blockValue(text: string, p: number, end: number): unknown {
     const raw = text.slice(p, stop);
     // `a: b` or `a:` inside a block plain scalar is a nested mapping (an error on one line); ` #` a comment.
     if (raw.includes(': ') || raw.endsWith(':') || raw.includes(' #')) throw DECLINE;
-    return resolvePlain(raw);
+    return plain(raw);
   }
   for (let i = after; i < end; i++) if (text.charCodeAt(i) !== 0x20) throw DECLINE;
   return value;
 }
 
 /** A single-line flow mapping or sequence of scalars: `{integrity: sha512-..., tarball: https://...}`, `[x64]`. */
-function flow(text: string, p: number, end: number): { value: unknown; after: number } {
+function flow(text: string, p: number, end: number, plain: (raw: string) => unknown): { value: unknown; after: number } {
   const mapping = text.charCodeAt(p) === 0x7b;
   const close = mapping ? 0x7d /* } */ : 0x5d; /* ] */
   const out: Record<string, unknown> | unknown[] = mapping ? {} : [];
@@ -195,12 +204,12 @@ function flow(text: string, p: number, end: number): { value: unknown; after: nu
   for (;;) {
     let key: string | undefined;
     if (mapping) {
-      const k = flowScalar(text, i, end, true);
+      const k = flowScalar(text, i, end, true, plain);
       if (text.charCodeAt(k.after) !== 0x3a || text.charCodeAt(k.after + 1) !== 0x20) throw DECLINE;
       key = String(k.value);
       i = skipSpaces(text, k.after + 2, end);
     }
-    const v = flowScalar(text, i, end, false);
+    const v = flowScalar(text, i, end, false, plain);
     if (key === undefined) (out as unknown[]).push(v.value);
     else setKey(out as Record<string, unknown>, key, v.value);
     i = skipSpaces(text, v.after, end);
@@ -213,7 +222,7 @@ function flow(text: string, p: number, end: number): { value: unknown; after: nu
 }
 
 /** A quoted or plain scalar inside a flow collection; a plain one ends at `,`, `]`, `}` or (for keys) `: `. */
-function flowScalar(text: string, p: number, end: number, isKey: boolean): { value: unknown; after: number } {
+function flowScalar(text: string, p: number, end: number, isKey: boolean, plain: (raw: string) => unknown): { value: unknown; after: number } {
   const c = text.charCodeAt(p);
   if (c === 0x27 || c === 0x22) return quoted(text, p, end);
   if (!plainStart(text, p, end)) throw DECLINE;
@@ -234,7 +243,7 @@ function flowScalar(text: string, p: number, end: number, isKey: boolean): { val
   if (i >= end) throw DECLINE; // the collection does not close on this line
   let stop = i;
   while (stop > p && text.charCodeAt(stop - 1) === 0x20) stop--;
-  return { value: resolvePlain(text.slice(p, stop)), after: stop };
+  return { value: plain(text.slice(p, stop)), after: stop };
 }
 
 /** A single- or double-quoted scalar that closes on its line; double quotes with escapes are declined. */
