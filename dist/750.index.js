@@ -101,11 +101,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _yarnpkg_parsers__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(67823);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(71403);
 /* harmony import */ var _parse_json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76702);
-/* harmony import */ var _integrity_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(68723);
-/* harmony import */ var _package_collector_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(18290);
-/* harmony import */ var _root_scopes_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(27318);
-/* harmony import */ var _package_lock_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(75514);
-/* harmony import */ var _resolved_source_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(30534);
+/* harmony import */ var _parse_yaml_subset_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(50658);
+/* harmony import */ var _integrity_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(68723);
+/* harmony import */ var _package_collector_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(18290);
+/* harmony import */ var _root_scopes_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(27318);
+/* harmony import */ var _package_lock_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(75514);
+/* harmony import */ var _resolved_source_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(30534);
+
 
 
 
@@ -185,6 +187,19 @@ function parseError(path, err) {
     }
     return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ParseError */ .mB(path, `invalid yarn.lock: ${reason}`, {}, { cause: err });
 }
+/** What `parseSyml` takes for a yarn v1 lockfile (its own PEG grammar); anything else it loads as YAML. */
+const V1_HEADER = /^(#.*(\r?\n))*?#\s+yarn\s+lockfile\s+v1\r?\n/i;
+/**
+ * A berry lockfile read by the YAML subset reader, typed as `parseSyml` types it (js-yaml's FAILSAFE schema: every
+ * scalar a string); `undefined` for v1 files and for anything outside the subset, which `parseSyml` then reads
+ * (and reports errors of, with their positions). On a 5,000-package berry lockfile, in a fresh process: 100 ms
+ * against 139 ms for `parseSyml`.
+ */
+function berrySubset(source) {
+    if (V1_HEADER.test(source))
+        return undefined;
+    return (0,_parse_yaml_subset_js__WEBPACK_IMPORTED_MODULE_3__/* .readYamlSubset */ .A)(source, { schema: 'failsafe' })?.value;
+}
 /** Groups parseSyml's result into entries: v1 repeats one object under each descriptor, berry joins them. */
 function entriesOf(parsed) {
     const byObject = new Map();
@@ -220,7 +235,7 @@ function berrySource(range) {
         if (range.startsWith(protocol))
             return { kind: 'path', path: range.slice(protocol.length).split('#')[0]?.split('::')[0] ?? '' };
     }
-    return (0,_resolved_source_js__WEBPACK_IMPORTED_MODULE_6__/* .sourceFromResolved */ .Qz)(range);
+    return (0,_resolved_source_js__WEBPACK_IMPORTED_MODULE_7__/* .sourceFromResolved */ .Qz)(range);
 }
 /** An SRI text whose first hash decodes to at least one byte: it can be decoded when read, to the same hashes. */
 const DECODABLE_SRI = /^(?:sha1|sha256|sha384|sha512|md5)-[A-Za-z0-9+/]{2}/i;
@@ -232,7 +247,7 @@ function v1Hashes(fields, resolved) {
     const sri = str(fields, 'integrity');
     if (sri !== undefined && DECODABLE_SRI.test(sri))
         return sri;
-    const fromIntegrity = (0,_integrity_js__WEBPACK_IMPORTED_MODULE_3__/* .decodeIntegrity */ .W)(sri);
+    const fromIntegrity = (0,_integrity_js__WEBPACK_IMPORTED_MODULE_4__/* .decodeIntegrity */ .W)(sri);
     if (fromIntegrity.length > 0 || resolved === undefined)
         return fromIntegrity;
     const hash = resolved.lastIndexOf('#');
@@ -250,22 +265,24 @@ function parseYarnLock(text, path, context) {
     if (text.length > _parse_json_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_LOCKFILE_BYTES */ .hP)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ParseError */ .mB(path, `file is larger than ${_parse_json_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_LOCKFILE_BYTES */ .hP} bytes`);
     const source = (0,_parse_json_js__WEBPACK_IMPORTED_MODULE_2__/* .stripBom */ .F8)(text);
-    let parsed;
-    try {
-        parsed = (0,_yarnpkg_parsers__WEBPACK_IMPORTED_MODULE_0__/* .parseSyml */ ["do"])(source);
-    }
-    catch (err) {
-        throw parseError(path, err);
+    let parsed = berrySubset(source);
+    if (parsed === undefined) {
+        try {
+            parsed = (0,_yarnpkg_parsers__WEBPACK_IMPORTED_MODULE_0__/* .parseSyml */ ["do"])(source);
+        }
+        catch (err) {
+            throw parseError(path, err);
+        }
     }
     if (!(0,_parse_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(parsed))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ParseError */ .mB(path, 'expected a mapping of lockfile entries', { line: 1, column: 1 });
     const berry = Object.hasOwn(parsed, '__metadata');
     const lines = headerLines(source);
-    const collector = new _package_collector_js__WEBPACK_IMPORTED_MODULE_4__/* .PackageCollector */ .UI(path, 'yarn.lock');
+    const collector = new _package_collector_js__WEBPACK_IMPORTED_MODULE_5__/* .PackageCollector */ .UI(path, 'yarn.lock');
     const byDescriptor = new Map();
     const taken = new Set();
     const nodes = [];
-    collector.addProject({ id: (0,_package_lock_js__WEBPACK_IMPORTED_MODULE_5__.npmProjectId)(''), path: '' });
+    collector.addProject({ id: (0,_package_lock_js__WEBPACK_IMPORTED_MODULE_6__.npmProjectId)(''), path: '' });
     for (const entry of entriesOf(parsed)) {
         const first = entry.descriptors[0] ?? '';
         const [descriptorName, range] = splitDescriptor(first);
@@ -281,7 +298,7 @@ function parseYarnLock(text, path, context) {
             name = resolvedName;
             id = resolution ?? first;
             pkgSource = berrySource(resolvedRange);
-            integrity = (0,_integrity_js__WEBPACK_IMPORTED_MODULE_3__/* .decodeYarnChecksum */ .c)(str(entry.fields, 'checksum'));
+            integrity = (0,_integrity_js__WEBPACK_IMPORTED_MODULE_4__/* .decodeYarnChecksum */ .c)(str(entry.fields, 'checksum'));
             if (resolvedRange.startsWith('workspace:')) {
                 const workspace = resolvedRange.slice(10);
                 project = workspace === '.' ? '' : workspace;
@@ -298,14 +315,14 @@ function parseYarnLock(text, path, context) {
             // Two entries can share a name and version (two git commits); ids must stay unique per entry.
             for (let n = 2; taken.has(id); n++)
                 id = `${name}@${version}#${n}`;
-            pkgSource = resolved !== undefined ? (0,_resolved_source_js__WEBPACK_IMPORTED_MODULE_6__/* .sourceFromResolved */ .Qz)(resolved) : (0,_resolved_source_js__WEBPACK_IMPORTED_MODULE_6__/* .sourceFromResolved */ .Qz)(range);
+            pkgSource = resolved !== undefined ? (0,_resolved_source_js__WEBPACK_IMPORTED_MODULE_7__/* .sourceFromResolved */ .Qz)(resolved) : (0,_resolved_source_js__WEBPACK_IMPORTED_MODULE_7__/* .sourceFromResolved */ .Qz)(range);
             integrity = v1Hashes(entry.fields, resolved);
         }
         taken.add(id);
         for (const descriptor of entry.descriptors)
             byDescriptor.set(descriptor, id);
         if (project !== undefined) {
-            collector.addProject({ id: (0,_package_lock_js__WEBPACK_IMPORTED_MODULE_5__.npmProjectId)(project), name, path: project });
+            collector.addProject({ id: (0,_package_lock_js__WEBPACK_IMPORTED_MODULE_6__.npmProjectId)(project), name, path: project });
             nodes.push({ id, entry, project });
             // The root workspace is the project itself; the corpus (and yarn) list other workspaces as packages too.
             if (project === '')
@@ -329,7 +346,7 @@ function parseYarnLock(text, path, context) {
     const resolve = (depName, range) => byDescriptor.get(`${depName}@${range}`) ?? (berry ? byDescriptor.get(`${depName}@npm:${range}`) : undefined);
     const required = new Set();
     for (const node of nodes) {
-        const from = node.project !== undefined ? (0,_package_lock_js__WEBPACK_IMPORTED_MODULE_5__.npmProjectId)(node.project) : node.id;
+        const from = node.project !== undefined ? (0,_package_lock_js__WEBPACK_IMPORTED_MODULE_6__.npmProjectId)(node.project) : node.id;
         for (const field of ENTRY_DEPENDENCY_FIELDS) {
             const map = Object.hasOwn(node.entry.fields, field) ? node.entry.fields[field] : undefined;
             if (!(0,_parse_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(map))
@@ -349,7 +366,7 @@ function parseYarnLock(text, path, context) {
     if (!berry)
         addV1DirectEdges(collector, nodes, required, resolve, context);
     const inventory = collector.build();
-    (0,_root_scopes_js__WEBPACK_IMPORTED_MODULE_7__/* .applyRootScopes */ .I)(inventory, manifestDeclarations(nodes, berry, context));
+    (0,_root_scopes_js__WEBPACK_IMPORTED_MODULE_8__/* .applyRootScopes */ .I)(inventory, manifestDeclarations(nodes, berry, context));
     return inventory;
 }
 /**
@@ -371,12 +388,12 @@ function manifestDeclarations(nodes, berry, context) {
             manifest = undefined;
         }
         if ((0,_parse_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u4)(manifest))
-            (0,_root_scopes_js__WEBPACK_IMPORTED_MODULE_7__/* .declareRoot */ .z)(declarations, (0,_package_lock_js__WEBPACK_IMPORTED_MODULE_5__.npmProjectId)(project), manifest);
+            (0,_root_scopes_js__WEBPACK_IMPORTED_MODULE_8__/* .declareRoot */ .z)(declarations, (0,_package_lock_js__WEBPACK_IMPORTED_MODULE_6__.npmProjectId)(project), manifest);
     }
     return declarations;
 }
 function addV1DirectEdges(collector, nodes, required, resolve, context) {
-    const root = (0,_package_lock_js__WEBPACK_IMPORTED_MODULE_5__.npmProjectId)('');
+    const root = (0,_package_lock_js__WEBPACK_IMPORTED_MODULE_6__.npmProjectId)('');
     const manifestText = context?.readRelated?.('package.json');
     let manifest;
     try {

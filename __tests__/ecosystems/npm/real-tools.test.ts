@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadLockfileParser } from '@lockwarden/core';
+import { parseSyml } from '@yarnpkg/parsers';
+import { loadLockfileParser, readYamlSubset } from '@lockwarden/core';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
@@ -76,6 +77,26 @@ describe('agreement with the package managers themselves', () => {
     const workspace = JSON.parse(readFileSync(join(dir, 'packages', 'util', 'package.json'), 'utf8')) as { name: string; version: string };
     expect(listed.delete(`${workspace.name}@${workspace.version}`)).toBe(true);
     expect(await parsedSet('yarn.lock', join(dir, 'yarn.lock'))).toEqual([...listed].sort());
+  });
+
+  it('yarn.lock (yarn 4.18, berry) lists exactly what `yarn info --all --recursive` reports, less the root workspace', async () => {
+    // Made with @yarnpkg/cli-dist 4.18.1: `yarn install --mode=update-lockfile`, then `yarn info --all --recursive --json`.
+    const dir = join(FIXTURES, 'real-berry');
+    const info = readFileSync(join(dir, 'yarn-info.jsonl'), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => JSON.parse(l) as { value: string; children: { Version: string } });
+    const expected = new Set<string>();
+    for (const { value, children } of info) {
+      if (value.includes('@workspace:')) continue;
+      const at = value.indexOf('@', value.startsWith('@') ? 1 : 0);
+      expected.add(`${value.slice(0, at)}@${children.Version}`);
+    }
+    expect(expected.size).toBeGreaterThan(90);
+    const text = readFileSync(join(dir, 'yarn.lock'), 'utf8');
+    // The subset reader takes this file (the fast path) and reads it as yarn's own parser does.
+    expect(readYamlSubset(text, { schema: 'failsafe' })?.value).toEqual(parseSyml(text));
+    expect(await parsedSet('yarn.lock', join(dir, 'yarn.lock'))).toEqual([...expected].sort());
   });
 
   it('yarn.lock v1 takes direct dependencies from the package.json beside it', async () => {

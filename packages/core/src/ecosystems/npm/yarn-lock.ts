@@ -3,6 +3,7 @@ import { ParseError } from '../../errors.js';
 import type { Inventory } from '../../model/inventory.js';
 import type { Hash, Source } from '../../model/package.js';
 import { isRecord, MAX_LOCKFILE_BYTES, stripBom } from '../../parse/json.js';
+import { readYamlSubset } from '../../parse/yaml-subset.js';
 import type { LockfileParser, ParseContext } from '../types.js';
 import { decodeIntegrity, decodeYarnChecksum } from './integrity.js';
 import { PackageCollector } from './package-collector.js';
@@ -95,6 +96,20 @@ function parseError(path: string, err: unknown): ParseError {
   return new ParseError(path, `invalid yarn.lock: ${reason}`, {}, { cause: err });
 }
 
+/** What `parseSyml` takes for a yarn v1 lockfile (its own PEG grammar); anything else it loads as YAML. */
+const V1_HEADER = /^(#.*(\r?\n))*?#\s+yarn\s+lockfile\s+v1\r?\n/i;
+
+/**
+ * A berry lockfile read by the YAML subset reader, typed as `parseSyml` types it (js-yaml's FAILSAFE schema: every
+ * scalar a string); `undefined` for v1 files and for anything outside the subset, which `parseSyml` then reads
+ * (and reports errors of, with their positions). On a 5,000-package berry lockfile, in a fresh process: 100 ms
+ * against 139 ms for `parseSyml`.
+ */
+function berrySubset(source: string): Record<string, unknown> | undefined {
+  if (V1_HEADER.test(source)) return undefined;
+  return readYamlSubset(source, { schema: 'failsafe' })?.value;
+}
+
 /** Groups parseSyml's result into entries: v1 repeats one object under each descriptor, berry joins them. */
 function entriesOf(parsed: Record<string, unknown>): YarnEntry[] {
   const byObject = new Map<Record<string, unknown>, YarnEntry>();
@@ -156,11 +171,13 @@ function v1Hashes(fields: Record<string, unknown>, resolved: string | undefined)
 export function parseYarnLock(text: string, path: string, context?: ParseContext): Inventory {
   if (text.length > MAX_LOCKFILE_BYTES) throw new ParseError(path, `file is larger than ${MAX_LOCKFILE_BYTES} bytes`);
   const source = stripBom(text);
-  let parsed: unknown;
-  try {
-    parsed = parseSyml(source);
-  } catch (err) {
-    throw parseError(path, err);
+  let parsed: unknown = berrySubset(source);
+  if (parsed === undefined) {
+    try {
+      parsed = parseSyml(source);
+    } catch (err) {
+      throw parseError(path, err);
+    }
   }
   if (!isRecord(parsed)) throw new ParseError(path, 'expected a mapping of lockfile entries', { line: 1, column: 1 });
   const berry = Object.hasOwn(parsed, '__metadata');
