@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AuditLog } from '../../packages/cli/src/guard/audit-log.js';
+import { AuditLog, failureRecap } from '../../packages/cli/src/guard/audit-log.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -34,5 +34,17 @@ describe('the guard audit log', () => {
       removed: ['1.1.0', '1.2.0\u001b[2J'],
     });
     expect(lines[0]).toBe('lockwarden guard: FILTER PyPI pkg (release-age) removed 1.1.0, 1.2.0?[2J\n');
+  });
+
+  it('recaps the decisions other than allow after a failed command, at most ten, and nothing when there were none', () => {
+    const log = new AuditLog({ stderr: () => undefined });
+    log.record({ ecosystem: 'npm', name: 'fine', decision: 'allow' });
+    expect(failureRecap(log, 'npm', 1)).toBe('');
+    for (let i = 0; i < 12; i++) log.record({ ecosystem: 'npm', name: `gone-${i}`, decision: 'not-found', reason: 'does not exist' });
+    const recap = failureRecap(log, 'npm', 1);
+    expect(recap.split('\n')[0]).toBe('lockwarden guard: npm exited 1; the guard filtered or refused what it asked for:');
+    expect(recap).toContain('  NOT-FOUND npm gone-0: does not exist\n');
+    expect(recap).not.toContain('gone-10');
+    expect(recap).toContain('  … and 2 more (--audit-log FILE lists every decision)\n');
   });
 });

@@ -60,6 +60,9 @@ describe('lockwarden guard -- npm install (the real npm against a local upstream
     expect(r.stderr).toContain('MAL-2026-0042');
     expect(r.stderr).toMatch(/npm error .*403.*lockwarden: lw-evil blocked .*malware MAL-2026-0042/);
     expect(existsSync(join(project, 'node_modules', 'lw-evil'))).toBe(false);
+    // npm's own error is not the last word: the guard's decision is repeated after it.
+    const recap = r.stderr.slice(r.stderr.lastIndexOf('npm error'));
+    expect(recap).toMatch(/lockwarden guard: npm exited \d+; the guard filtered or refused what it asked for:\n {2}BLOCK npm lw-evil.*MAL-2026-0042/);
   });
 
   it('fails an install of a name the registry does not have, saying it does not exist', async () => {

@@ -25,6 +25,11 @@ export interface AuditEntry {
  * requests go to stderr only when verbose: a real install makes thousands of them.
  */
 export class AuditLog {
+  /** The readable lines of the decisions other than `allow`, in order, for a recap (at most `RECAP_LINES`). */
+  readonly notable: string[] = [];
+  /** How many such decisions there were, the recap's lines included. */
+  notableCount = 0;
+
   constructor(
     private readonly options: { file?: string; stderr: (line: string) => void; verbose?: boolean },
   ) {}
@@ -32,8 +37,32 @@ export class AuditLog {
   record(entry: Omit<AuditEntry, 'time'>): void {
     const full: AuditEntry = { time: new Date().toISOString(), ...entry };
     if (this.options.file) appendFileSync(this.options.file, `${JSON.stringify(full)}\n`);
+    if (entry.decision !== 'allow') {
+      this.notableCount++;
+      if (this.notable.length < RECAP_LINES) this.notable.push(readable(full).replace(/^lockwarden guard: /, ''));
+    }
     if (entry.decision !== 'allow' || this.options.verbose) this.options.stderr(`${readable(full)}\n`);
   }
+}
+
+/** How many decisions a recap repeats; the audit file has them all. */
+const RECAP_LINES = 10;
+
+/**
+ * What to print after a guarded command failed: its own last words ("No matching version found", a 403) are what
+ * a person or an agent reads, so the guard's decisions are repeated after them. Empty when the guard changed
+ * nothing, and the failure is the command's own.
+ */
+export function failureRecap(audit: AuditLog, command: string, code: number): string {
+  if (audit.notableCount === 0) return '';
+  const more = audit.notableCount - audit.notable.length;
+  return [
+    `lockwarden guard: ${oneLine(command)} exited ${code}; the guard filtered or refused what it asked for:`,
+    ...audit.notable.map((line) => `  ${line}`),
+    ...(more > 0 ? [`  … and ${more} more (--audit-log FILE lists every decision)`] : []),
+    '  "No matching version", 403 or 404 above come from these: choose a version they leave, or see docs/guard.md.',
+    '',
+  ].join('\n');
 }
 
 /** `lockwarden guard: BLOCK npm lw-evil@1.0.0 (malware MAL-2026-1): …`, with untrusted text made single-line. */

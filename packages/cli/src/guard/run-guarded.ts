@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { failureRecap } from './audit-log.js';
 import { clientEnvironment } from './client-env.js';
 import type { StartedGuard } from './start-guard.js';
 
@@ -13,7 +14,8 @@ export interface RunGuardedOptions {
 
 /**
  * Runs COMMAND with every package manager pointed at the running proxy, streams its output, and resolves to its
- * exit status (128 + signal number when it was killed, as shells report it). Interrupts are passed on to it.
+ * exit status (128 + signal number when it was killed, as shells report it). Interrupts are passed on to it. When
+ * it fails after the guard filtered or refused something, the guard's decisions are repeated after its output.
  */
 export function runGuarded(guard: StartedGuard, options: RunGuardedOptions): Promise<number> {
   const { server } = guard;
@@ -31,6 +33,7 @@ export function runGuarded(guard: StartedGuard, options: RunGuardedOptions): Pro
     const done = (code: number) => {
       process.off('SIGINT', onInt);
       process.off('SIGTERM', onTerm);
+      if (code !== 0) options.stderr(failureRecap(guard.audit, options.command, code));
       resolve(code);
     };
     child.on('error', (err) => {

@@ -28,6 +28,8 @@ export interface GuardFlags {
 
 export interface StartedGuard {
   server: ProxyServer;
+  /** Every decision the proxy made; `runGuarded` recaps the notable ones after a failed command. */
+  audit: AuditLog;
   /** The scopes with registries of their own, which the wrapper points at the proxy too. */
   npmScopes: string[];
   upstreams: { npm: string; pypi: string };
@@ -71,5 +73,5 @@ export async function startGuard(
     judge,
     audit,
   });
-  return { server, npmScopes: [...npm.scopedRegistries().keys()], upstreams: { npm: npm.registry, pypi: pypiIndex } };
+  return { server, audit, npmScopes: [...npm.scopedRegistries().keys()], upstreams: { npm: npm.registry, pypi: pypiIndex } };
 }
