@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { CORE_SCHEMA, FAILSAFE_SCHEMA, load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { loadLockfileParser, readYamlSubset, YamlKeyLines } from '@lockwarden/core';
+import { loadLockfileParser, readYamlSubset, YamlKeyLines, type SubsetSchema } from '@lockwarden/core';
 import { CONFORMANCE_DIR, REPO_ROOT } from '../helpers/conformance.js';
 import { seededRandom } from '../../scripts/fuzz/mutate.mjs';
 
@@ -54,6 +54,32 @@ function mutate(text: string, random: () => number): string {
     }
   }
   return out;
+}
+
+/**
+ * Mutates the seeds the reader accepts (the first 40) and throws on the first mutation it accepts that `reference`
+ * rejects or reads differently; returns how many it accepted.
+ */
+function differential(texts: string[], schema: SubsetSchema, reference: (text: string) => unknown, seed: number, count: number): number {
+  const seeds = texts.filter((t) => readYamlSubset(t, { schema }) !== undefined).slice(0, 40);
+  // Without the corpus, the repository's own fixtures seed it.
+  expect(seeds.length).toBeGreaterThan(existsSync(CONFORMANCE_DIR) ? 3 : 0);
+  const random = seededRandom(seed);
+  let accepted = 0;
+  for (let i = 0; i < count; i++) {
+    const text = mutate(seeds[i % seeds.length]!, random);
+    const subset = readYamlSubset(text, { schema });
+    if (subset === undefined) continue;
+    accepted++;
+    let expected: unknown;
+    try {
+      expected = reference(text);
+    } catch (err) {
+      throw new Error(`mutation ${i} was accepted but js-yaml rejects it (${String(err).split('\n')[0]}):\n${text}`);
+    }
+    if (!isDeepStrictEqual(subset.value, expected)) throw new Error(`mutation ${i} reads differently from js-yaml (${schema}):\n${text}`);
+  }
+  return accepted;
 }
 
 describe('YAML subset reader', () => {
@@ -149,52 +175,14 @@ describe('YAML subset reader', () => {
   });
 
   it('never accepts mutated berry lockfiles that js-yaml (failsafe) reads differently or rejects (differential, 3,000 mutations)', () => {
-    const seeds = berryFiles()
-      .map((f) => readFileSync(f, 'utf8'))
-      .filter((t) => readYamlSubset(t, { schema: 'failsafe' }) !== undefined)
-      .slice(0, 40);
-    expect(seeds.length).toBeGreaterThan(0);
-    const random = seededRandom(20261205);
-    let accepted = 0;
-    for (let i = 0; i < Number(process.env.SUBSET_MUTATIONS ?? 3000); i++) {
-      const text = mutate(seeds[i % seeds.length]!, random);
-      const subset = readYamlSubset(text, { schema: 'failsafe' });
-      if (subset === undefined) continue;
-      accepted++;
-      let expected: unknown;
-      try {
-        expected = jsYamlFailsafe(text);
-      } catch (err) {
-        throw new Error(`mutation ${i} was accepted but js-yaml rejects it (${String(err).split('\n')[0]}):\n${text}`);
-      }
-      if (!isDeepStrictEqual(subset.value, expected)) throw new Error(`mutation ${i} reads differently from js-yaml (failsafe):\n${text}`);
-    }
+    const seeds = berryFiles().map((f) => readFileSync(f, 'utf8'));
+    const accepted = differential(seeds, 'failsafe', jsYamlFailsafe, 20261205, Number(process.env.SUBSET_MUTATIONS ?? 3000));
     expect(accepted).toBeGreaterThan(100);
   });
 
   it('never accepts mutated lockfiles that js-yaml reads differently or rejects (differential, 4,000 mutations)', () => {
-    const seeds = files
-      .filter((f) => /pnpm|pubspec/.test(f))
-      .map((f) => readFileSync(f, 'utf8'))
-      .filter((t) => readYamlSubset(t) !== undefined)
-      .slice(0, 40);
-    // Without the corpus, the repository's own pnpm fixtures seed it.
-    expect(seeds.length).toBeGreaterThan(existsSync(CONFORMANCE_DIR) ? 3 : 0);
-    const random = seededRandom(20261204);
-    let accepted = 0;
-    for (let i = 0; i < Number(process.env.SUBSET_MUTATIONS ?? 4000); i++) {
-      const text = mutate(seeds[i % seeds.length]!, random);
-      const subset = readYamlSubset(text);
-      if (subset === undefined) continue;
-      accepted++;
-      let expected: unknown;
-      try {
-        expected = jsYaml(text);
-      } catch (err) {
-        throw new Error(`mutation ${i} was accepted but js-yaml rejects it (${String(err).split('\n')[0]}):\n${text}`);
-      }
-      if (!isDeepStrictEqual(subset.value, expected)) throw new Error(`mutation ${i} reads differently from js-yaml:\n${text}`);
-    }
+    const seeds = files.filter((f) => /pnpm|pubspec/.test(f)).map((f) => readFileSync(f, 'utf8'));
+    const accepted = differential(seeds, 'core', jsYaml, 20261204, Number(process.env.SUBSET_MUTATIONS ?? 4000));
     // Enough mutations stay inside the subset for the comparison to mean something.
     expect(accepted).toBeGreaterThan(existsSync(CONFORMANCE_DIR) ? 500 : 100);
   });
