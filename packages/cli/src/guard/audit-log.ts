@@ -37,13 +37,18 @@ export class AuditLog {
   record(entry: Omit<AuditEntry, 'time'>): void {
     const full: AuditEntry = { time: new Date().toISOString(), ...entry };
     if (this.options.file) appendFileSync(this.options.file, `${JSON.stringify(full)}\n`);
-    if (entry.decision !== 'allow') {
+    const notable = entry.decision !== 'allow';
+    if (!notable && !this.options.verbose) return;
+    const line = readable(full);
+    if (notable) {
       this.notableCount++;
-      if (this.notable.length < RECAP_LINES) this.notable.push(readable(full).replace(/^lockwarden guard: /, ''));
+      if (this.notable.length < RECAP_LINES) this.notable.push(line.slice(PREFIX.length));
     }
-    if (entry.decision !== 'allow' || this.options.verbose) this.options.stderr(`${readable(full)}\n`);
+    this.options.stderr(`${line}\n`);
   }
 }
+
+const PREFIX = 'lockwarden guard: ';
 
 /** How many decisions a recap repeats; the audit file has them all. */
 const RECAP_LINES = 10;
@@ -71,7 +76,7 @@ function readable(e: AuditEntry): string {
   const rules = e.rules?.length ? ` (${e.rules.join(', ')}${e.advisories?.length ? ` ${e.advisories.join(', ')}` : ''})` : '';
   const removed = e.removed?.length ? ` removed ${removedText(e.removed)}` : '';
   const reason = e.reason ? `: ${oneLine(e.reason)}` : '';
-  return `lockwarden guard: ${e.decision.toUpperCase()} ${id}${rules}${removed}${reason}`;
+  return `${PREFIX}${e.decision.toUpperCase()} ${id}${rules}${removed}${reason}`;
 }
 
 /** Versions listed in full up to this many; the audit file always has them all. */
