@@ -5,6 +5,7 @@ import { cpSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { assertNoUnresolvedImports } from './ncc-unresolved.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -14,6 +15,7 @@ execFileSync(process.execPath, [ncc, 'build', 'src/index.ts', '-o', 'dist', '--l
   cwd: root,
   stdio: 'inherit',
 });
+assertNoUnresolvedImports(dist);
 // Popularity snapshots for the typosquat rule (core resolves ./data/ beside the bundle).
 cpSync(join(root, 'packages', 'core', 'data'), join(dist, 'data'), { recursive: true });
 // The typosquat index precomputed by the build (core resolves ./generated/ beside the bundle).

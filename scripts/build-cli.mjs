@@ -11,6 +11,7 @@ import { cpSync, existsSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { assertNoUnresolvedImports } from './ncc-unresolved.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'packages', 'cli');
@@ -25,6 +26,7 @@ execFileSync(process.execPath, [ncc, 'build', entry, '-o', out, '--license', 'li
   cwd: root,
   stdio: 'inherit',
 });
+assertNoUnresolvedImports(out);
 const core = join(root, 'packages', 'core');
 cpSync(join(core, 'data'), join(out, 'data'), { recursive: true });
 cpSync(join(core, 'generated'), join(out, 'generated'), { recursive: true, filter: (src) => !/\.(js|ts|md)$/.test(src) });
