@@ -14,8 +14,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _parse_json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76702);
 /* harmony import */ var _parse_nesting_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(58296);
 /* harmony import */ var _parse_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92387);
-/* harmony import */ var _reference_package_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(48798);
+/* harmony import */ var _reference_package_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(48798);
 /* harmony import */ var _image_reference_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(74186);
+/* harmony import */ var _kubernetes_trigger_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(95010);
+
 
 
 
@@ -36,8 +38,8 @@ const kubernetesManifestParser = {
     fileNames: ['*.yaml', '*.yml'],
     parse(text, path) {
         const packages = [];
-        if (!/^apiVersion:/m.test(text) || !/^kind:/m.test(text) || !/\bimage:/.test(text) || text.includes('{{')) {
-            return (0,_reference_package_js__WEBPACK_IMPORTED_MODULE_6__/* .referenceInventory */ .I0)(path, 'kubernetes.yaml', 'Docker', packages);
+        if (!(0,_kubernetes_trigger_js__WEBPACK_IMPORTED_MODULE_6__/* .mayBeKubernetesManifest */ .u)(text)) {
+            return (0,_reference_package_js__WEBPACK_IMPORTED_MODULE_7__/* .referenceInventory */ .I0)(path, 'kubernetes.yaml', 'Docker', packages);
         }
         if (text.length > _parse_json_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_LOCKFILE_BYTES */ .hP)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ParseError */ .mB(path, `file is larger than ${_parse_json_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_LOCKFILE_BYTES */ .hP} bytes`);
@@ -63,7 +65,7 @@ const kubernetesManifestParser = {
                 }
             }
         }
-        return (0,_reference_package_js__WEBPACK_IMPORTED_MODULE_6__/* .referenceInventory */ .I0)(path, 'kubernetes.yaml', 'Docker', packages);
+        return (0,_reference_package_js__WEBPACK_IMPORTED_MODULE_7__/* .referenceInventory */ .I0)(path, 'kubernetes.yaml', 'Docker', packages);
     },
 };
 //# sourceMappingURL=kubernetes-manifest.js.map

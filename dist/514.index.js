@@ -12,18 +12,15 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
 /* harmony import */ var _parse_yaml_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(68391);
 /* harmony import */ var _parse_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(92387);
-/* harmony import */ var _reference_package_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(48798);
+/* harmony import */ var _reference_package_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(48798);
 /* harmony import */ var _hub_reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(42112);
+/* harmony import */ var _triggers_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5598);
 
 
 
 
 
-/** Configuration keys whose value is a Hub repository id (transformers' and trainers' conventions). */
-const MODEL_KEYS = ['model_name_or_path', 'pretrained_model_name_or_path', 'base_model', 'tokenizer_name', 'model_id', 'hub_model_id'];
-const DATASET_KEYS = ['dataset_name'];
-const KEYS = [...MODEL_KEYS, ...DATASET_KEYS];
-const TRIGGER = new RegExp(`["']?(?:${KEYS.join('|')})["']?\\s*:`);
+
 function revisionOf(map, lines) {
     return (0,_parse_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_2__/* .stringAt */ .bX)((0,_parse_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_2__/* .mapGet */ .ZX)(map, 'revision'), lines)?.value ?? (0,_parse_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_2__/* .stringAt */ .bX)((0,_parse_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_2__/* .mapGet */ .ZX)(map, 'model_revision'), lines)?.value;
 }
@@ -39,11 +36,11 @@ const configKeysParser = {
     fileNames: ['*.yaml', '*.yml', '*.json'],
     parse(text, path) {
         const packages = [];
-        if (!TRIGGER.test(text))
-            return (0,_reference_package_js__WEBPACK_IMPORTED_MODULE_4__/* .referenceInventory */ .I0)(path, 'model-config', 'Hugging Face', packages);
+        if (!(0,_triggers_js__WEBPACK_IMPORTED_MODULE_4__/* .mayBeHubConfig */ .me)(text))
+            return (0,_reference_package_js__WEBPACK_IMPORTED_MODULE_5__/* .referenceInventory */ .I0)(path, 'model-config', 'Hugging Face', packages);
         const { doc, lines } = (0,_parse_yaml_js__WEBPACK_IMPORTED_MODULE_1__.parseYaml)(text, path);
         for (const map of (0,_parse_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_2__/* .allMaps */ .tT)(doc.contents)) {
-            for (const key of KEYS) {
+            for (const key of _triggers_js__WEBPACK_IMPORTED_MODULE_4__/* .CONFIG_KEYS */ .mC) {
                 const value = (0,_parse_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_2__/* .stringAt */ .bX)((0,_parse_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_2__/* .mapGet */ .ZX)(map, key), lines);
                 if (!value || !(0,_hub_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .isHubId */ .Pp)(value.value) || !value.value.includes('/'))
                     continue;
@@ -51,7 +48,7 @@ const configKeysParser = {
                 const trust = (0,_parse_yaml_nodes_js__WEBPACK_IMPORTED_MODULE_2__/* .mapGet */ .ZX)(map, 'trust_remote_code');
                 packages.push((0,_hub_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .hubPackage */ .K0)({
                     id: value.value,
-                    kind: DATASET_KEYS.includes(key) ? 'dataset' : 'model',
+                    kind: _triggers_js__WEBPACK_IMPORTED_MODULE_4__/* .DATASET_KEYS */ .EB.includes(key) ? 'dataset' : 'model',
                     ...(revision !== undefined ? { revision } : {}),
                     ...((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(trust) && trust.value === true ? { trustRemoteCode: true } : {}),
                     file: path,
@@ -60,7 +57,7 @@ const configKeysParser = {
                 }));
             }
         }
-        return (0,_reference_package_js__WEBPACK_IMPORTED_MODULE_4__/* .referenceInventory */ .I0)(path, 'model-config', 'Hugging Face', packages);
+        return (0,_reference_package_js__WEBPACK_IMPORTED_MODULE_5__/* .referenceInventory */ .I0)(path, 'model-config', 'Hugging Face', packages);
     },
 };
 //# sourceMappingURL=config-keys.js.map

@@ -11,18 +11,14 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var meriyah__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(23311);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(71403);
-/* harmony import */ var _reference_package_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(48798);
+/* harmony import */ var _reference_package_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(48798);
 /* harmony import */ var _hub_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(42112);
+/* harmony import */ var _triggers_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5598);
 
 
 
 
-/**
- * Whether a file can hold a loader call with a literal Hub id: the callee followed, within one call's worth of
- * text, by a quoted `owner/name`. Only files that pass are parsed; a 5 MB bundle without one costs a regex scan,
- * not a full parse. The parser, not this test, decides what a reference is.
- */
-const TRIGGER = /(?:from_pretrained|pipeline)\s*\([^;]{0,400}?['"`][\w.-]+\/[\w.-]+['"`]/;
+
 function isNode(value) {
     return typeof value === 'object' && value !== null && typeof value.type === 'string';
 }
@@ -103,8 +99,8 @@ const jsSourceParser = {
     fileNames: ['*.js', '*.mjs', '*.cjs'],
     parse(text, path) {
         const packages = [];
-        if (!TRIGGER.test(text))
-            return (0,_reference_package_js__WEBPACK_IMPORTED_MODULE_3__/* .referenceInventory */ .I0)(path, '*.js', 'Hugging Face', packages);
+        if (!(0,_triggers_js__WEBPACK_IMPORTED_MODULE_3__/* .mayLoadFromHubInJs */ .HN)(text))
+            return (0,_reference_package_js__WEBPACK_IMPORTED_MODULE_4__/* .referenceInventory */ .I0)(path, '*.js', 'Hugging Face', packages);
         let program;
         // Locations only (no ranges): the AST of a large bundle is a third smaller, and lines are all a finding needs.
         const base = { next: true, loc: true };
@@ -156,7 +152,7 @@ const jsSourceParser = {
                 via: name,
             }));
         }
-        return (0,_reference_package_js__WEBPACK_IMPORTED_MODULE_3__/* .referenceInventory */ .I0)(path, '*.js', 'Hugging Face', packages);
+        return (0,_reference_package_js__WEBPACK_IMPORTED_MODULE_4__/* .referenceInventory */ .I0)(path, '*.js', 'Hugging Face', packages);
     },
 };
 //# sourceMappingURL=js-source.js.map

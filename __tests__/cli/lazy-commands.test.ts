@@ -86,6 +86,27 @@ describe('the CLI loads only what a command uses (built CLI, fresh process)', ()
     expect(files.some((f) => f.includes('/node_modules/ae-cvss-calculator/'))).toBe(true);
   });
 
+  it('a scanner is imported only for files its quick test admits: no YAML or JavaScript parser for plain files', () => {
+    // A Node project: its package.json, source that loads no model, a YAML file that is neither a model config
+    // nor a Kubernetes manifest. Every one is claimed by a scanner (model-config, *.js, kubernetes.yaml).
+    const project = join(work, 'scanned');
+    mkdirSync(project, { recursive: true });
+    copyFileSync(join(REPO_ROOT, 'examples/basic/head/package-lock.json'), join(project, 'package-lock.json'));
+    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'scanned', dependencies: { minimist: '1.2.5' } }));
+    writeFileSync(join(project, 'index.js'), "import minimist from 'minimist';\nconsole.log(minimist(process.argv));\n");
+    writeFileSync(join(project, 'settings.yaml'), 'retries: 3\nlevel: debug\n');
+    const quiet = modulesLoadedByScript(BIN, ['ls', '--format', 'json', project], work, [0]);
+    for (const absent of ['/node_modules/yaml/', '/node_modules/js-yaml/', '/node_modules/meriyah/', '/ecosystems/huggingface/config-keys.js', '/ecosystems/docker/kubernetes-manifest.js']) {
+      expect(quiet.filter((f) => f.includes(absent)), absent).toEqual([]);
+    }
+    // Once a file names a Hub loader, its scanner is imported and finds the model.
+    writeFileSync(join(project, 'train.yaml'), 'model_name_or_path: org/some-model\n');
+    writeFileSync(join(project, 'app.js'), "const p = await pipeline('sentiment-analysis', 'org/js-model');\n");
+    const scanned = modulesLoadedByScript(BIN, ['ls', '--format', 'json', project], work, [0]);
+    expect(scanned.some((f) => f.endsWith('/ecosystems/huggingface/config-keys.js'))).toBe(true);
+    expect(scanned.some((f) => f.includes('/node_modules/meriyah/'))).toBe(true);
+  });
+
   it('sbom writes JSON without loading Ajv; only sbom verify validates', () => {
     expect(loadedBy(['sbom', '--reproducible'])).not.toContain('ajv');
   });

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -60,6 +60,53 @@ describe('ecosystem plug-in registry', () => {
       const parser = await format.load();
       expect(pick(format, ['id', 'ecosystem', 'fileNames']), format.id).toEqual(pick(parser, ['id', 'ecosystem', 'fileNames']));
     }
+  });
+
+  it("gives a scanner's quick test (mayMatch) no false negative: every file its parser finds something in passes it", async () => {
+    // Every text file of the repository's tests and examples that a scanner with a quick test claims.
+    const files: string[] = [];
+    const walk = (dir: string): void => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else if (statSync(path).size < 1_000_000) files.push(path);
+      }
+    };
+    for (const dir of ['__tests__', 'examples']) walk(join(REPO_ROOT, dir));
+    const quick = allLockfileFormats().filter((f) => f.mayMatch !== undefined);
+    expect(quick.map((f) => f.id).sort()).toEqual(['*.js', '*.py', 'kubernetes.yaml', 'model-config']);
+    let found = 0;
+    for (const format of quick) {
+      const parser = await format.load();
+      for (const file of files.filter((f) => formatsForPath(f.slice(REPO_ROOT.length + 1)).includes(format))) {
+        const text = readFileSync(file, 'utf8');
+        let count = 0;
+        try {
+          count = parser.parse(text, file).packages.length;
+        } catch {
+          // A file the scanner rejects is not one it finds something in.
+        }
+        if (count > 0) found++;
+        if (count > 0) expect(format.mayMatch!(text), `${format.id}: ${file}`).toBe(true);
+      }
+    }
+    // The scanners' own tests keep their inputs inline; these are files each one does find something in, so the
+    // check above cannot pass vacuously.
+    const samples: Record<string, [string, string][]> = {
+      '*.py': [['train.py', 'from transformers import AutoModel\nm = AutoModel.from_pretrained("org/model")\n'], ['emb.py', 'SentenceTransformer("org/st")\n']],
+      '*.js': [['app.mjs', "const p = await pipeline(\n  'sentiment-analysis',\n  'org/js-model',\n);\n"]],
+      'model-config': [['train.yaml', 'model_name_or_path: org/some-model\n'], ['adapter_config.json', '{"base_model_name_or_path": "x", "base_model": "org/base"}']],
+      'kubernetes.yaml': [['deploy.yaml', 'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: a\n      image: nginx:1.27\n']],
+    };
+    for (const format of quick) {
+      const parser = await format.load();
+      for (const [name, text] of samples[format.id] ?? []) {
+        expect(parser.parse(text, name).packages.length, `${format.id}: ${name}`).toBeGreaterThan(0);
+        expect(format.mayMatch!(text), `${format.id}: ${name}`).toBe(true);
+        found++;
+      }
+    }
+    expect(found).toBeGreaterThanOrEqual(6);
   });
 
   it('claims each conventional lockfile name for exactly one parser', async () => {

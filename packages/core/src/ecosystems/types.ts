@@ -57,6 +57,12 @@ export interface ManifestParser {
 export type LockfileFormat = Pick<LockfileParser, 'id' | 'ecosystem' | 'fileNames' | 'conformance' | 'pathPatterns' | 'scanner'> & {
   /** True when the parser reads bytes (`parseBytes`): discovery does not read such files as text. */
   binary?: true;
+  /**
+   * For a scanner: a quick test that is false for every text the parser would find nothing in (the parser's own
+   * first check). Discovery runs it before importing the parser, so a package.json or a folder of JavaScript does
+   * not load a YAML or JavaScript parser only to learn that it names no model.
+   */
+  mayMatch?: (text: string) => boolean;
   /** The parser; imported once, then the same object. */
   load(): Promise<LockfileParser>;
 };

@@ -137,8 +137,14 @@ export async function loadInventories(
       out.push(parseWith(forced ?? (await parserFor(path)), text, path, { snapshot, ...shared }));
       continue;
     }
+    // One read for the text scanners; a scanner whose quick test fails is not even imported.
+    const text = scanners.some((format) => !format.binary) ? snapshot.readFile(path) : undefined;
     const scanned: Inventory[] = [];
-    for (const format of scanners) scanned.push(runScanner(await format.load(), snapshot, path));
+    for (const format of scanners) {
+      if (format.mayMatch && text !== undefined && !format.mayMatch(text)) continue;
+      scanned.push(runScanner(await format.load(), snapshot, path, text));
+    }
+    if (scanned.length === 0) continue;
     const packages = scanned.flatMap((inv) => inv.packages);
     if (packages.length === 0) continue;
     const first = scanned.find((inv) => inv.packages.length > 0) ?? scanned[0]!;
@@ -147,13 +153,13 @@ export async function loadInventories(
   return out;
 }
 
-function runScanner(parser: LockfileParser, snapshot: Snapshot, path: string): Inventory {
+function runScanner(parser: LockfileParser, snapshot: Snapshot, path: string, read?: string): Inventory {
   if (parser.parseBytes) {
     const read = snapshot.readBytes(path);
     if (read === undefined) throw new LockwardenError('IO_ERROR', `${snapshot.label}: cannot read ${path}`);
     return parser.parseBytes(read.bytes, path, { fileSize: read.size });
   }
-  const text = snapshot.readFile(path);
+  const text = read ?? snapshot.readFile(path);
   if (text === undefined) throw new LockwardenError('IO_ERROR', `${snapshot.label}: cannot read ${path}`);
   return parseWith(parser, text, path, { snapshot });
 }

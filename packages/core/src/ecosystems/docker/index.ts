@@ -1,5 +1,6 @@
 import { lockfileFormat } from '../lazy-format.js';
 import type { EcosystemPlugin } from '../types.js';
+import { mayBeKubernetesManifest } from './kubernetes-trigger.js';
 
 /**
  * Container images referenced from Dockerfiles/Containerfiles, Compose files and Kubernetes manifests (GitLab CI
@@ -18,7 +19,7 @@ export const dockerPlugin: EcosystemPlugin = {
       async () => (await import('./compose-file.js')).composeFileParser,
     ),
     lockfileFormat(
-      { id: 'kubernetes.yaml', ecosystem: 'Docker', fileNames: ['*.yaml', '*.yml'], scanner: true },
+      { id: 'kubernetes.yaml', ecosystem: 'Docker', fileNames: ['*.yaml', '*.yml'], scanner: true, mayMatch: mayBeKubernetesManifest },
       async () => (await import('./kubernetes-manifest.js')).kubernetesManifestParser,
     ),
   ],

@@ -7,6 +7,7 @@ import { allMaps, mapGet, seqItems, stringAt } from '../../parse/yaml-nodes.js';
 import { referenceInventory } from '../reference-package.js';
 import type { LockfileParser } from '../types.js';
 import { imagePackage } from './image-reference.js';
+import { mayBeKubernetesManifest } from './kubernetes-trigger.js';
 
 const CONTAINER_LISTS = ['containers', 'initContainers', 'ephemeralContainers'];
 
@@ -22,7 +23,7 @@ export const kubernetesManifestParser: LockfileParser = {
   fileNames: ['*.yaml', '*.yml'],
   parse(text, path) {
     const packages: Package[] = [];
-    if (!/^apiVersion:/m.test(text) || !/^kind:/m.test(text) || !/\bimage:/.test(text) || text.includes('{{')) {
+    if (!mayBeKubernetesManifest(text)) {
       return referenceInventory(path, 'kubernetes.yaml', 'Docker', packages);
     }
     if (text.length > MAX_LOCKFILE_BYTES) throw new ParseError(path, `file is larger than ${MAX_LOCKFILE_BYTES} bytes`);

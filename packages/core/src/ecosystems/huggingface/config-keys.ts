@@ -5,12 +5,8 @@ import { allMaps, mapGet, stringAt } from '../../parse/yaml-nodes.js';
 import { referenceInventory } from '../reference-package.js';
 import type { LockfileParser } from '../types.js';
 import { hubPackage, isHubId } from './hub-reference.js';
+import { CONFIG_KEYS as KEYS, DATASET_KEYS, mayBeHubConfig } from './triggers.js';
 
-/** Configuration keys whose value is a Hub repository id (transformers' and trainers' conventions). */
-const MODEL_KEYS = ['model_name_or_path', 'pretrained_model_name_or_path', 'base_model', 'tokenizer_name', 'model_id', 'hub_model_id'];
-const DATASET_KEYS = ['dataset_name'];
-const KEYS = [...MODEL_KEYS, ...DATASET_KEYS];
-const TRIGGER = new RegExp(`["']?(?:${KEYS.join('|')})["']?\\s*:`);
 
 function revisionOf(map: unknown, lines: LineCounter): string | undefined {
   return stringAt(mapGet(map, 'revision'), lines)?.value ?? stringAt(mapGet(map, 'model_revision'), lines)?.value;
@@ -28,7 +24,7 @@ export const configKeysParser: LockfileParser = {
   fileNames: ['*.yaml', '*.yml', '*.json'],
   parse(text, path) {
     const packages: Package[] = [];
-    if (!TRIGGER.test(text)) return referenceInventory(path, 'model-config', 'Hugging Face', packages);
+    if (!mayBeHubConfig(text)) return referenceInventory(path, 'model-config', 'Hugging Face', packages);
     const { doc, lines } = parseYaml(text, path);
     for (const map of allMaps(doc.contents)) {
       for (const key of KEYS) {

@@ -1,5 +1,6 @@
 import { lockfileFormat } from '../lazy-format.js';
 import type { EcosystemPlugin } from '../types.js';
+import { mayBeHubConfig, mayLoadFromHubInJs, mayLoadFromHubInPython } from './triggers.js';
 
 /**
  * Hugging Face Hub models and datasets loaded from Python, JavaScript and configuration files. Revisions are commit
@@ -11,15 +12,15 @@ export const huggingfacePlugin: EcosystemPlugin = {
   purlType: 'huggingface',
   lockfiles: [
     lockfileFormat(
-      { id: '*.py', ecosystem: 'Hugging Face', fileNames: ['*.py'], scanner: true },
+      { id: '*.py', ecosystem: 'Hugging Face', fileNames: ['*.py'], scanner: true, mayMatch: mayLoadFromHubInPython },
       async () => (await import('./python-source.js')).pythonSourceParser,
     ),
     lockfileFormat(
-      { id: '*.js', ecosystem: 'Hugging Face', fileNames: ['*.js', '*.mjs', '*.cjs'], scanner: true },
+      { id: '*.js', ecosystem: 'Hugging Face', fileNames: ['*.js', '*.mjs', '*.cjs'], scanner: true, mayMatch: mayLoadFromHubInJs },
       async () => (await import('./js-source.js')).jsSourceParser,
     ),
     lockfileFormat(
-      { id: 'model-config', ecosystem: 'Hugging Face', fileNames: ['*.yaml', '*.yml', '*.json'], scanner: true },
+      { id: 'model-config', ecosystem: 'Hugging Face', fileNames: ['*.yaml', '*.yml', '*.json'], scanner: true, mayMatch: mayBeHubConfig },
       async () => (await import('./config-keys.js')).configKeysParser,
     ),
   ],

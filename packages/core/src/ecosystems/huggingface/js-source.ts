@@ -4,13 +4,13 @@ import type { Package } from '../../model/package.js';
 import { referenceInventory } from '../reference-package.js';
 import type { LockfileParser } from '../types.js';
 import { hubPackage, isHubId } from './hub-reference.js';
+import { mayLoadFromHubInJs } from './triggers.js';
 
 /**
  * Whether a file can hold a loader call with a literal Hub id: the callee followed, within one call's worth of
  * text, by a quoted `owner/name`. Only files that pass are parsed; a 5 MB bundle without one costs a regex scan,
  * not a full parse. The parser, not this test, decides what a reference is.
  */
-const TRIGGER = /(?:from_pretrained|pipeline)\s*\([^;]{0,400}?['"`][\w.-]+\/[\w.-]+['"`]/;
 
 interface JsNode {
   type: string;
@@ -93,7 +93,7 @@ export const jsSourceParser: LockfileParser = {
   fileNames: ['*.js', '*.mjs', '*.cjs'],
   parse(text, path) {
     const packages: Package[] = [];
-    if (!TRIGGER.test(text)) return referenceInventory(path, '*.js', 'Hugging Face', packages);
+    if (!mayLoadFromHubInJs(text)) return referenceInventory(path, '*.js', 'Hugging Face', packages);
     let program: ESTree.Program;
     // Locations only (no ranges): the AST of a large bundle is a third smaller, and lines are all a finding needs.
     const base: Options = { next: true, loc: true };

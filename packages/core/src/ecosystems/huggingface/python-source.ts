@@ -5,9 +5,9 @@ import { LineIndex } from '../../parse/line-index.js';
 import { referenceInventory } from '../reference-package.js';
 import type { LockfileParser } from '../types.js';
 import { hubPackage, isHubId, PYTHON_LOADERS } from './hub-reference.js';
+import { mayLoadFromHubInPython } from './triggers.js';
 
 /** A cheap test that skips files that cannot load anything from the Hub, before parsing them. */
-const TRIGGER = /from_pretrained|pipeline|hf_hub_download|snapshot_download|SentenceTransformer|CrossEncoder|load_dataset/;
 
 /** One argument of a call: `name` is the keyword's node for `kw=value`; `spread` marks `*args`/`**kwargs`. */
 interface Argument {
@@ -64,7 +64,7 @@ export const pythonSourceParser: LockfileParser = {
   fileNames: ['*.py'],
   parse(text, path) {
     const packages: Package[] = [];
-    if (!TRIGGER.test(text)) return referenceInventory(path, '*.py', 'Hugging Face', packages);
+    if (!mayLoadFromHubInPython(text)) return referenceInventory(path, '*.py', 'Hugging Face', packages);
     const tree = pythonParser.parse(text);
     const lines = new LineIndex(text);
     const src = (node: SyntaxNode): string => text.slice(node.from, node.to);
