@@ -1,5 +1,6 @@
 import { LockwardenError } from '../errors.js';
-import { MappedColumn, StringColumn, columnPrefix, type ReadonlyColumn } from './string-column.js';
+import type { PagedFile, PageSource } from './paged-file.js';
+import { MappedColumn, StringColumn, columnPrefix, columnToArray, type ReadonlyColumn } from './string-column.js';
 import type { TargetForms } from './target-forms.js';
 import { TargetIndex, type TargetIndexArrays } from './target-lookup.js';
 
@@ -27,6 +28,8 @@ export interface BundledIndex {
   scopes: readonly string[];
   forms: TargetForms;
   index: TargetIndex;
+  /** When decoded from a `PagedFile`: what views of its bytes ask before they are read. */
+  pages?: PageSource;
 }
 
 const MAGIC = 'LWTI';
@@ -77,7 +80,7 @@ export function encodeBundledIndex(data: BundledIndex): Buffer {
     reorderIndex: arrays.reorder,
     coreIndex: arrays.core,
     targetIndex: arrays.target,
-    coreOwners: Uint32Array.from(arrays.corePairs.owners),
+    coreOwners: Uint32Array.from(columnToArray(arrays.corePairs.owners)),
   };
   for (const name of U32_SECTIONS) sections.push([name, u32[name]]);
   for (const name of DELETE_INDEXES) sections.push([`${name}.offsets`, arrays[name].offsets], [`${name}.entries`, arrays[name].entries]);
@@ -111,12 +114,20 @@ export function encodeBundledIndex(data: BundledIndex): Buffer {
   return out;
 }
 
-/** Decodes the generated file's bytes; throws a `LockwardenError` (IO_ERROR) for any other content. */
-export function decodeBundledIndex(file: Buffer): BundledIndex {
+/**
+ * Decodes the generated file: its bytes, or a `PagedFile` that reads them as lookups reach them (then nothing but
+ * the header is read here). Throws a `LockwardenError` (IO_ERROR) for any other content.
+ */
+export function decodeBundledIndex(source: Buffer | PagedFile): BundledIndex {
+  const file = Buffer.isBuffer(source) ? source : source.bytes;
+  const pages: PageSource | undefined = Buffer.isBuffer(source) ? undefined : source;
+  pages?.ensure(0, 12);
   if (file.length < 12 || file.toString('latin1', 0, 4) !== MAGIC || file.readUInt32LE(4) !== FORMAT_VERSION) {
     throw new LockwardenError('IO_ERROR', `not a lockwarden typosquat index of format ${FORMAT_VERSION}`);
   }
   const headerLength = file.readUInt32LE(8);
+  if (12 + headerLength > file.length) throw new LockwardenError('IO_ERROR', 'the typosquat index has a truncated header');
+  pages?.ensure(12, headerLength);
   const header = JSON.parse(file.toString('utf8', 12, 12 + headerLength)) as Header;
   const start = align8(12 + headerLength);
   const bytes = (name: string): Buffer => {
@@ -124,8 +135,16 @@ export function decodeBundledIndex(file: Buffer): BundledIndex {
     if (!s || start + s.offset + s.bytes > file.length) throw new LockwardenError('IO_ERROR', `the typosquat index lacks its ${name} section`);
     return file.subarray(start + s.offset, start + s.offset + s.bytes);
   };
-  const u32 = (name: string): Uint32Array => typedView(bytes(name), Uint32Array);
-  const strings = (name: string): StringColumn => new StringColumn(bytes(`${name}.bytes`), u32(`${name}.starts`));
+  const u32 = (name: string): Uint32Array => typedView(bytes(name), Uint32Array, pages);
+  const strings = (name: string): StringColumn => new StringColumn(bytes(`${name}.bytes`), u32(`${name}.starts`), pages);
+  /** A column over a typed array that asks `pages` for each value's bytes first. */
+  const paged = <T extends Uint32Array | Float64Array>(array: T): ReadonlyColumn<number> => ({
+    length: array.length,
+    at: (i: number) => {
+      pages?.ensure(array.byteOffset + i * array.BYTES_PER_ELEMENT, array.BYTES_PER_ELEMENT);
+      return array[i];
+    },
+  });
 
   const names = strings('names');
   const targets = header.targetsAreNames === undefined ? strings('targets') : columnPrefix(names, header.targetsAreNames);
@@ -151,17 +170,18 @@ export function decodeBundledIndex(file: Buffer): BundledIndex {
     reorder: u32('reorderIndex'),
     core: u32('coreIndex'),
     target: u32('targetIndex'),
-    corePairs: { keys: strings('coreKeys'), owners: u32('coreOwners') },
+    corePairs: { keys: strings('coreKeys'), owners: paged(u32('coreOwners')) },
   };
-  const scores = typedView(bytes('scores'), Float64Array);
+  const scores = paged(typedView(bytes('scores'), Float64Array, pages));
   return {
     description: header.description,
     names,
     nameOrder: u32('nameOrder'),
-    scores: new MappedColumn({ length: scores.length, at: (i: number) => scores[i] }, (s) => (Number.isNaN(s) ? null : (s as number))),
+    scores: new MappedColumn(scores, (s) => (Number.isNaN(s) ? null : (s as number))),
     scopes: header.scopes,
     forms,
-    index: TargetIndex.fromArrays(arrays, forms),
+    index: TargetIndex.fromArrays(arrays, forms, pages),
+    ...(pages ? { pages } : {}),
   };
 }
 
@@ -181,12 +201,20 @@ function littleEndianBytes(array: Uint32Array | Float64Array): Uint8Array {
   return out;
 }
 
-/** A typed array over `bytes`: a view when aligned on a little-endian machine, else a copy in machine order. */
-function typedView<T extends Uint32Array | Float64Array>(bytes: Buffer, Type: { new (buffer: ArrayBuffer, offset: number, length: number): T; new (length: number): T; BYTES_PER_ELEMENT: number }): T {
+/**
+ * A typed array over `bytes`: a view when aligned on a little-endian machine, else a copy in machine order (for
+ * which the whole section is read first).
+ */
+function typedView<T extends Uint32Array | Float64Array>(
+  bytes: Buffer,
+  Type: { new (buffer: ArrayBuffer, offset: number, length: number): T; new (length: number): T; BYTES_PER_ELEMENT: number },
+  pages?: PageSource,
+): T {
   const width = Type.BYTES_PER_ELEMENT;
   if (bytes.byteLength % width !== 0) throw new LockwardenError('IO_ERROR', 'the typosquat index has a truncated section');
   const count = bytes.byteLength / width;
   if (LITTLE_ENDIAN && bytes.byteOffset % width === 0) return new Type(bytes.buffer as ArrayBuffer, bytes.byteOffset, count);
+  pages?.ensure(bytes.byteOffset, bytes.byteLength);
   const copy = new Uint8Array(bytes);
   if (!LITTLE_ENDIAN) for (let i = 0; i < copy.length; i += width) copy.subarray(i, i + width).reverse();
   return new Type(copy.buffer, 0, count);

@@ -1,3 +1,5 @@
+import type { PageSource } from './paged-file.js';
+
 /**
  * The symmetric-delete neighbourhood index at distance 1, as two parallel typed arrays sorted by hash. Each form is
  * filed under a hash of itself and of each string one deletion away; a probe hashes its own neighbourhood the same
@@ -14,8 +16,12 @@ export class DeleteIndex {
   /** `forms[i]` is filed under id `idOf[i]` (ids need not be unique or dense, and must be below 65,536). */
   constructor(forms: readonly string[], idOf: readonly number[]);
   /** An index from the arrays `toArrays` returned. */
-  constructor(arrays: { offsets: Uint32Array; entries: Uint32Array });
-  constructor(formsOrArrays: readonly string[] | { offsets: Uint32Array; entries: Uint32Array }, idOf: readonly number[] = []) {
+  constructor(arrays: { offsets: Uint32Array; entries: Uint32Array }, idOf?: undefined, pages?: PageSource);
+  constructor(
+    formsOrArrays: readonly string[] | { offsets: Uint32Array; entries: Uint32Array },
+    idOf: readonly number[] = [],
+    private readonly pages?: PageSource,
+  ) {
     if (!Array.isArray(formsOrArrays)) {
       const arrays = formsOrArrays as { offsets: Uint32Array; entries: Uint32Array };
       this.offsets = arrays.offsets;
@@ -59,9 +65,11 @@ export class DeleteIndex {
     for (let j = 0; j < count; j++) {
       const h = hashes[j]!;
       const low = (h & 0xffff) << 16;
+      this.pages?.ensure(this.offsets.byteOffset + (h >>> 16) * 4, 8);
       let lo = this.offsets[h >>> 16]!;
       let hi = this.offsets[(h >>> 16) + 1]!;
       const end = hi;
+      this.pages?.ensure(entries.byteOffset + lo * 4, (hi - lo) * 4);
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
         if ((entries[mid]! & 0xffff0000) >>> 0 < low >>> 0) lo = mid + 1;
@@ -138,10 +146,11 @@ export class KeyIndex {
     return new KeyIndex(Uint32Array.from(ids), keyOf);
   }
 
-  /** `order`: ids sorted by key (UTF-16 code units), then id. */
+  /** `order`: ids sorted by key (UTF-16 code units), then id; `pages` when it is a view of a file read on demand. */
   constructor(
     private readonly order: Uint32Array,
     private readonly keyOf: (id: number) => string | undefined,
+    private readonly pages?: PageSource,
   ) {}
 
   /** The sorted ids (what the build serialises). */
@@ -154,13 +163,19 @@ export class KeyIndex {
     const order = this.order;
     let lo = 0;
     let hi = order.length;
+    const pages = this.pages;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
+      pages?.ensure(order.byteOffset + mid * 4, 4);
       if (this.keyOf(order[mid]!)! < key) lo = mid + 1;
       else hi = mid;
     }
     const out: number[] = [];
-    for (let i = lo; i < order.length && this.keyOf(order[i]!) === key; i++) out.push(order[i]!);
+    for (let i = lo; i < order.length; i++) {
+      pages?.ensure(order.byteOffset + i * 4, 4);
+      if (this.keyOf(order[i]!) !== key) break;
+      out.push(order[i]!);
+    }
     return out;
   }
 }

@@ -6,3 +6,4 @@ export * from './target-forms.js';
 export * from './target-lookup.js';
 export * from './bundled-index.js';
 export * from './string-column.js';
+export * from './paged-file.js';

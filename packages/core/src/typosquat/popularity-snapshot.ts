@@ -3,6 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import { LockwardenError } from '../errors.js';
 import type { Ecosystem } from '../model/ecosystem.js';
 import { decodeBundledIndex } from './bundled-index.js';
+import { PagedFile, type PageSource } from './paged-file.js';
 import { KeyIndex } from './delete-index.js';
 import { columnToArray, type ReadonlyColumn } from './string-column.js';
 import type { TargetForms } from './target-forms.js';
@@ -72,6 +73,8 @@ export interface SnapshotLookups {
   nameOrder: Uint32Array;
   /** The scopes of the scoped names. */
   scopes: readonly string[];
+  /** When `nameOrder` is a view of a file read on demand. */
+  pages?: PageSource;
 }
 
 /**
@@ -90,7 +93,7 @@ export function snapshotOf(
   let all: string[] | undefined;
   const list = (): string[] => (all ??= columnToArray(names));
   // Names are unique, so the sorted order holds at most one id per name.
-  const sorted = lookups ? new KeyIndex(lookups.nameOrder, (id) => names.at(id)) : undefined;
+  const sorted = lookups ? new KeyIndex(lookups.nameOrder, (id) => names.at(id), lookups.pages) : undefined;
   const search = (name: string): number | undefined => {
     if (sorted) return sorted.get(name)[0];
     const i = list().indexOf(name);
@@ -178,12 +181,17 @@ function loadBundled(ecosystem: Ecosystem): { snapshot: PopularitySnapshot; prec
   if (generated) {
     let data: ReturnType<typeof decodeBundledIndex>;
     try {
-      data = decodeBundledIndex(readFileSync(generated));
+      // Read on demand: judging a few names touches a few hundred KB of the 6 MB file.
+      data = decodeBundledIndex(PagedFile.open(generated));
     } catch (err) {
       throw new LockwardenError('IO_ERROR', `cannot read the bundled typosquat index ${index}`, { cause: err });
     }
     loaded = {
-      snapshot: snapshotOf(ecosystem, data.names, data.scores, data.description, { nameOrder: data.nameOrder, scopes: data.scopes }),
+      snapshot: snapshotOf(ecosystem, data.names, data.scores, data.description, {
+        nameOrder: data.nameOrder,
+        scopes: data.scopes,
+        ...(data.pages ? { pages: data.pages } : {}),
+      }),
       precomputed: { forms: data.forms, index: data.index },
     };
   } else {

@@ -1,3 +1,5 @@
+import type { PageSource } from './paged-file.js';
+
 /**
  * Read access by position: what the detector needs of a list of names or forms. A plain array satisfies it, so
  * forms computed at run time stay arrays, while the ones loaded from the build's binary index are decoded one
@@ -8,11 +10,15 @@ export interface ReadonlyColumn<T> {
   at(index: number): T | undefined;
 }
 
-/** Strings stored back to back as UTF-8, with `count + 1` start offsets; each is decoded when asked for. */
+/**
+ * Strings stored back to back as UTF-8, with `count + 1` start offsets; each is decoded when asked for. Over a
+ * file read on demand, `pages` is asked for the bytes first.
+ */
 export class StringColumn implements ReadonlyColumn<string> {
   constructor(
     private readonly bytes: Buffer,
     private readonly starts: Uint32Array,
+    private readonly pages?: PageSource,
   ) {}
 
   /** The bytes and offsets of `strings`, as `StringColumn` reads them. */
@@ -36,7 +42,13 @@ export class StringColumn implements ReadonlyColumn<string> {
   at(index: number): string | undefined {
     const i = index < 0 ? index + this.length : index;
     if (!(i >= 0 && i < this.length)) return undefined;
-    return this.bytes.toString('utf8', this.starts[i], this.starts[i + 1]);
+    const pages = this.pages;
+    if (pages === undefined) return this.bytes.toString('utf8', this.starts[i], this.starts[i + 1]);
+    pages.ensure(this.starts.byteOffset + i * 4, 8);
+    const from = this.starts[i]!;
+    const to = this.starts[i + 1]!;
+    pages.ensure(this.bytes.byteOffset + from, to - from);
+    return this.bytes.toString('utf8', from, to);
   }
 }
 

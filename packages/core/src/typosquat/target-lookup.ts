@@ -1,4 +1,5 @@
 import { DeleteIndex, KeyIndex } from './delete-index.js';
+import type { PageSource } from './paged-file.js';
 import type { ReadonlyColumn } from './string-column.js';
 import type { TargetForms } from './target-forms.js';
 
@@ -58,7 +59,7 @@ interface DeleteArrays {
 /** The targets' cores as (core, owner) pairs; the core index sorts pair positions by core. */
 export interface CorePairs {
   keys: ReadonlyColumn<string>;
-  owners: ArrayLike<number>;
+  owners: ReadonlyColumn<number>;
 }
 
 /** Every (core, target id) pair of the forms, flattened. */
@@ -137,18 +138,21 @@ export class TargetIndex {
     );
   }
 
-  /** Restores an index from the arrays `toArrays` returned for the same forms (no set-up: views, not copies). */
-  static fromArrays(data: TargetIndexArrays, forms: TargetForms): TargetIndex {
+  /**
+   * Restores an index from the arrays `toArrays` returned for the same forms (no set-up: views, not copies);
+   * `pages` when they are views of a file read on demand.
+   */
+  static fromArrays(data: TargetIndexArrays, forms: TargetForms, pages?: PageSource): TargetIndex {
     const keys = data.corePairs.keys;
     return new TargetIndex(
       data.minEditLength,
-      new DeleteIndex(data.edit),
-      new DeleteIndex(data.rawOnly),
-      new DeleteIndex(data.coreEdit),
-      new KeyIndex(data.squashed, (id) => forms.squashed.at(id)),
-      new KeyIndex(data.reorder, (id) => forms.reorder.at(id) ?? undefined),
-      new KeyIndex(data.core, (p) => keys.at(p)),
-      new KeyIndex(data.target, (id) => forms.targets.at(id)),
+      new DeleteIndex(data.edit, undefined, pages),
+      new DeleteIndex(data.rawOnly, undefined, pages),
+      new DeleteIndex(data.coreEdit, undefined, pages),
+      new KeyIndex(data.squashed, (id) => forms.squashed.at(id), pages),
+      new KeyIndex(data.reorder, (id) => forms.reorder.at(id) ?? undefined, pages),
+      new KeyIndex(data.core, (p) => keys.at(p), pages),
+      new KeyIndex(data.target, (id) => forms.targets.at(id), pages),
       data.corePairs,
     );
   }
@@ -178,7 +182,7 @@ export class TargetIndex {
       raw,
       reorder: probe.reorder === undefined ? [] : this.reorderIndex.get(probe.reorder),
       coreIsTarget: probe.cores.map((c) => this.squashedIndex.get(c)),
-      coreIsCore: probe.cores.map((c) => this.coreIndex.get(c).map((p) => this.pairs.owners[p]!)),
+      coreIsCore: probe.cores.map((c) => this.coreIndex.get(c).map((p) => this.pairs.owners.at(p)!)),
       coreEdit: probe.coreEdit === undefined ? [] : this.coreEditIndex.candidates(probe.coreEdit),
     };
   }
