@@ -105,6 +105,9 @@ describe.each(backends)('lockwarden inventory on $name', (backend) => {
     const minimist = record.components[1];
     expect(minimist.supplier).toBe('substack');
     expect(minimist.vulnerabilities).toMatchObject([{ id: 'GHSA-xvch-5gv4-984h', severity: 'critical', vex: 'unassessed', fixed: '1.2.6' }]);
+    // The summary is the advisory's title: its id and aliases are columns of their own, not repeated in it.
+    expect(minimist.vulnerabilities[0].summary).toBe('Prototype Pollution in minimist');
+    expect(minimist.vulnerabilities[0].aliases).toEqual(['CVE-2021-44906']);
     expect(minimist.bsi.present).toContain('hash-sha512');
     expect(record.components[0].bsi.missing).toContain('creator');
     expect(record.summary).toMatchObject({ components: 2, withSha512: 2, withLicense: 2, openVulnerabilities: 1 });

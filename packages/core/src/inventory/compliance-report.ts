@@ -106,6 +106,18 @@ export function vulnerabilityRows(record: ComplianceRecord): ComplianceVulnerabi
 }
 
 /**
+ * The advisory's title, which the record shows beside its id. The rule keeps it in the evidence; a finding stored
+ * before it did has only the message (`GHSA-… (CVE-…): title`), so the ids it starts with are cut off there.
+ */
+function advisorySummary(f: StoredFinding): string {
+  const own = f.finding.evidence?.summary;
+  if (typeof own === 'string' && own !== '') return own;
+  const message = f.finding.message;
+  const cut = message.startsWith(`${f.advisory}`) ? message.indexOf(': ') : -1;
+  return cut < 0 ? message : message.slice(cut + 2);
+}
+
+/**
  * Builds the record from a snapshot, its components and the findings of the last re-evaluation. Licenses read from
  * a lockfile or SBOM are declared ones; lockwarden concludes none itself, so `concluded` stays empty.
  */
@@ -122,7 +134,7 @@ export function complianceRecord(snapshot: SnapshotInfo, components: StoredCompo
       id: f.advisory,
       aliases: (f.finding.advisories ?? []).filter((a) => a !== f.advisory),
       severity: f.finding.severity,
-      summary: f.finding.message,
+      summary: advisorySummary(f),
       fixed: f.finding.fixed ?? null,
       vex: f.vex?.status ?? 'unassessed',
       vexJustification: f.vex?.justification ?? null,
